@@ -1,0 +1,120 @@
+# toggl-focus build. GNU make. Every target bootstraps what it needs (.venv, node_modules).
+#
+#   make client            regenerate generated/toggl_focus_api from $(SPEC)
+#   make check-generated   fail if `make client` would change generated/
+#   make lint              ruff, mypy, spec validation, redocly, spec coverage (if available)
+#   make test              lint + check-generated + pytest   (what CI runs, via .ci/run)
+#   make demo | fake-server [PORT=8080] | bench | clean
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+PORT ?= 8080
+SPEC ?= openapi/focus.yaml
+
+VENV := .venv
+VENV_BIN := $(CURDIR)/$(VENV)/bin
+VENV_STAMP := $(VENV)/.stamp
+NODE_STAMP := node_modules/.stamp
+
+GENERATED_DIR := generated
+PACKAGE := toggl_focus_api
+LINT_PATHS := $(wildcard extensions scripts tests)
+COVERAGE_TOOL := ../shared/tools/check-spec-coverage
+
+# Tools run with the venv first on PATH, so codegen post hooks find the pinned ruff.
+export PATH := $(VENV_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Redocly CLI: no telemetry, no update notice (checked against @redocly/cli 2.77.0).
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+# Config and custom templates live beside it: scripts/codegen/{config.yaml,templates/}.
+GENERATE := scripts/codegen/generate.sh
+
+.PHONY: $(VENV) node_modules client check-generated lint test demo fake-server bench clean
+
+# --- bootstrap ----------------------------------------------------------------------------
+
+# `make .venv` / `make node_modules` are aliases of the stamp files, which record that the
+# environment matches the pinned inputs (rebuilt when those change).
+$(VENV): $(VENV_STAMP)
+$(VENV_STAMP): requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+		|| { echo "error: $(PYTHON) missing or older than 3.11 (set PYTHON=...)" >&2; exit 1; }
+	[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.txt
+	$(VENV)/bin/python -m pip install --quiet --no-deps -e .
+	touch $(VENV_STAMP)
+
+node_modules: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found (need Node.js >= 20.19)" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+# --- code generation ----------------------------------------------------------------------
+
+# The editable install maps each top-level package found at install time; if toggl_focus_api
+# did not exist then (first generation), install again so that it is importable.
+client: $(VENV_STAMP)
+	$(GENERATE) "$(SPEC)" "$(GENERATED_DIR)/$(PACKAGE)"
+	$(VENV_BIN)/python scripts/pagination_meta.py "$(SPEC)"
+	@$(VENV_BIN)/python -c "import $(PACKAGE)" 2>/dev/null || $(VENV_BIN)/python -m pip install --quiet --no-deps -e .
+
+# Regenerates into a temporary directory and compares; generated/ itself is not touched.
+check-generated: $(VENV_STAMP)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	if ! $(GENERATE) "$(SPEC)" "$$tmp/$(PACKAGE)" >"$$tmp/log" 2>&1; then \
+		cat "$$tmp/log" >&2; echo "error: code generation from $(SPEC) failed" >&2; exit 1; \
+	fi; \
+	if ! diff -r -x __pycache__ "$$tmp/$(PACKAGE)" "$(GENERATED_DIR)/$(PACKAGE)"; then \
+		echo "error: $(GENERATED_DIR)/$(PACKAGE) is out of date with $(SPEC) and the codegen config/templates." >&2; \
+		echo "       Run 'make client' and commit the result (never edit $(GENERATED_DIR)/ by hand)." >&2; \
+		exit 1; \
+	fi; \
+	$(VENV_BIN)/python scripts/pagination_meta.py --check "$(SPEC)"; \
+	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE) and extensions/toggl_focus/_pagination_meta.py match $(SPEC)"
+
+# --- checks -------------------------------------------------------------------------------
+
+lint: $(VENV_STAMP) $(NODE_STAMP)
+	ruff check $(LINT_PATHS)
+	ruff format --check $(LINT_PATHS)
+	mypy
+	openapi-spec-validator "$(SPEC)"
+	@# Redocly exits 0 on warnings; the project allows none, so any warning fails lint.
+	redocly lint --config redocly.yaml "$(SPEC)" 2>&1 | tee .redocly.log
+	@! grep -Eq 'You have [0-9]+ warnings?' .redocly.log || { rm -f .redocly.log; echo "lint: Redocly reported warnings" >&2; exit 1; }
+	@rm -f .redocly.log
+	@if [ -f "$(COVERAGE_TOOL)" ]; then \
+		echo "SPEC=$(SPEC) $(COVERAGE_TOOL)"; SPEC="$(SPEC)" $(VENV_BIN)/python "$(COVERAGE_TOOL)"; \
+	else \
+		echo "lint: $(COVERAGE_TOOL) not found; skipping the spec coverage check"; \
+	fi
+
+# pytest exits 5 when it collects no test; that is reported, not treated as a failure.
+test: lint check-generated
+	@rc=0; $(VENV_BIN)/python -m pytest || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected"; elif [ $$rc -ne 0 ]; then exit $$rc; fi
+
+# --- running ------------------------------------------------------------------------------
+
+demo: $(VENV_STAMP)
+	$(VENV_BIN)/python -m toggl_focus.demo
+
+fake-server: $(VENV_STAMP)
+	$(VENV_BIN)/python -m toggl_focus.testing --port $(PORT)
+
+bench: $(VENV_STAMP)
+	$(VENV_BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) node_modules build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(GENERATED_DIR)/.codegen.*
+	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +
+	find . -name '*.egg-info' -type d -not -path './.git/*' -prune -exec rm -rf {} +

@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ghost import Ghost
+from ...models.ghost_create import GhostCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    organization_id: int,
+    workspace_id: int,
+    *,
+    body: list[GhostCreate],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/organizations/{organization_id}/workspaces/{workspace_id}/ghosts/bulk_create".format(
+            organization_id=quote(str(organization_id), safe=""),
+            workspace_id=quote(str(workspace_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = []
+    for body_item_data in body:
+        body_item = body_item_data.to_dict()
+        _kwargs["json"].append(body_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Ghost] | None:
+    if response.status_code == 201:
+        response_201 = []
+        _response_201 = response.json()
+        for response_201_item_data in _response_201:
+            response_201_item = Ghost.from_dict(response_201_item_data)
+
+            response_201.append(response_201_item)
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Ghost]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization_id: int,
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[GhostCreate],
+) -> Response[Error | list[Ghost]]:
+    """Bulk create ghosts
+
+     Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
+
+    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
+    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        body (list[GhostCreate]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[Ghost]]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        workspace_id=workspace_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization_id: int,
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[GhostCreate],
+) -> Error | list[Ghost] | None:
+    """Bulk create ghosts
+
+     Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
+
+    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
+    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        body (list[GhostCreate]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[Ghost]
+    """
+
+    return sync_detailed(
+        organization_id=organization_id,
+        workspace_id=workspace_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization_id: int,
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[GhostCreate],
+) -> Response[Error | list[Ghost]]:
+    """Bulk create ghosts
+
+     Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
+
+    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
+    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        body (list[GhostCreate]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[Ghost]]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        workspace_id=workspace_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization_id: int,
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[GhostCreate],
+) -> Error | list[Ghost] | None:
+    """Bulk create ghosts
+
+     Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
+
+    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
+    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        body (list[GhostCreate]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[Ghost]
+    """
+
+    return (
+        await asyncio_detailed(
+            organization_id=organization_id,
+            workspace_id=workspace_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

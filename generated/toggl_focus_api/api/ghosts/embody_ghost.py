@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ghost import Ghost
+from ...models.ghost_embody import GhostEmbody
+from ...types import Response
+
+
+def _get_kwargs(
+    organization_id: int,
+    workspace_id: int,
+    ghost_id: int,
+    *,
+    body: GhostEmbody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/organizations/{organization_id}/workspaces/{workspace_id}/ghosts/{ghost_id}/embody".format(
+            organization_id=quote(str(organization_id), safe=""),
+            workspace_id=quote(str(workspace_id), safe=""),
+            ghost_id=quote(str(ghost_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Ghost | None:
+    if response.status_code == 200:
+        response_200 = Ghost.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Ghost]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization_id: int,
+    workspace_id: int,
+    ghost_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GhostEmbody,
+) -> Response[Error | Ghost]:
+    """Embody ghost
+
+     Embody an existing ghost with the given user id: the ghost's assignments pass to
+    the organization user, and the ghost then carries `user_id` and `embodied_at`.
+
+    The recipient ids come from the accounts service's invite response, which Toggl
+    does not publicly document; an invited person is also listed, with the same ids,
+    by `list_users` (`id` and `user_account_id`). 409 means the ghost is already
+    embodied (by anyone); the ghost's `user_id` tells by whom.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        ghost_id (int):
+        body (GhostEmbody): Who embodies the ghost, with which role. Example:
+            {'recipient_org_user_id': 5120, 'recipient_user_account_id': 880231, 'role_id': 3}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Ghost]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        workspace_id=workspace_id,
+        ghost_id=ghost_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization_id: int,
+    workspace_id: int,
+    ghost_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GhostEmbody,
+) -> Error | Ghost | None:
+    """Embody ghost
+
+     Embody an existing ghost with the given user id: the ghost's assignments pass to
+    the organization user, and the ghost then carries `user_id` and `embodied_at`.
+
+    The recipient ids come from the accounts service's invite response, which Toggl
+    does not publicly document; an invited person is also listed, with the same ids,
+    by `list_users` (`id` and `user_account_id`). 409 means the ghost is already
+    embodied (by anyone); the ghost's `user_id` tells by whom.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        ghost_id (int):
+        body (GhostEmbody): Who embodies the ghost, with which role. Example:
+            {'recipient_org_user_id': 5120, 'recipient_user_account_id': 880231, 'role_id': 3}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Ghost
+    """
+
+    return sync_detailed(
+        organization_id=organization_id,
+        workspace_id=workspace_id,
+        ghost_id=ghost_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization_id: int,
+    workspace_id: int,
+    ghost_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GhostEmbody,
+) -> Response[Error | Ghost]:
+    """Embody ghost
+
+     Embody an existing ghost with the given user id: the ghost's assignments pass to
+    the organization user, and the ghost then carries `user_id` and `embodied_at`.
+
+    The recipient ids come from the accounts service's invite response, which Toggl
+    does not publicly document; an invited person is also listed, with the same ids,
+    by `list_users` (`id` and `user_account_id`). 409 means the ghost is already
+    embodied (by anyone); the ghost's `user_id` tells by whom.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        ghost_id (int):
+        body (GhostEmbody): Who embodies the ghost, with which role. Example:
+            {'recipient_org_user_id': 5120, 'recipient_user_account_id': 880231, 'role_id': 3}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Ghost]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        workspace_id=workspace_id,
+        ghost_id=ghost_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization_id: int,
+    workspace_id: int,
+    ghost_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GhostEmbody,
+) -> Error | Ghost | None:
+    """Embody ghost
+
+     Embody an existing ghost with the given user id: the ghost's assignments pass to
+    the organization user, and the ghost then carries `user_id` and `embodied_at`.
+
+    The recipient ids come from the accounts service's invite response, which Toggl
+    does not publicly document; an invited person is also listed, with the same ids,
+    by `list_users` (`id` and `user_account_id`). 409 means the ghost is already
+    embodied (by anyone); the ghost's `user_id` tells by whom.
+
+    Args:
+        organization_id (int):
+        workspace_id (int):
+        ghost_id (int):
+        body (GhostEmbody): Who embodies the ghost, with which role. Example:
+            {'recipient_org_user_id': 5120, 'recipient_user_account_id': 880231, 'role_id': 3}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Ghost
+    """
+
+    return (
+        await asyncio_detailed(
+            organization_id=organization_id,
+            workspace_id=workspace_id,
+            ghost_id=ghost_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

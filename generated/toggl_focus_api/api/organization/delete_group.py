@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    organization_id: int,
+    group_id: int,
+    *,
+    workspace_id: int,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["workspace_id"] = workspace_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/organizations/{organization_id}/groups/{group_id}".format(
+            organization_id=quote(str(organization_id), safe=""),
+            group_id=quote(str(group_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization_id: int,
+    group_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    workspace_id: int,
+) -> Response[Any | Error]:
+    """Delete organization group
+
+     Deletes a group from an organization. **decision**: the 200 answer has no body.
+
+    Args:
+        organization_id (int):
+        group_id (int):
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        group_id=group_id,
+        workspace_id=workspace_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization_id: int,
+    group_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    workspace_id: int,
+) -> Any | Error | None:
+    """Delete organization group
+
+     Deletes a group from an organization. **decision**: the 200 answer has no body.
+
+    Args:
+        organization_id (int):
+        group_id (int):
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        organization_id=organization_id,
+        group_id=group_id,
+        client=client,
+        workspace_id=workspace_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization_id: int,
+    group_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    workspace_id: int,
+) -> Response[Any | Error]:
+    """Delete organization group
+
+     Deletes a group from an organization. **decision**: the 200 answer has no body.
+
+    Args:
+        organization_id (int):
+        group_id (int):
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        group_id=group_id,
+        workspace_id=workspace_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization_id: int,
+    group_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    workspace_id: int,
+) -> Any | Error | None:
+    """Delete organization group
+
+     Deletes a group from an organization. **decision**: the 200 answer has no body.
+
+    Args:
+        organization_id (int):
+        group_id (int):
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            organization_id=organization_id,
+            group_id=group_id,
+            client=client,
+            workspace_id=workspace_id,
+        )
+    ).parsed

@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.working_hours import WorkingHours
+from ...models.working_hours_create import WorkingHoursCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    organization_id: int,
+    user_id: int,
+    *,
+    body: list[WorkingHoursCreate],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/organizations/{organization_id}/workinghours/users/{user_id}".format(
+            organization_id=quote(str(organization_id), safe=""),
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = []
+    for componentsschemas_working_hours_create_list_item_data in body:
+        componentsschemas_working_hours_create_list_item = (
+            componentsschemas_working_hours_create_list_item_data.to_dict()
+        )
+        _kwargs["json"].append(componentsschemas_working_hours_create_list_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[WorkingHours] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for componentsschemas_working_hours_list_item_data in _response_200:
+            componentsschemas_working_hours_list_item = WorkingHours.from_dict(
+                componentsschemas_working_hours_list_item_data
+            )
+
+            response_200.append(componentsschemas_working_hours_list_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[WorkingHours]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization_id: int,
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[WorkingHoursCreate],
+) -> Response[Error | list[WorkingHours]]:
+    """Create working hours for the specified user
+
+     Creates working hours for the specified user. The body is a bare array of
+    `WorkingHoursCreate`. As documented, success is 200 (not 201); the answer is the
+    created entries. **decision**: a weekday that already has an entry is a 400.
+
+    Args:
+        organization_id (int):
+        user_id (int):
+        body (list[WorkingHoursCreate]): A bare array of new working-hours entries. Example:
+            [{'weekday': 1, 'working_hours': 8}, {'weekday': 2, 'working_hours': 7.5}].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[WorkingHours]]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        user_id=user_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization_id: int,
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[WorkingHoursCreate],
+) -> Error | list[WorkingHours] | None:
+    """Create working hours for the specified user
+
+     Creates working hours for the specified user. The body is a bare array of
+    `WorkingHoursCreate`. As documented, success is 200 (not 201); the answer is the
+    created entries. **decision**: a weekday that already has an entry is a 400.
+
+    Args:
+        organization_id (int):
+        user_id (int):
+        body (list[WorkingHoursCreate]): A bare array of new working-hours entries. Example:
+            [{'weekday': 1, 'working_hours': 8}, {'weekday': 2, 'working_hours': 7.5}].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[WorkingHours]
+    """
+
+    return sync_detailed(
+        organization_id=organization_id,
+        user_id=user_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization_id: int,
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[WorkingHoursCreate],
+) -> Response[Error | list[WorkingHours]]:
+    """Create working hours for the specified user
+
+     Creates working hours for the specified user. The body is a bare array of
+    `WorkingHoursCreate`. As documented, success is 200 (not 201); the answer is the
+    created entries. **decision**: a weekday that already has an entry is a 400.
+
+    Args:
+        organization_id (int):
+        user_id (int):
+        body (list[WorkingHoursCreate]): A bare array of new working-hours entries. Example:
+            [{'weekday': 1, 'working_hours': 8}, {'weekday': 2, 'working_hours': 7.5}].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[WorkingHours]]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        user_id=user_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization_id: int,
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[WorkingHoursCreate],
+) -> Error | list[WorkingHours] | None:
+    """Create working hours for the specified user
+
+     Creates working hours for the specified user. The body is a bare array of
+    `WorkingHoursCreate`. As documented, success is 200 (not 201); the answer is the
+    created entries. **decision**: a weekday that already has an entry is a 400.
+
+    Args:
+        organization_id (int):
+        user_id (int):
+        body (list[WorkingHoursCreate]): A bare array of new working-hours entries. Example:
+            [{'weekday': 1, 'working_hours': 8}, {'weekday': 2, 'working_hours': 7.5}].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[WorkingHours]
+    """
+
+    return (
+        await asyncio_detailed(
+            organization_id=organization_id,
+            user_id=user_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

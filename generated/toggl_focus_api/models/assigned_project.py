@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AssignedProject")
+
+
+@_attrs_define
+class AssignedProject:
+    """A project a ghost is assigned to.
+
+    Example:
+        {'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}
+
+    Attributes:
+        id (int):
+        color (str | Unset): Project colour as a hex string.
+        name (str | Unset):
+        private (bool | Unset):
+    """
+
+    id: int
+    color: str | Unset = UNSET
+    name: str | Unset = UNSET
+    private: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        color = self.color
+
+        name = self.name
+
+        private = self.private
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if color is not UNSET:
+            field_dict["color"] = color
+        if name is not UNSET:
+            field_dict["name"] = name
+        if private is not UNSET:
+            field_dict["private"] = private
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        color = d.pop("color", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        private = d.pop("private", UNSET)
+
+        assigned_project = cls(
+            id=id,
+            color=color,
+            name=name,
+            private=private,
+        )
+
+        assigned_project.additional_properties = d
+        return assigned_project
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_values import ErrorValues
+
+
+T = TypeVar("T", bound="Error")
+
+
+@_attrs_define
+class Error:
+    """The one error shape of the Focus API. `error` is a short machine code, `error_description` the human text.
+
+    Example:
+        {'error': 'validation', 'error_description': "Key: 'Pagination.PerPage' Error:Field validation for 'PerPage'
+            failed on the 'max' tag", 'trace_id': '2cd9f3c1a7e04b1e9a1b8c2d3e4f5a6b'}
+
+    Attributes:
+        error (str): Short error code, e.g. `validation`, `not_found`, `quota_exceeded`.
+        error_description (str): Human-readable description.
+        error_values (ErrorValues | Unset): Extra machine-readable details of an error, keyed by field or topic.
+            Example: {'field': 'rows', 'max': 100}.
+        trace_id (str | Unset): Server trace id; quote it when reporting a problem to Toggl.
+    """
+
+    error: str
+    error_description: str
+    error_values: ErrorValues | Unset = UNSET
+    trace_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error = self.error
+
+        error_description = self.error_description
+
+        error_values: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error_values, Unset):
+            error_values = self.error_values.to_dict()
+
+        trace_id = self.trace_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+                "error_description": error_description,
+            }
+        )
+        if error_values is not UNSET:
+            field_dict["error_values"] = error_values
+        if trace_id is not UNSET:
+            field_dict["trace_id"] = trace_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_values import ErrorValues  # noqa: PLC0415
+
+        d = dict(src_dict)
+        error = d.pop("error")
+
+        error_description = d.pop("error_description")
+
+        _error_values = d.pop("error_values", UNSET)
+        error_values: ErrorValues | Unset
+        if isinstance(_error_values, Unset):
+            error_values = UNSET
+        else:
+            error_values = ErrorValues.from_dict(_error_values)
+
+        trace_id = d.pop("trace_id", UNSET)
+
+        error = cls(
+            error=error,
+            error_description=error_description,
+            error_values=error_values,
+            trace_id=trace_id,
+        )
+
+        error.additional_properties = d
+        return error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

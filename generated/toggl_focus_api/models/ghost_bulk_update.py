@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.assign_action import AssignAction
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="GhostBulkUpdate")
+
+
+@_attrs_define
+class GhostBulkUpdate:
+    """Changes to one ghost inside a bulk update; `id` names the ghost and is required.
+
+    Example:
+        {'id': 1001, 'assign_action': 'remove', 'assign_teams': [41]}
+
+    Attributes:
+        id (int):
+        assign_action (AssignAction | Unset): How the `assign_*` lists of an update apply (**decision**; the page only
+            says
+            "string"): `replace` (the default when omitted) makes the ghost's assignments
+            exactly the given lists, `add` adds the given ids, `remove` removes them. Only
+            the `assign_*` lists present in the body are touched.
+             Example: add.
+        assign_projects (list[int] | Unset):
+        assign_tasks (list[int] | Unset):
+        assign_teams (list[int] | Unset):
+        description (str | Unset):
+        name (str | Unset):
+    """
+
+    id: int
+    assign_action: AssignAction | Unset = UNSET
+    assign_projects: list[int] | Unset = UNSET
+    assign_tasks: list[int] | Unset = UNSET
+    assign_teams: list[int] | Unset = UNSET
+    description: str | Unset = UNSET
+    name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        assign_action: str | Unset = UNSET
+        if not isinstance(self.assign_action, Unset):
+            assign_action = self.assign_action.value
+
+        assign_projects: list[int] | Unset = UNSET
+        if not isinstance(self.assign_projects, Unset):
+            assign_projects = self.assign_projects
+
+        assign_tasks: list[int] | Unset = UNSET
+        if not isinstance(self.assign_tasks, Unset):
+            assign_tasks = self.assign_tasks
+
+        assign_teams: list[int] | Unset = UNSET
+        if not isinstance(self.assign_teams, Unset):
+            assign_teams = self.assign_teams
+
+        description = self.description
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if assign_action is not UNSET:
+            field_dict["assign_action"] = assign_action
+        if assign_projects is not UNSET:
+            field_dict["assign_projects"] = assign_projects
+        if assign_tasks is not UNSET:
+            field_dict["assign_tasks"] = assign_tasks
+        if assign_teams is not UNSET:
+            field_dict["assign_teams"] = assign_teams
+        if description is not UNSET:
+            field_dict["description"] = description
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        _assign_action = d.pop("assign_action", UNSET)
+        assign_action: AssignAction | Unset
+        if isinstance(_assign_action, Unset):
+            assign_action = UNSET
+        else:
+            assign_action = AssignAction(_assign_action)
+
+        assign_projects = cast(list[int], d.pop("assign_projects", UNSET))
+
+        assign_tasks = cast(list[int], d.pop("assign_tasks", UNSET))
+
+        assign_teams = cast(list[int], d.pop("assign_teams", UNSET))
+
+        description = d.pop("description", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        ghost_bulk_update = cls(
+            id=id,
+            assign_action=assign_action,
+            assign_projects=assign_projects,
+            assign_tasks=assign_tasks,
+            assign_teams=assign_teams,
+            description=description,
+            name=name,
+        )
+
+        ghost_bulk_update.additional_properties = d
+        return ghost_bulk_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

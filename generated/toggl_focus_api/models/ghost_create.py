@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="GhostCreate")
+
+
+@_attrs_define
+class GhostCreate:
+    """A new ghost. `assign_*` are ids of projects, tasks and teams to assign it to.
+
+    Example:
+        {'assign_projects': [202], 'assign_tasks': [3010], 'assign_teams': [41], 'description': 'Senior designer to hire
+            in Q2', 'name': 'Designer (TBH)'}
+
+    Attributes:
+        name (str):
+        assign_projects (list[int] | Unset):
+        assign_tasks (list[int] | Unset):
+        assign_teams (list[int] | Unset):
+        description (str | Unset):
+    """
+
+    name: str
+    assign_projects: list[int] | Unset = UNSET
+    assign_tasks: list[int] | Unset = UNSET
+    assign_teams: list[int] | Unset = UNSET
+    description: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        assign_projects: list[int] | Unset = UNSET
+        if not isinstance(self.assign_projects, Unset):
+            assign_projects = self.assign_projects
+
+        assign_tasks: list[int] | Unset = UNSET
+        if not isinstance(self.assign_tasks, Unset):
+            assign_tasks = self.assign_tasks
+
+        assign_teams: list[int] | Unset = UNSET
+        if not isinstance(self.assign_teams, Unset):
+            assign_teams = self.assign_teams
+
+        description = self.description
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if assign_projects is not UNSET:
+            field_dict["assign_projects"] = assign_projects
+        if assign_tasks is not UNSET:
+            field_dict["assign_tasks"] = assign_tasks
+        if assign_teams is not UNSET:
+            field_dict["assign_teams"] = assign_teams
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        assign_projects = cast(list[int], d.pop("assign_projects", UNSET))
+
+        assign_tasks = cast(list[int], d.pop("assign_tasks", UNSET))
+
+        assign_teams = cast(list[int], d.pop("assign_teams", UNSET))
+
+        description = d.pop("description", UNSET)
+
+        ghost_create = cls(
+            name=name,
+            assign_projects=assign_projects,
+            assign_tasks=assign_tasks,
+            assign_teams=assign_teams,
+            description=description,
+        )
+
+        ghost_create.additional_properties = d
+        return ghost_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="GhostEmbody")
+
+
+@_attrs_define
+class GhostEmbody:
+    """Who embodies the ghost, with which role.
+
+    Example:
+        {'recipient_org_user_id': 5120, 'recipient_user_account_id': 880231, 'role_id': 3}
+
+    Attributes:
+        recipient_org_user_id (int): should come directly from accounts invite response recipient_org_user_id field.
+        recipient_user_account_id (int): should come directly from accounts invite response recipient_user_account_id
+            field.
+        role_id (int): A `role_id` from `list_roles`.
+    """
+
+    recipient_org_user_id: int
+    recipient_user_account_id: int
+    role_id: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        recipient_org_user_id = self.recipient_org_user_id
+
+        recipient_user_account_id = self.recipient_user_account_id
+
+        role_id = self.role_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "recipient_org_user_id": recipient_org_user_id,
+                "recipient_user_account_id": recipient_user_account_id,
+                "role_id": role_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        recipient_org_user_id = d.pop("recipient_org_user_id")
+
+        recipient_user_account_id = d.pop("recipient_user_account_id")
+
+        role_id = d.pop("role_id")
+
+        ghost_embody = cls(
+            recipient_org_user_id=recipient_org_user_id,
+            recipient_user_account_id=recipient_user_account_id,
+            role_id=role_id,
+        )
+
+        ghost_embody.additional_properties = d
+        return ghost_embody
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.ghost import Ghost
+
+
+T = TypeVar("T", bound="GhostPage")
+
+
+@_attrs_define
+class GhostPage:
+    """One page of ghosts. `rows` is the page size used; `total` counts all matching ghosts.
+
+    Example:
+        {'data': [{'id': 1001, 'name': 'Designer (TBH)', 'description': 'Senior designer to hire in Q2', 'assigned':
+            {'projects': [], 'tasks': [], 'team_ids': [41]}, 'created_at': '2026-03-02T09:15:00Z', 'updated_at':
+            '2026-03-02T09:15:00Z', 'deleted_at': None, 'embodied_at': None, 'user_id': None}], 'page': 1, 'rows': 50,
+            'total': 1}
+
+    Attributes:
+        data (list[Ghost]):
+        page (int | Unset):
+        rows (int | Unset):
+        total (int | Unset):
+    """
+
+    data: list[Ghost]
+    page: int | Unset = UNSET
+    rows: int | Unset = UNSET
+    total: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        page = self.page
+
+        rows = self.rows
+
+        total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+        if page is not UNSET:
+            field_dict["page"] = page
+        if rows is not UNSET:
+            field_dict["rows"] = rows
+        if total is not UNSET:
+            field_dict["total"] = total
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ghost import Ghost  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = Ghost.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        page = d.pop("page", UNSET)
+
+        rows = d.pop("rows", UNSET)
+
+        total = d.pop("total", UNSET)
+
+        ghost_page = cls(
+            data=data,
+            page=page,
+            rows=rows,
+            total=total,
+        )
+
+        ghost_page.additional_properties = d
+        return ghost_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="GroupUser")
+
+
+@_attrs_define
+class GroupUser:
+    """A member of a group.
+
+    Example:
+        {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'display_name': 'Ada Lovelace', 'focus_role_id': 3,
+            'organization_user_id': 5120, 'track_role_id': None, 'updated_at': '2026-01-12T08:00:00Z', 'user_account_id':
+            880231, 'user_group_id': 91001, 'work_role_id': None}
+
+    Attributes:
+        created_at (datetime.datetime | Unset):
+        deleted_at (datetime.datetime | None | Unset):
+        display_name (str | Unset):
+        focus_role_id (int | None | Unset):
+        organization_user_id (int | Unset):
+        track_role_id (int | None | Unset):
+        updated_at (datetime.datetime | Unset):
+        user_account_id (int | Unset):
+        user_group_id (int | Unset):
+        work_role_id (int | None | Unset):
+    """
+
+    created_at: datetime.datetime | Unset = UNSET
+    deleted_at: datetime.datetime | None | Unset = UNSET
+    display_name: str | Unset = UNSET
+    focus_role_id: int | None | Unset = UNSET
+    organization_user_id: int | Unset = UNSET
+    track_role_id: int | None | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    user_account_id: int | Unset = UNSET
+    user_group_id: int | Unset = UNSET
+    work_role_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        deleted_at: None | str | Unset
+        if isinstance(self.deleted_at, Unset):
+            deleted_at = UNSET
+        elif isinstance(self.deleted_at, datetime.datetime):
+            deleted_at = self.deleted_at.isoformat()
+        else:
+            deleted_at = self.deleted_at
+
+        display_name = self.display_name
+
+        focus_role_id: int | None | Unset
+        if isinstance(self.focus_role_id, Unset):
+            focus_role_id = UNSET
+        else:
+            focus_role_id = self.focus_role_id
+
+        organization_user_id = self.organization_user_id
+
+        track_role_id: int | None | Unset
+        if isinstance(self.track_role_id, Unset):
+            track_role_id = UNSET
+        else:
+            track_role_id = self.track_role_id
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        user_account_id = self.user_account_id
+
+        user_group_id = self.user_group_id
+
+        work_role_id: int | None | Unset
+        if isinstance(self.work_role_id, Unset):
+            work_role_id = UNSET
+        else:
+            work_role_id = self.work_role_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if deleted_at is not UNSET:
+            field_dict["deleted_at"] = deleted_at
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
+        if focus_role_id is not UNSET:
+            field_dict["focus_role_id"] = focus_role_id
+        if organization_user_id is not UNSET:
+            field_dict["organization_user_id"] = organization_user_id
+        if track_role_id is not UNSET:
+            field_dict["track_role_id"] = track_role_id
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if user_account_id is not UNSET:
+            field_dict["user_account_id"] = user_account_id
+        if user_group_id is not UNSET:
+            field_dict["user_group_id"] = user_group_id
+        if work_role_id is not UNSET:
+            field_dict["work_role_id"] = work_role_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return deleted_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+
+        display_name = d.pop("display_name", UNSET)
+
+        def _parse_focus_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        focus_role_id = _parse_focus_role_id(d.pop("focus_role_id", UNSET))
+
+        organization_user_id = d.pop("organization_user_id", UNSET)
+
+        def _parse_track_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        track_role_id = _parse_track_role_id(d.pop("track_role_id", UNSET))
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        user_account_id = d.pop("user_account_id", UNSET)
+
+        user_group_id = d.pop("user_group_id", UNSET)
+
+        def _parse_work_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        work_role_id = _parse_work_role_id(d.pop("work_role_id", UNSET))
+
+        group_user = cls(
+            created_at=created_at,
+            deleted_at=deleted_at,
+            display_name=display_name,
+            focus_role_id=focus_role_id,
+            organization_user_id=organization_user_id,
+            track_role_id=track_role_id,
+            updated_at=updated_at,
+            user_account_id=user_account_id,
+            user_group_id=user_group_id,
+            work_role_id=work_role_id,
+        )
+
+        group_user.additional_properties = d
+        return group_user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

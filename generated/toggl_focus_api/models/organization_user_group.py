@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrganizationUserGroup")
+
+
+@_attrs_define
+class OrganizationUserGroup:
+    """A group an organization user belongs to.
+
+    Example:
+        {'emoji': '🎨', 'id': 41, 'name': 'Design', 'workspace_ids': [7001]}
+
+    Attributes:
+        emoji (str | Unset):
+        id (int | Unset):
+        name (str | Unset):
+        workspace_ids (list[int] | Unset):
+    """
+
+    emoji: str | Unset = UNSET
+    id: int | Unset = UNSET
+    name: str | Unset = UNSET
+    workspace_ids: list[int] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        emoji = self.emoji
+
+        id = self.id
+
+        name = self.name
+
+        workspace_ids: list[int] | Unset = UNSET
+        if not isinstance(self.workspace_ids, Unset):
+            workspace_ids = self.workspace_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if emoji is not UNSET:
+            field_dict["emoji"] = emoji
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if workspace_ids is not UNSET:
+            field_dict["workspace_ids"] = workspace_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        emoji = d.pop("emoji", UNSET)
+
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        workspace_ids = cast(list[int], d.pop("workspace_ids", UNSET))
+
+        organization_user_group = cls(
+            emoji=emoji,
+            id=id,
+            name=name,
+            workspace_ids=workspace_ids,
+        )
+
+        organization_user_group.additional_properties = d
+        return organization_user_group
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.group_summary import GroupSummary
+
+
+T = TypeVar("T", bound="OrganizationUserWorkspace")
+
+
+@_attrs_define
+class OrganizationUserWorkspace:
+    """A workspace an organization user belongs to, with their roles there.
+
+    Example:
+        {'focus_role_id': 3, 'groups': [{'emoji': '🎨', 'id': 41, 'name': 'Design'}], 'id': 7001, 'name': 'Studio',
+            'toggl_products': ['focus'], 'track_role_id': None, 'work_role_id': None, 'workspace_user_id': 33012}
+
+    Attributes:
+        focus_role_id (int | None | Unset):
+        groups (list[GroupSummary] | Unset):
+        id (int | Unset):
+        name (str | Unset):
+        toggl_products (list[str] | Unset):
+        track_role_id (int | None | Unset):
+        work_role_id (int | None | Unset):
+        workspace_user_id (int | Unset):
+    """
+
+    focus_role_id: int | None | Unset = UNSET
+    groups: list[GroupSummary] | Unset = UNSET
+    id: int | Unset = UNSET
+    name: str | Unset = UNSET
+    toggl_products: list[str] | Unset = UNSET
+    track_role_id: int | None | Unset = UNSET
+    work_role_id: int | None | Unset = UNSET
+    workspace_user_id: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        focus_role_id: int | None | Unset
+        if isinstance(self.focus_role_id, Unset):
+            focus_role_id = UNSET
+        else:
+            focus_role_id = self.focus_role_id
+
+        groups: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.groups, Unset):
+            groups = []
+            for groups_item_data in self.groups:
+                groups_item = groups_item_data.to_dict()
+                groups.append(groups_item)
+
+        id = self.id
+
+        name = self.name
+
+        toggl_products: list[str] | Unset = UNSET
+        if not isinstance(self.toggl_products, Unset):
+            toggl_products = self.toggl_products
+
+        track_role_id: int | None | Unset
+        if isinstance(self.track_role_id, Unset):
+            track_role_id = UNSET
+        else:
+            track_role_id = self.track_role_id
+
+        work_role_id: int | None | Unset
+        if isinstance(self.work_role_id, Unset):
+            work_role_id = UNSET
+        else:
+            work_role_id = self.work_role_id
+
+        workspace_user_id = self.workspace_user_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if focus_role_id is not UNSET:
+            field_dict["focus_role_id"] = focus_role_id
+        if groups is not UNSET:
+            field_dict["groups"] = groups
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if toggl_products is not UNSET:
+            field_dict["toggl_products"] = toggl_products
+        if track_role_id is not UNSET:
+            field_dict["track_role_id"] = track_role_id
+        if work_role_id is not UNSET:
+            field_dict["work_role_id"] = work_role_id
+        if workspace_user_id is not UNSET:
+            field_dict["workspace_user_id"] = workspace_user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.group_summary import GroupSummary  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_focus_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        focus_role_id = _parse_focus_role_id(d.pop("focus_role_id", UNSET))
+
+        _groups = d.pop("groups", UNSET)
+        groups: list[GroupSummary] | Unset = UNSET
+        if _groups is not UNSET:
+            groups = []
+            for groups_item_data in _groups:
+                groups_item = GroupSummary.from_dict(groups_item_data)
+
+                groups.append(groups_item)
+
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        toggl_products = cast(list[str], d.pop("toggl_products", UNSET))
+
+        def _parse_track_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        track_role_id = _parse_track_role_id(d.pop("track_role_id", UNSET))
+
+        def _parse_work_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        work_role_id = _parse_work_role_id(d.pop("work_role_id", UNSET))
+
+        workspace_user_id = d.pop("workspace_user_id", UNSET)
+
+        organization_user_workspace = cls(
+            focus_role_id=focus_role_id,
+            groups=groups,
+            id=id,
+            name=name,
+            toggl_products=toggl_products,
+            track_role_id=track_role_id,
+            work_role_id=work_role_id,
+            workspace_user_id=workspace_user_id,
+        )
+
+        organization_user_workspace.additional_properties = d
+        return organization_user_workspace
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.team import Team
+
+
+T = TypeVar("T", bound="TeamPage")
+
+
+@_attrs_define
+class TeamPage:
+    """One page of teams. `rows` is the page size used; `total` counts all matching teams.
+
+    Example:
+        {'data': [{'id': 41, 'name': 'Design', 'emoji': '🎨', 'organization_id': 9001, 'ghosts': [], 'users': [],
+            'workspaces': []}], 'page': 1, 'rows': 100, 'total': 1}
+
+    Attributes:
+        data (list[Team]):
+        page (int | Unset):
+        rows (int | Unset):
+        total (int | Unset):
+    """
+
+    data: list[Team]
+    page: int | Unset = UNSET
+    rows: int | Unset = UNSET
+    total: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        page = self.page
+
+        rows = self.rows
+
+        total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+        if page is not UNSET:
+            field_dict["page"] = page
+        if rows is not UNSET:
+            field_dict["rows"] = rows
+        if total is not UNSET:
+            field_dict["total"] = total
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.team import Team  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = Team.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        page = d.pop("page", UNSET)
+
+        rows = d.pop("rows", UNSET)
+
+        total = d.pop("total", UNSET)
+
+        team_page = cls(
+            data=data,
+            page=page,
+            rows=rows,
+            total=total,
+        )
+
+        team_page.additional_properties = d
+        return team_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UserRate")
+
+
+@_attrs_define
+class UserRate:
+    """The user's rate (only with `include_rates=true`).
+
+    Example:
+        {'currency': 'EUR', 'end_at': None, 'hourly_rate': 65.5, 'start_at': '2026-01-01T00:00:00Z', 'workspace_id':
+            7001, 'workspace_rate_id': 310, 'workspace_user_rate_id': 4410}
+
+    Attributes:
+        currency (str | Unset):
+        end_at (datetime.datetime | None | Unset):
+        hourly_rate (float | Unset):
+        start_at (datetime.datetime | None | Unset):
+        workspace_id (int | Unset):
+        workspace_rate_id (int | Unset):
+        workspace_user_rate_id (int | Unset):
+    """
+
+    currency: str | Unset = UNSET
+    end_at: datetime.datetime | None | Unset = UNSET
+    hourly_rate: float | Unset = UNSET
+    start_at: datetime.datetime | None | Unset = UNSET
+    workspace_id: int | Unset = UNSET
+    workspace_rate_id: int | Unset = UNSET
+    workspace_user_rate_id: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency = self.currency
+
+        end_at: None | str | Unset
+        if isinstance(self.end_at, Unset):
+            end_at = UNSET
+        elif isinstance(self.end_at, datetime.datetime):
+            end_at = self.end_at.isoformat()
+        else:
+            end_at = self.end_at
+
+        hourly_rate = self.hourly_rate
+
+        start_at: None | str | Unset
+        if isinstance(self.start_at, Unset):
+            start_at = UNSET
+        elif isinstance(self.start_at, datetime.datetime):
+            start_at = self.start_at.isoformat()
+        else:
+            start_at = self.start_at
+
+        workspace_id = self.workspace_id
+
+        workspace_rate_id = self.workspace_rate_id
+
+        workspace_user_rate_id = self.workspace_user_rate_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if end_at is not UNSET:
+            field_dict["end_at"] = end_at
+        if hourly_rate is not UNSET:
+            field_dict["hourly_rate"] = hourly_rate
+        if start_at is not UNSET:
+            field_dict["start_at"] = start_at
+        if workspace_id is not UNSET:
+            field_dict["workspace_id"] = workspace_id
+        if workspace_rate_id is not UNSET:
+            field_dict["workspace_rate_id"] = workspace_rate_id
+        if workspace_user_rate_id is not UNSET:
+            field_dict["workspace_user_rate_id"] = workspace_user_rate_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        currency = d.pop("currency", UNSET)
+
+        def _parse_end_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                end_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return end_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        end_at = _parse_end_at(d.pop("end_at", UNSET))
+
+        hourly_rate = d.pop("hourly_rate", UNSET)
+
+        def _parse_start_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                start_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return start_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        start_at = _parse_start_at(d.pop("start_at", UNSET))
+
+        workspace_id = d.pop("workspace_id", UNSET)
+
+        workspace_rate_id = d.pop("workspace_rate_id", UNSET)
+
+        workspace_user_rate_id = d.pop("workspace_user_rate_id", UNSET)
+
+        user_rate = cls(
+            currency=currency,
+            end_at=end_at,
+            hourly_rate=hourly_rate,
+            start_at=start_at,
+            workspace_id=workspace_id,
+            workspace_rate_id=workspace_rate_id,
+            workspace_user_rate_id=workspace_user_rate_id,
+        )
+
+        user_rate.additional_properties = d
+        return user_rate
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UserTag")
+
+
+@_attrs_define
+class UserTag:
+    """A tag on an organization user.
+
+    Example:
+        {'color': '#f5a623', 'id': 17, 'label': 'Contractor'}
+
+    Attributes:
+        color (str | Unset):
+        id (int | Unset):
+        label (str | Unset):
+    """
+
+    color: str | Unset = UNSET
+    id: int | Unset = UNSET
+    label: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        color = self.color
+
+        id = self.id
+
+        label = self.label
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if color is not UNSET:
+            field_dict["color"] = color
+        if id is not UNSET:
+            field_dict["id"] = id
+        if label is not UNSET:
+            field_dict["label"] = label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        color = d.pop("color", UNSET)
+
+        id = d.pop("id", UNSET)
+
+        label = d.pop("label", UNSET)
+
+        user_tag = cls(
+            color=color,
+            id=id,
+            label=label,
+        )
+
+        user_tag.additional_properties = d
+        return user_tag
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="WorkingHoursUpdate")
+
+
+@_attrs_define
+class WorkingHoursUpdate:
+    """New values for an existing working-hours entry, named by `working_hour_id`.
+
+    Example:
+        {'weekday': 1, 'working_hour_id': 77001, 'working_hours': 6}
+
+    Attributes:
+        weekday (int):
+        working_hour_id (int):
+        working_hours (float):
+    """
+
+    weekday: int
+    working_hour_id: int
+    working_hours: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        weekday = self.weekday
+
+        working_hour_id = self.working_hour_id
+
+        working_hours = self.working_hours
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "weekday": weekday,
+                "working_hour_id": working_hour_id,
+                "working_hours": working_hours,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        weekday = d.pop("weekday")
+
+        working_hour_id = d.pop("working_hour_id")
+
+        working_hours = d.pop("working_hours")
+
+        working_hours_update = cls(
+            weekday=weekday,
+            working_hour_id=working_hour_id,
+            working_hours=working_hours,
+        )
+
+        working_hours_update.additional_properties = d
+        return working_hours_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
