@@ -1,0 +1,192 @@
+"""The one exception hierarchy of toggl_focus: everything the client raises is a FocusError.
+
+Status errors keep the raw `httpx.Response`, so nothing the server said is lost; no
+message ever contains the API token (it travels only in the Authorization header).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "FocusConfigError",
+    "FocusConnectionError",
+    "FocusDecodeError",
+    "FocusError",
+    "FocusStatusError",
+    "FocusTimeoutError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PlanRestrictedError",
+    "QuotaExceededError",
+    "ServerError",
+    "UnexpectedStatusError",
+]
+
+
+class FocusError(Exception):
+    """Base class of every error raised by toggl_focus."""
+
+
+class FocusConfigError(FocusError, ValueError):
+    """The client was configured or called with invalid input; no request was sent."""
+
+
+class FocusConnectionError(FocusError):
+    """The request did not get an HTTP response (DNS, refused, reset, dropped connection)."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class FocusTimeoutError(FocusConnectionError):
+    """The request timed out (connect, write, read or pool)."""
+
+
+class FocusDecodeError(FocusError):
+    """A response arrived but its body does not match the spec; `body` keeps the raw bytes."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = response.content
+
+
+class FocusStatusError(FocusError):
+    """The API answered with an error status; fields come from the spec's Error body if any."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.method = response.request.method
+        self.url = str(response.request.url)
+        body = _error_body(response)
+        self.error: str | None = _str_or_none(body.get("error"))
+        self.error_description: str | None = _str_or_none(body.get("error_description"))
+        values = body.get("error_values")
+        self.error_values: dict[str, Any] = dict(values) if isinstance(values, Mapping) else {}
+        self.trace_id: str | None = _str_or_none(body.get("trace_id"))
+        self.body = response.content
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        what = self.error_description or self.error
+        if what is None:
+            text = self.body[:200].decode("utf-8", "replace").strip()
+            what = f"non-JSON body: {text!r}" if text else "empty body"
+        trace = f", trace_id {self.trace_id}" if self.trace_id else ""
+        code = self.error or _reason(self.status_code)
+        return f"{self.status_code} {code}: {what} ({self.method} {self.url}{trace})"
+
+
+class BadRequestError(FocusStatusError):
+    """400 or 422: the request was invalid."""
+
+
+class AuthenticationError(FocusStatusError):
+    """401: the API key is missing, invalid or expired."""
+
+
+class PaymentRequiredError(FocusStatusError):
+    """402: the hourly quota is spent or the plan lacks the feature (see the two subclasses)."""
+
+
+class QuotaExceededError(PaymentRequiredError):
+    """402 with `X-Toggl-Quota-Remaining: 0`: wait `resets_in` seconds before the next request."""
+
+    def __init__(self, response: httpx.Response, *, resets_in: float | None) -> None:
+        super().__init__(response)
+        self.remaining = 0
+        self.resets_in = resets_in
+
+    def _message(self) -> str:
+        when = f"; resets in {self.resets_in:.0f} s" if self.resets_in is not None else ""
+        return f"hourly request quota spent{when}. " + super()._message()
+
+
+class PlanRestrictedError(PaymentRequiredError):
+    """402 without a spent quota: the feature is not available on the organization's plan."""
+
+
+class PermissionDeniedError(FocusStatusError):
+    """403: the key's user may not do this."""
+
+
+class NotFoundError(FocusStatusError):
+    """404: the resource does not exist."""
+
+
+class ConflictError(FocusStatusError):
+    """409: the request conflicts with the current state (e.g. a ghost already embodied)."""
+
+
+class ServerError(FocusStatusError):
+    """5xx: the server or a proxy in front of it failed."""
+
+
+class UnexpectedStatusError(FocusStatusError):
+    """Any other status, including ones outside the IANA registry such as 499."""
+
+
+def _error_body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = json.loads(response.content)
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _str_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _reason(status: int) -> str:
+    return httpx.codes.get_reason_phrase(status) or "Unknown Status"
+
+
+_BY_STATUS: dict[int, type[FocusStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: BadRequestError,
+}
+
+
+def error_for_response(response: httpx.Response) -> FocusStatusError:
+    """The typed error for an error response; a 402 is a spent quota only when the API says so."""
+    status = response.status_code
+    if status == 402:
+        remaining = response.headers.get("X-Toggl-Quota-Remaining", "").strip()
+        body = _error_body(response)
+        said_quota = "quota" in str(body.get("error", "")).lower()
+        if remaining == "0" or said_quota:
+            return QuotaExceededError(response, resets_in=_resets_in(response))
+        return PlanRestrictedError(response)
+    if status in _BY_STATUS:
+        return _BY_STATUS[status](response)
+    if 500 <= status <= 599:
+        return ServerError(response)
+    return UnexpectedStatusError(response)
+
+
+def _resets_in(response: httpx.Response) -> float | None:
+    raw = response.headers.get("X-Toggl-Quota-Resets-In")
+    try:
+        value = float(raw) if raw is not None else None
+    except ValueError:
+        return None
+    return value if value is not None and value >= 0 else None

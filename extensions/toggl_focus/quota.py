@@ -1,0 +1,85 @@
+"""What the API's quota headers say, kept current from every response.
+
+Focus answers a spent hourly quota with 402 (not 429) and sends
+`X-Toggl-Quota-Remaining` / `X-Toggl-Quota-Resets-In` on responses; the client reads
+them into one `Quota` object so apps can budget their requests.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+__all__ = ["Quota"]
+
+logger = logging.getLogger("toggl_focus")
+
+
+class Quota:
+    """Requests left in the hourly window and when it resets (None until a header is seen)."""
+
+    def __init__(self, *, low_threshold: int = 5) -> None:
+        self.low_threshold = low_threshold
+        self._lock = threading.Lock()
+        self._remaining: int | None = None
+        self._resets_at_mono: float | None = None
+        self._resets_at_wall: datetime | None = None
+        self._warned_window: float | None = None
+
+    @property
+    def remaining(self) -> int | None:
+        """Requests left in the window, as the last response said; None if never told."""
+        return self._remaining
+
+    @property
+    def resets_at(self) -> datetime | None:
+        """When the window resets (UTC wall-clock time), if the API said."""
+        return self._resets_at_wall
+
+    @property
+    def resets_in(self) -> float | None:
+        """Seconds until the window resets, counted down locally since the last response."""
+        if self._resets_at_mono is None:
+            return None
+        return max(0.0, self._resets_at_mono - time.monotonic())
+
+    def update(self, response: httpx.Response) -> None:
+        """Read the quota headers of a response (absent or malformed headers change nothing)."""
+        remaining = _int_header(response, "X-Toggl-Quota-Remaining")
+        resets_in = _int_header(response, "X-Toggl-Quota-Resets-In")
+        with self._lock:
+            if remaining is not None:
+                self._remaining = remaining
+            if resets_in is not None:
+                self._resets_at_mono = time.monotonic() + resets_in
+                self._resets_at_wall = datetime.now(UTC) + timedelta(seconds=resets_in)
+            if remaining is not None and remaining <= self.low_threshold:
+                window = round(self._resets_at_mono or 0.0)
+                if self._warned_window != window:
+                    self._warned_window = window
+                    logger.warning(
+                        "Toggl Focus quota low: %d request(s) left, resets in %s s",
+                        remaining,
+                        resets_in if resets_in is not None else "?",
+                    )
+
+    def __repr__(self) -> str:
+        left = self.resets_in
+        return (
+            f"Quota(remaining={self._remaining}, resets_in={None if left is None else round(left)})"
+        )
+
+
+def _int_header(response: httpx.Response, name: str) -> int | None:
+    raw = response.headers.get(name)
+    if raw is None:
+        return None
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        return None
+    return value if value >= 0 else None

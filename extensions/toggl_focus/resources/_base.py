@@ -1,0 +1,126 @@
+"""What every resource shares: the client context, per-call options, and small converters."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, TypedDict, TypeVar, Unpack
+
+import attrs
+
+from toggl_focus_api import Client
+from toggl_focus_api.types import UNSET, Response, Unset
+
+from .._pagination_meta import PAGINATION
+from .._runner import Policy, Result, TimeoutTypes, acall, call, expect, expect_list
+from ..errors import FocusConfigError
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call overrides accepted by every resource method."""
+
+    timeout: TimeoutTypes
+    max_retries: int | None
+
+
+@attrs.define
+class Context:
+    """The generated client plus the Focus instance's defaults and policy."""
+
+    api: Client
+    policy: Policy
+    organization_id: int | None
+    workspace_id: int | None
+
+    def org(self, override: int | None) -> int:
+        """The organization id for a call: the call's own, else the client default."""
+        value = override if override is not None else self.organization_id
+        if value is None:
+            raise FocusConfigError(
+                "organization_id is required: pass it to Focus(organization_id=...) or to the call"
+            )
+        return value
+
+    def ws(self, override: int | None) -> int:
+        """The workspace id for a call: the call's own, else the client default."""
+        value = override if override is not None else self.workspace_id
+        if value is None:
+            raise FocusConfigError(
+                "workspace_id is required: pass it to Focus(workspace_id=...) or to the call"
+            )
+        return value
+
+
+class SyncResource:
+    """Base of the sync resources: runs generated `sync_detailed` functions."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def _run(
+        self, operation: Callable[..., Response[Any]], options: RequestOptions, **kwargs: Any
+    ) -> Result:
+        return call(self._ctx.policy, operation, client=self._ctx.api, **options, **kwargs)
+
+
+class AsyncResource:
+    """Base of the async resources: runs generated `asyncio_detailed` functions."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    async def _run(
+        self,
+        operation: Callable[..., Awaitable[Response[Any]]],
+        options: RequestOptions,
+        **kwargs: Any,
+    ) -> Result:
+        return await acall(self._ctx.policy, operation, client=self._ctx.api, **options, **kwargs)
+
+
+def opt(value: V | None) -> V | Unset:
+    """None (not given) becomes UNSET, so the generated code leaves the field out."""
+    return UNSET if value is None else value
+
+
+def ids(values: Iterable[int] | None) -> list[int] | Unset:
+    """An optional iterable of ids as the list the generated code wants."""
+    return UNSET if values is None else [int(v) for v in values]
+
+
+def page_of(result: Result, operation: str, kind: type[T]) -> tuple[list[T], int | None]:
+    """Items and total of a page, found where the operation's x-pagination says."""
+    spec = PAGINATION[operation]
+    node: object = result.parsed
+    for part in [p for p in spec["items"].split("/") if p]:
+        node = getattr(node, part, None)
+    items = expect_list(Result(parsed=node, response=result.response), kind)
+    total: object = None
+    if spec["total"] is not None:
+        total = result.parsed
+        for part in [p for p in spec["total"].split("/") if p]:
+            total = getattr(total, part, None)
+    return items, total if isinstance(total, int) and not isinstance(total, bool) else None
+
+
+def size_params(operation: str, page: int, size: int) -> dict[str, int]:
+    """The page-number and page-size query params of a paginated operation."""
+    spec = PAGINATION[operation]
+    return {spec["page_param"]: page, spec["size_param"]: size}
+
+
+__all__ = [
+    "AsyncResource",
+    "Context",
+    "RequestOptions",
+    "SyncResource",
+    "Unpack",
+    "expect",
+    "expect_list",
+    "ids",
+    "opt",
+    "page_of",
+    "size_params",
+]
