@@ -8,25 +8,36 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+if TYPE_CHECKING:
+    from toggl_focus_api.models import Ghost, OrganizationUser, Role
+
+    from .embody import InviteResult
+
 __all__ = [
+    "AlreadyEmbodiedError",
+    "AmbiguousMemberError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "EmbodyError",
     "FocusConfigError",
     "FocusConnectionError",
     "FocusDecodeError",
     "FocusError",
     "FocusStatusError",
     "FocusTimeoutError",
+    "InvalidInviteError",
+    "MemberNotFoundError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PlanRestrictedError",
     "QuotaExceededError",
+    "RoleNotFoundError",
     "ServerError",
     "UnexpectedStatusError",
 ]
@@ -105,9 +116,9 @@ class QuotaExceededError(PaymentRequiredError):
     """402 with `X-Toggl-Quota-Remaining: 0`: wait `resets_in` seconds before the next request."""
 
     def __init__(self, response: httpx.Response, *, resets_in: float | None) -> None:
-        super().__init__(response)
         self.remaining = 0
         self.resets_in = resets_in
+        super().__init__(response)
 
     def _message(self) -> str:
         when = f"; resets in {self.resets_in:.0f} s" if self.resets_in is not None else ""
@@ -136,6 +147,89 @@ class ServerError(FocusStatusError):
 
 class UnexpectedStatusError(FocusStatusError):
     """Any other status, including ones outside the IANA registry such as 499."""
+
+
+class InvalidInviteError(FocusConfigError):
+    """An invite response lacks `recipient_org_user_id`/`recipient_user_account_id` as integers."""
+
+
+class RoleNotFoundError(FocusConfigError):
+    """A role name or code matches no role (or several) of the organization; `roles` lists them."""
+
+    def __init__(self, message: str, *, wanted: str, roles: list[Role]) -> None:
+        super().__init__(message)
+        self.wanted = wanted
+        self.roles = roles
+
+
+class MemberNotFoundError(FocusError):
+    """No organization member (joined or invited) has the email: invite them first."""
+
+    def __init__(self, message: str, *, email: str) -> None:
+        super().__init__(message)
+        self.email = email
+
+
+class AmbiguousMemberError(FocusError):
+    """Several organization members have the email; `members` lists them."""
+
+    def __init__(self, message: str, *, email: str, members: list[OrganizationUser]) -> None:
+        super().__init__(message)
+        self.email = email
+        self.members = members
+
+
+EmbodyStep = Literal["invite", "embody"]
+
+
+class EmbodyError(FocusError):
+    """Invite-then-embody failed at `step`; the cause is `__cause__` (also `.cause`).
+
+    When `invite` is set the invite succeeded: pass it instead of the email to finish with
+    the embody step alone, so a retry never invites twice. `requests` is what the call spent.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        step: EmbodyStep,
+        ghost_id: int,
+        email: str,
+        invite: InviteResult | None,
+        requests: int,
+    ) -> None:
+        super().__init__(message)
+        self.step: EmbodyStep = step
+        self.ghost_id = ghost_id
+        self.email = email
+        self.invite = invite
+        self.requests = requests
+
+    @property
+    def cause(self) -> BaseException | None:
+        """The underlying error (a FocusError, or whatever a custom inviter raised)."""
+        return self.__cause__
+
+
+class AlreadyEmbodiedError(EmbodyError):
+    """409 and the ghost is embodied by someone else: organization user `user_id`."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        ghost: Ghost,
+        user_id: int,
+        email: str,
+        invite: InviteResult,
+        requests: int,
+    ) -> None:
+        super().__init__(
+            message, step="embody", ghost_id=ghost.id, email=email, invite=invite, requests=requests
+        )
+        self.ghost = ghost
+        self.user_id = user_id
 
 
 def _error_body(response: httpx.Response) -> dict[str, Any]:
