@@ -264,6 +264,8 @@ def call(
         except Exception as exc:
             error, delay = attempt.failure(exc)
             if delay is None:
+                if error is exc:  # `raise exc from exc` would make the error its own cause
+                    raise
                 raise error from exc
             attempt.note_retry(error, delay)
             _retry.sleep(delay)
@@ -291,6 +293,8 @@ async def acall(
         except Exception as exc:
             error, delay = attempt.failure(exc)
             if delay is None:
+                if error is exc:  # `raise exc from exc` would make the error its own cause
+                    raise
                 raise error from exc
             attempt.note_retry(error, delay)
             await _retry.asleep(delay)

@@ -235,7 +235,7 @@ class AlreadyEmbodiedError(EmbodyError):
 def _error_body(response: httpx.Response) -> dict[str, Any]:
     try:
         body = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
         return {}
     return body if isinstance(body, dict) else {}
 
