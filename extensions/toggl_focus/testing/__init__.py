@@ -1,0 +1,73 @@
+"""A stateful fake Toggl Focus server that honours `openapi/focus.yaml` (like moto for AWS).
+
+Use it in-process (no sockets) or over loopback::
+
+    from toggl_focus.testing import FakeFocus, Fault
+
+    fake = FakeFocus(seed=0, ghosts=300, users=120)
+    with httpx.Client(base_url=fake.base_url, transport=fake.transport(),
+                      headers={"Authorization": f"Bearer {fake.token}"}) as http:
+        http.get(f"/organizations/{fake.organization_id}/workspaces/{fake.workspace_id}/ghosts")
+
+    with fake.serve(port=0) as base_url:   # "http://127.0.0.1:<port>/api"
+        ...
+
+or from a shell: ``python -m toggl_focus.testing --port 8080`` (``make fake-server``).
+
+Behaviour where the spec is silent (each a decision of the fake):
+
+- Seed data: organization 9001 with workspaces 7001 ("Studio") and 7002 ("Operations"); ghost
+  ids count up from 1001, organization users from 5101, account ids from 880001, groups from
+  41, working-hour ids from 77001. Names, assignments and timestamps are reproducible from
+  `seed`. The first user is the owner and holds the token (`groups/me` lists their groups);
+  about 12% of users are invited and not joined, some are inactive, about 4% of the seeded
+  ghosts are embodied. Roles: 1 owner, 2 admin, 3 member, 4 guest, 5 planner.
+- Authentication: `Authorization: Bearer <token>`; HTTP Basic with any user name and the token
+  as password is accepted too. Anything else is a 401 (with no quota headers).
+- Routing comes first: an unknown path is a 404 and an undeclared method a 405 with `Allow`
+  (OPTIONS is a 204 with `Allow`), before authentication and the quota.
+- Quota: `quota=None` (the default) is unlimited and sends no quota headers. With a quota,
+  every authenticated answer carries `X-Toggl-Quota-Remaining` and `X-Toggl-Quota-Resets-In`;
+  the hourly window opens at its first request (measured with `clock`), and a spent quota is
+  a 402 `{"error": "quota_exceeded", ...}` with `X-Toggl-Quota-Remaining: 0`.
+- Organization or workspace ids other than the fake's are a 403 on every operation (the spec
+  documents no 403 for `list_ghosts`, see the report to the spec owners).
+- Query strings: lists are comma-separated (`project_ids=1,2`, percent-encoded commas work);
+  an empty value is an empty list, which filters nothing; a malformed list (`1,,2`, `a,b`) is
+  a 400; a parameter given twice (`project_ids=1&project_ids=2`) is a 400; booleans are
+  `true`/`false`; unknown parameters are ignored.
+- Page sizes: ghosts `rows` default 50; teams and users `per_page` default 50; all at most
+  100 (more is a 400). Pages are 1-based; a page past the end is empty.
+- Ghost list: sorted by case-folded name, then id (`name,desc` reverses both); `search` is a
+  case-insensitive contains-anywhere match. Unknown project/task ids in `assign_*` are
+  accepted and named "Project <id>"/"Task <id>"; team ids are not checked either.
+- Deleting a ghost is a soft delete: it stays in `fake.state.ghosts` with `deleted_at` set,
+  but list, get, update and embody no longer see it. Embodying hands the ghost's teams to the
+  user and sets their role in the ghost's workspace.
+- Teams: groups of the `workspace_id` given, sorted by name, hydrated with the live,
+  unembodied ghosts whose `assigned.team_ids` contain the group id.
+- Users: sorted by name; `filter` matches name or email (case-insensitive, anywhere);
+  `active_status` values are `active`, `inactive`, `invited`; `pinned_ids` come first.
+- Groups: unknown `organization_users` are a 400, workspaces outside the organization a 403.
+  New working-hours entries start at 9.
+- Faults (`fake.inject`) answer before authentication and the quota and use none of it.
+"""
+
+from toggl_focus.testing._accounts import Accounts, Invite
+from toggl_focus.testing._app import Answer, FocusApp, Quota
+from toggl_focus.testing._fake import DEFAULT_TOKEN, FakeFocus, RecordedRequest
+from toggl_focus.testing._faults import Fault
+from toggl_focus.testing._state import FocusState
+
+__all__ = [
+    "DEFAULT_TOKEN",
+    "Accounts",
+    "Answer",
+    "FakeFocus",
+    "Fault",
+    "FocusApp",
+    "FocusState",
+    "Invite",
+    "Quota",
+    "RecordedRequest",
+]

@@ -1,0 +1,64 @@
+"""`python -m toggl_focus.testing` serves the fake on loopback until it is stopped."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import httpx
+
+from toggl_focus.testing import FakeFocus
+
+
+def test_command_line_server() -> None:
+    command = [sys.executable, "-m", "toggl_focus.testing", "--port", "0", "--ghosts", "5"]
+    command += ["--users", "3", "--quota", "30", "--token", "toggl_sk_cli"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith("Fake Toggl Focus API at http://127.0.0.1:"), first
+        base_url = first.split(" at ")[1].strip()
+        headers = {"Authorization": "Bearer toggl_sk_cli"}
+        response = httpx.get(f"{base_url}/organizations/9001/roles", headers=headers, timeout=5)
+        assert response.status_code == 200
+        assert response.headers["X-Toggl-Quota-Remaining"] == "29"
+        ghosts = httpx.get(
+            f"{base_url}/organizations/9001/workspaces/7001/ghosts",
+            params={"include_embodied": "true"},
+            headers=headers,
+            timeout=5,
+        )
+        assert 0 < ghosts.json()["total"] <= 5
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+
+
+def test_socket_edge_cases() -> None:
+    """HEAD has no body, broken body framing is a 400, chunked bodies are read."""
+    fake = FakeFocus(ghosts=0, users=2)
+    with fake.serve() as base_url:
+        host, port = base_url.removeprefix("http://").removesuffix("/api").split(":")
+        head = httpx.head(f"{base_url}/organizations/9001/roles")
+        assert head.status_code == 405 and head.content == b""
+        with socket.create_connection((host, int(port)), timeout=5) as raw:
+            raw.sendall(
+                b"POST /api/organizations/9001/groups HTTP/1.1\r\nHost: x\r\n"
+                b"Content-Length: abc\r\n\r\n"
+            )
+            assert raw.recv(4096).startswith(b"HTTP/1.1 400 Bad Request\r\n")
+
+        def chunks() -> Iterator[bytes]:
+            yield b'{"name": '
+            yield b'"Chunked"}'
+
+        created = httpx.post(
+            f"{base_url}/organizations/9001/workspaces/7001/ghosts",
+            content=chunks(),
+            headers={"Authorization": f"Bearer {fake.token}"},
+        )
+        assert created.status_code == 201 and created.json()["name"] == "Chunked"
