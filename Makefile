@@ -3,7 +3,13 @@
 #   make client            regenerate generated/toggl_focus_api from $(SPEC)
 #   make check-generated   fail if `make client` would change generated/
 #   make lint              ruff, mypy, spec validation, redocly, spec coverage (if available)
-#   make test              lint + check-generated + pytest   (what CI runs, via .ci/run)
+#   make spec              bundle $(SPEC) into dist/spec/focus.{yaml,json}: one file, no external $ref
+#   make spec-check        other generators accept the bundle with our schema names: openapi-typescript
+#                          + tsc, openapi-generator typescript-fetch and go (into build/spec-check)
+#   make spec-diff [BASE=ref]  breaking-change guard: $(SPEC) against BASE (default: last spec-v*/v* tag)
+#   make docs              HTML API reference, self-contained for offline use: dist/docs/index.html
+#   make test              lint + check-generated + spec-check + spec-diff + docs + pytest
+#                          (what CI runs, via .ci/run)
 #   make demo | fake-server [PORT=8080] | bench | clean
 
 SHELL := bash
@@ -37,6 +43,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 GENERATE := scripts/codegen/generate.sh
 
 .PHONY: $(VENV) node_modules client check-generated lint test demo fake-server bench clean
+.PHONY: spec spec-check spec-diff docs
 
 # --- bootstrap ----------------------------------------------------------------------------
 
@@ -98,9 +105,64 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	fi
 
 # pytest exits 5 when it collects no test; that is reported, not treated as a failure.
-test: lint check-generated
+test: lint check-generated spec-check spec-diff docs
 	@rc=0; $(VENV_BIN)/python -m pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected"; elif [ $$rc -ne 0 ]; then exit $$rc; fi
+
+# --- the spec for other languages ---------------------------------------------------------
+
+SPEC_DIST := dist/spec
+SPEC_CHECK_DIR := build/spec-check
+DOCS_DIR := dist/docs
+
+# The artifact other-language teams consume: $(SPEC) bundled into one self-contained file.
+spec: $(VENV_STAMP) $(NODE_STAMP)
+	redocly bundle --config redocly.yaml "$(SPEC)" -o $(SPEC_DIST)/focus.yaml
+	redocly bundle --config redocly.yaml "$(SPEC)" -o $(SPEC_DIST)/focus.json
+	$(VENV_BIN)/python scripts/spec_check.py bundle "$(SPEC)" $(SPEC_DIST)/focus.yaml $(SPEC_DIST)/focus.json
+
+# Generators of other languages must accept the bundle without errors (no
+# --skip-validate-spec) and name every model after components.schemas: openapi-typescript's
+# types must compile against clients/typescript-check/usage.ts, and openapi-generator's
+# typescript-fetch and go clients must have no anonymous model (scripts/spec_check.py).
+# tsc also type-checks the whole generated typescript-fetch client (strict).
+spec-check: spec
+	@command -v java >/dev/null || { echo "error: java not found (openapi-generator needs Java >= 11; Debian: apt-get install openjdk-17-jre-headless)" >&2; exit 1; }
+	rm -rf $(SPEC_CHECK_DIR) && mkdir -p $(SPEC_CHECK_DIR)
+	openapi-typescript $(SPEC_DIST)/focus.yaml --redocly clients/typescript-check/redocly.yaml \
+		-o $(SPEC_CHECK_DIR)/openapi-typescript/focus.ts 2>&1 | tee $(SPEC_CHECK_DIR)/openapi-typescript.log
+	$(VENV_BIN)/python scripts/spec_check.py generated openapi-typescript $(SPEC_DIST)/focus.yaml \
+		$(SPEC_CHECK_DIR)/openapi-typescript/focus.ts $(SPEC_CHECK_DIR)/openapi-typescript.log
+	$(call openapi_generate,typescript-fetch,)
+	$(call openapi_generate,go,--additional-properties=packageName=focus --git-user-id=toggl-focus --git-repo-id=focus-go)
+	tsc --noEmit -p clients/typescript-check
+	@# The Go example is compiled where Go (>= 1.23) is installed; the CI image has none.
+	@if command -v go >/dev/null; then \
+		echo "cd clients/go-check && go vet ."; cd clients/go-check && GOTOOLCHAIN=local go vet .; \
+	else \
+		echo "spec-check: go not on PATH; the generated Go client and clients/go-check are not compiled"; \
+	fi
+	@echo "spec-check: openapi-typescript, typescript-fetch and go accept $(SPEC_DIST)/focus.yaml"
+
+# $(call openapi_generate,GENERATOR,EXTRA_ARGS): generate into $(SPEC_CHECK_DIR)/GENERATOR, log
+# aside (shown only on failure), then check the log and the model names.
+define openapi_generate
+@echo "openapi-generator-cli generate -g $(1) -i $(SPEC_DIST)/focus.yaml -o $(SPEC_CHECK_DIR)/$(1) $(2)"
+@openapi-generator-cli generate -g $(1) -i $(SPEC_DIST)/focus.yaml -o $(SPEC_CHECK_DIR)/$(1) $(2) \
+	>$(SPEC_CHECK_DIR)/$(1).log 2>&1 \
+	|| { cat $(SPEC_CHECK_DIR)/$(1).log >&2; echo "error: openapi-generator $(1) failed" >&2; exit 1; }
+$(VENV_BIN)/python scripts/spec_check.py generated $(1) $(SPEC_DIST)/focus.yaml $(SPEC_CHECK_DIR)/$(1) $(SPEC_CHECK_DIR)/$(1).log
+endef
+
+# Breaking-change guard; exits 1 when info.version's bump is too small for the changes.
+spec-diff: $(VENV_STAMP)
+	$(VENV_BIN)/python scripts/spec_diff.py --spec "$(SPEC)" $(if $(BASE),--base "$(BASE)")
+
+# Redoc with its scripts inlined (--inlineBundle): the page loads nothing from a CDN.
+docs: $(NODE_STAMP)
+	redocly build-docs --config redocly.yaml "$(SPEC)" --inlineBundle -o $(DOCS_DIR)/index.html
+	@! grep -Eq '<script[^>]+src=|<link[^>]+href="https?:' $(DOCS_DIR)/index.html \
+		|| { echo "error: $(DOCS_DIR)/index.html loads an external script or stylesheet" >&2; exit 1; }
 
 # --- running ------------------------------------------------------------------------------
 
