@@ -136,6 +136,7 @@ class _Attempt:
         self.timeout = as_timeout(timeout)
         self.max_retries = policy.max_retries if max_retries is None else max_retries
         self.retries = 0
+        self.quota_waited = False
         self.started = 0.0
 
     def begin(self) -> None:
@@ -161,8 +162,11 @@ class _Attempt:
         if isinstance(exc, FocusStatusError):
             error = exc
             if isinstance(exc, QuotaExceededError):
-                wait = exc.resets_in
-                if wait is not None and wait <= self.policy.max_quota_wait:
+                wait, ceiling = exc.resets_in, self.policy.max_quota_wait
+                # 0 (the default) never waits; a call waits for a reset at most once, so a
+                # server that keeps answering 402 cannot hold it forever.
+                if wait is not None and ceiling > 0 and wait <= ceiling and not self.quota_waited:
+                    self.quota_waited = True
                     delay = wait + 0.5
             elif _retry.may_retry_status(method, exc.status_code):
                 delay = self._backoff()
@@ -180,6 +184,16 @@ class _Attempt:
             )
             if _retry.may_retry_error(method, exc):
                 delay = self._backoff()
+        elif isinstance(exc, httpx.DecodingError) and response is not None:
+            error = FocusDecodeError(
+                f"{response.status_code} response to {method} {_where(request)} could not be "
+                f"decoded (Content-Encoding {response.headers.get('content-encoding')!r}): {exc}",
+                response=response,
+            )
+        elif isinstance(exc, httpx.HTTPError):  # e.g. TooManyRedirects: not retried
+            error = FocusConnectionError(
+                f"{method} {_where(request)} failed: {type(exc).__name__}: {exc}", request=request
+            )
         elif isinstance(exc, FocusError):
             error = exc
         elif isinstance(exc, _DECODE_ERRORS) and response is not None:

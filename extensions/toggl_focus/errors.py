@@ -70,7 +70,10 @@ class FocusDecodeError(FocusError):
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
-        self.body = response.content
+        try:
+            self.body = response.content
+        except httpx.ResponseNotRead:  # the body itself could not be read or decoded
+            self.body = b""
 
 
 class FocusStatusError(FocusError):

@@ -28,7 +28,7 @@ class Quota:
         self._remaining: int | None = None
         self._resets_at_mono: float | None = None
         self._resets_at_wall: datetime | None = None
-        self._warned_window: float | None = None
+        self._warned = False
 
     @property
     def remaining(self) -> int | None:
@@ -57,15 +57,15 @@ class Quota:
             if resets_in is not None:
                 self._resets_at_mono = time.monotonic() + resets_in
                 self._resets_at_wall = datetime.now(UTC) + timedelta(seconds=resets_in)
-            if remaining is not None and remaining <= self.low_threshold:
-                window = round(self._resets_at_mono or 0.0)
-                if self._warned_window != window:
-                    self._warned_window = window
-                    logger.warning(
-                        "Toggl Focus quota low: %d request(s) left, resets in %s s",
-                        remaining,
-                        resets_in if resets_in is not None else "?",
-                    )
+            if remaining is not None and remaining > self.low_threshold:
+                self._warned = False  # a new window (or a higher plan): warn again when low
+            elif remaining is not None and not self._warned:
+                self._warned = True
+                logger.warning(
+                    "Toggl Focus quota low: %d request(s) left, resets in %s s",
+                    remaining,
+                    resets_in if resets_in is not None else "?",
+                )
 
     def __repr__(self) -> str:
         left = self.resets_in

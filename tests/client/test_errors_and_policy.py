@@ -329,3 +329,20 @@ async def test_async_errors_and_retries(afocus: AsyncFocus, fake: FakeFocus) -> 
     fake.inject(Fault.malformed_json(), times=3, method="GET", path=r"/roles$")
     with pytest.raises(FocusDecodeError):
         await afocus.roles.list()
+
+
+def test_a_call_waits_for_the_quota_at_most_once(sleeps: list[float]) -> None:
+    sent: list[httpx.Request] = []
+
+    def always_spent(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        headers = {"X-Toggl-Quota-Remaining": "0", "X-Toggl-Quota-Resets-In": "2"}
+        body = {"error": "quota_exceeded", "error_description": "spent"}
+        return httpx.Response(402, json=body, headers=headers)
+
+    http = httpx.Client(transport=httpx.MockTransport(always_spent))
+    focus = Focus("toggl_sk_x", organization_id=1, http_client=http, max_quota_wait=60)
+    with focus, pytest.raises(QuotaExceededError) as info:
+        focus.roles.list()
+    assert len(sent) == 2 and sleeps == [2.5]
+    assert info.value.resets_in == 2
