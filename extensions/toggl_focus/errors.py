@@ -97,7 +97,8 @@ class FocusStatusError(FocusError):
         what = self.error_description or self.error
         if what is None:
             text = self.body[:200].decode("utf-8", "replace").strip()
-            what = f"non-JSON body: {text!r}" if text else "empty body"
+            shape = "body without error fields" if _is_json(self.body) else "non-JSON body"
+            what = f"{shape}: {text!r}" if text else "empty body"
         trace = f", trace_id {self.trace_id}" if self.trace_id else ""
         code = self.error or _reason(self.status_code)
         return f"{self.status_code} {code}: {what} ({self.method} {self.url}{trace})"
@@ -241,6 +242,14 @@ def _error_body(response: httpx.Response) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
         return {}
     return body if isinstance(body, dict) else {}
+
+
+def _is_json(body: bytes) -> bool:
+    try:
+        json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    return True
 
 
 def _str_or_none(value: object) -> str | None:

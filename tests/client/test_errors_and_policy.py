@@ -346,3 +346,19 @@ def test_a_call_waits_for_the_quota_at_most_once(sleeps: list[float]) -> None:
         focus.roles.list()
     assert len(sent) == 2 and sleeps == [2.5]
     assert info.value.resets_in == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"{}", "500 Internal Server Error: body without error fields: '{}'"),
+        (b"<html>oops</html>", "500 Internal Server Error: non-JSON body: '<html>oops</html>'"),
+        (b"", "500 Internal Server Error: empty body"),
+    ],
+)
+def test_error_message_describes_a_body_without_error_fields(raw: bytes, says: str) -> None:
+    http = httpx.Client(transport=httpx.MockTransport(lambda _: httpx.Response(500, content=raw)))
+    focus = Focus("toggl_sk_x", organization_id=1, http_client=http, max_retries=0)
+    with focus, pytest.raises(ServerError) as info:
+        focus.roles.list()
+    assert str(info.value).startswith(says)
