@@ -38,7 +38,6 @@ from toggl_focus import (
     QuotaExceededError,
     RoleNotFoundError,
     ServerError,
-    _retry,
     aembody_many,
     ainvite_and_embody,
     aresolve_role,
@@ -55,20 +54,6 @@ _ACC = "recipient_user_account_id"
 
 
 # --- fixtures and helpers -----------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Retries wait 0 s (and are recorded), so tests never sleep."""
-    waited: list[float] = []
-    monkeypatch.setattr(_retry, "backoff_delay", lambda attempt, **_: 0.0)
-    monkeypatch.setattr(_retry, "sleep", waited.append)
-
-    async def asleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_retry, "asleep", asleep)
-    return waited
 
 
 @pytest.fixture
@@ -641,7 +626,7 @@ def test_embody_409_by_someone_else_names_them(side: Side, fake: FakeFocus) -> N
 
 
 def test_embody_5xx_is_not_retried_and_resuming_finishes(
-    side: Side, fake: FakeFocus, no_sleep: list[float]
+    side: Side, fake: FakeFocus, sleeps: list[float]
 ) -> None:
     ghost_id = new_ghost(fake)
     inviter = Recording()
@@ -654,7 +639,7 @@ def test_embody_5xx_is_not_retried_and_resuming_finishes(
     err = caught.value
     assert isinstance(err.cause, ServerError) and err.cause.status_code == 503
     assert calls(fake) == ["GET roles", "PATCH embody"]  # one PATCH: not retried
-    assert no_sleep == [] and err.requests == 2
+    assert sleeps == [] and err.requests == 2
     assert stored(fake, ghost_id)["user_id"] is None
 
     fake.reset_requests()
@@ -682,7 +667,7 @@ def test_embody_lost_answer_then_resume_sees_it_already_done(side: Side, fake: F
     assert result.already_done and calls(fake) == ["PATCH embody", "GET ghost"]
 
 
-def test_retried_requests_are_counted(side: Side, fake: FakeFocus, no_sleep: list[float]) -> None:
+def test_retried_requests_are_counted(side: Side, fake: FakeFocus, sleeps: list[float]) -> None:
     ghost_id = new_ghost(fake)
     fake.inject(Fault.status(503), times=2, method="GET", path=r"/roles$")
     fake.reset_requests()
@@ -690,7 +675,7 @@ def test_retried_requests_are_counted(side: Side, fake: FakeFocus, no_sleep: lis
     result = side.one(ghost_id, EMAIL)
 
     assert calls(fake) == ["GET roles", "GET roles", "GET roles", "PATCH embody"]
-    assert result.requests == fake.request_count == 4 and no_sleep == [0.0, 0.0]
+    assert result.requests == fake.request_count == 4 and sleeps == [0.25, 0.25]
 
 
 def test_409_then_get_ghost_fails_keeps_the_invite(side: Side, fake: FakeFocus) -> None:

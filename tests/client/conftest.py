@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from toggl_focus import AsyncFocus, Focus, _retry
+from toggl_focus import AsyncFocus, Focus
 from toggl_focus.testing import FakeFocus
 
 MODES = ["in-process", "loopback"]
@@ -17,20 +17,6 @@ MODES = ["in-process", "loopback"]
 def fake() -> FakeFocus:
     """An organization with no ghosts (tests add exactly what they need) and 120 users."""
     return FakeFocus(seed=7, ghosts=0, users=120)
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record instead of sleeping between retries; backoff is deterministic (0.25 s)."""
-    waited: list[float] = []
-    monkeypatch.setattr(_retry, "backoff_delay", lambda attempt, **_: 0.25)
-    monkeypatch.setattr(_retry, "sleep", waited.append)
-
-    async def asleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_retry, "asleep", asleep)
-    return waited
 
 
 @pytest.fixture(params=MODES)

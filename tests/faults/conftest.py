@@ -16,27 +16,13 @@ from typing import Any
 import attrs
 import pytest
 
-from toggl_focus import AsyncFocus, Focus, _retry
+from toggl_focus import AsyncFocus, Focus
 from toggl_focus.testing import FakeFocus
 
 from . import _tally
 
 #: A token that appears nowhere else, so finding it in a log line or a message is a leak.
 TOKEN = "toggl_sk_F4ULT_SUITE_s3cret_7f1c"
-
-
-@pytest.fixture(autouse=True)
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Retries do not wait: backoff is 0 s and the waits are recorded, not slept."""
-    waited: list[float] = []
-    monkeypatch.setattr(_retry, "backoff_delay", lambda attempt, **_: 0.0)
-    monkeypatch.setattr(_retry, "sleep", waited.append)
-
-    async def asleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_retry, "asleep", asleep)
-    return waited
 
 
 @pytest.fixture

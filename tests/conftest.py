@@ -1,0 +1,26 @@
+"""Shared by every test: retries never really sleep.
+
+Backoff is a deterministic 0.25 s and every wait (backoff or quota reset) is recorded in
+the `sleeps` list instead of slept, so tests can assert how often and how long the client
+would have waited without spending the time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from toggl_focus import _retry
+
+
+@pytest.fixture(autouse=True)
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits the client asked for, in order."""
+    waited: list[float] = []
+    monkeypatch.setattr(_retry, "backoff_delay", lambda attempt, **_: 0.25)
+    monkeypatch.setattr(_retry, "sleep", waited.append)
+
+    async def asleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    monkeypatch.setattr(_retry, "asleep", asleep)
+    return waited
