@@ -8,10 +8,11 @@ response, and turn error statuses into `FocusStatusError` before the generated p
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from http import HTTPStatus
 from typing import Any, TypeVar
 
@@ -50,6 +51,31 @@ _DECODE_ERRORS = (
     RecursionError,
     OverflowError,
 )
+
+
+@attrs.define
+class Counter:
+    """Requests sent inside a `counting()` block (and, through `parent`, the enclosing one)."""
+
+    count: int = 0
+    parent: Counter | None = None
+
+
+_counter: contextvars.ContextVar[Counter | None] = contextvars.ContextVar(
+    "toggl_focus_counter", default=None
+)
+
+
+@contextlib.contextmanager
+def counting() -> Iterator[Counter]:
+    """Count every request (each attempt) this task sends inside the block, per task."""
+    counter = Counter(parent=_counter.get())
+    token = _counter.set(counter)
+    try:
+        yield counter
+    finally:
+        _counter.reset(token)
+
 
 _call_timeout: contextvars.ContextVar[httpx.Timeout | None] = contextvars.ContextVar(
     "toggl_focus_call_timeout", default=None
@@ -97,6 +123,10 @@ class Hooks:
         timeout = _call_timeout.get() or self.policy.timeout
         request.extensions["timeout"] = timeout.as_dict()
         _last_request.set(request)
+        counter = _counter.get()
+        while counter is not None:
+            counter.count += 1
+            counter = counter.parent
 
     def on_response(self, response: httpx.Response) -> None:
         _last_response.set(response)

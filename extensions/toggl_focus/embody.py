@@ -26,8 +26,6 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Awaitable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Literal, Protocol
 
 import attrs
@@ -36,6 +34,7 @@ import httpx
 from toggl_focus_api.models import Ghost, OrganizationUser, Role
 
 from ._client import AsyncFocus, Focus
+from ._runner import Counter, counting
 from .errors import (
     AlreadyEmbodiedError,
     AmbiguousMemberError,
@@ -248,7 +247,6 @@ class LookupInviter:
         _require_client(focus, Focus, "LookupInviter", "AsyncLookupInviter")
         self._focus = focus
         self._organization_id = organization_id
-        _install_counter(focus)
 
     def invite(self, email: str) -> InviteResult:
         """The ids of the member whose email is exactly `email`; MemberNotFound/Ambiguous."""
@@ -267,7 +265,6 @@ class AsyncLookupInviter:
         _require_client(focus, AsyncFocus, "AsyncLookupInviter", "LookupInviter")
         self._focus = focus
         self._organization_id = organization_id
-        _install_counter(focus)
 
     async def invite(self, email: str) -> InviteResult:
         """The ids of the member whose email is exactly `email`; MemberNotFound/Ambiguous."""
@@ -348,53 +345,6 @@ async def aresolve_role(
 
 
 # --- request counting ---------------------------------------------------------------------
-
-
-@attrs.define
-class _Counter:
-    """Requests sent in one workflow call (and, through `parent`, in the enclosing one)."""
-
-    count: int = 0
-    parent: _Counter | None = None
-
-
-_counter: ContextVar[_Counter | None] = ContextVar("toggl_focus_embody_counter", default=None)
-
-
-@contextmanager
-def _counting() -> Iterator[_Counter]:
-    """Count the requests sent inside the block (nested blocks count for the outer one too)."""
-    counter = _Counter(parent=_counter.get())
-    token = _counter.set(counter)
-    try:
-        yield counter
-    finally:
-        _counter.reset(token)
-
-
-def _count_request(request: httpx.Request) -> None:
-    """httpx request hook: every request sent (each attempt, retries too) counts once."""
-    counter = _counter.get()
-    while counter is not None:
-        counter.count += 1
-        counter = counter.parent
-
-
-async def _count_request_async(request: httpx.Request) -> None:
-    """The request hook for httpx.AsyncClient."""
-    _count_request(request)
-
-
-def _install_counter(focus: Focus | AsyncFocus) -> None:
-    """Add the counting hook to the client's httpx client once (it counts only inside calls)."""
-    if isinstance(focus, AsyncFocus):
-        hooks = focus.api.get_async_httpx_client().event_hooks["request"]
-        if _count_request_async not in hooks:
-            hooks.append(_count_request_async)
-    else:
-        hooks = focus.api.get_httpx_client().event_hooks["request"]
-        if _count_request not in hooks:
-            hooks.append(_count_request)
 
 
 # --- results ------------------------------------------------------------------------------
@@ -710,7 +660,7 @@ def _one(
     role_id: int,
     inviter: Inviter | None,
     where: _Where,
-    counter: _Counter,
+    counter: Counter,
 ) -> EmbodyResult:
     invite = job.invite
     if invite is None:
@@ -771,8 +721,7 @@ def invite_and_embody(
     job = _job(ghost_id, person)
     where = _where(focus, role, workspace_id, organization_id)
     _check_inviter(inviter, [job], async_twin="ainvite_and_embody")
-    _install_counter(focus)
-    with _counting() as counter:
+    with counting() as counter:
         role_id = _resolve(focus, where)
         return _one(focus, job, role_id, inviter, where, counter)
 
@@ -796,16 +745,15 @@ def embody_many(
     jobs = _jobs(people)
     where = _where(focus, role, workspace_id, organization_id)
     _check_inviter(inviter, jobs, async_twin="aembody_many")
-    _install_counter(focus)
     batch = _Batch(jobs)
-    with _counting() as counter:
+    with counting() as counter:
         if not jobs:
             return batch.report(counter, _role_id(where.role))
         role_id = _resolve(focus, where)
         for job in batch.pending():
             if batch.skip_failed_invite(job):
                 continue
-            with _counting() as one:
+            with counting() as one:
                 try:
                     result = _one(focus, batch.prepared(job), role_id, inviter, where, one)
                 except EmbodyError as err:
@@ -833,7 +781,7 @@ async def _aone(
     role_id: int,
     inviter: AsyncInviter | Inviter | None,
     where: _Where,
-    counter: _Counter,
+    counter: Counter,
 ) -> EmbodyResult:
     invite = job.invite
     if invite is None:
@@ -884,8 +832,7 @@ async def ainvite_and_embody(
     job = _job(ghost_id, person)
     where = _where(focus, role, workspace_id, organization_id)
     _check_inviter(inviter, [job], async_twin=None)
-    _install_counter(focus)
-    with _counting() as counter:
+    with counting() as counter:
         role_id = await _aresolve(focus, where)
         return await _aone(focus, job, role_id, inviter, where, counter)
 
@@ -904,16 +851,15 @@ async def aembody_many(
     jobs = _jobs(people)
     where = _where(focus, role, workspace_id, organization_id)
     _check_inviter(inviter, jobs, async_twin=None)
-    _install_counter(focus)
     batch = _Batch(jobs)
-    with _counting() as counter:
+    with counting() as counter:
         if not jobs:
             return batch.report(counter, _role_id(where.role))
         role_id = await _aresolve(focus, where)
         for job in batch.pending():
             if batch.skip_failed_invite(job):
                 continue
-            with _counting() as one:
+            with counting() as one:
                 try:
                     result = await _aone(focus, batch.prepared(job), role_id, inviter, where, one)
                 except EmbodyError as err:
@@ -996,7 +942,7 @@ class _Batch:
             cause = error.cause
             self._stopped_by = cause if isinstance(cause, FocusError) else error
 
-    def report(self, counter: _Counter, role_id: int | None) -> EmbodyReport:
+    def report(self, counter: Counter, role_id: int | None) -> EmbodyReport:
         """The report, in input order; ghosts never reached are "not_attempted"."""
         outcomes = tuple(
             self._outcomes.get(job.ghost_id)
