@@ -128,11 +128,14 @@ class Hooks:
             counter.count += 1
             counter = counter.parent
 
-    def on_response(self, response: httpx.Response) -> None:
+    def _note(self, response: httpx.Response) -> bool:
+        """Remember the response and its quota; True if it must raise a FocusStatusError."""
         _last_response.set(response)
         self.policy.quota.update(response)
-        status = response.status_code
-        if status >= 400 or status not in _KNOWN_STATUSES:
+        return response.status_code >= 400 or response.status_code not in _KNOWN_STATUSES
+
+    def on_response(self, response: httpx.Response) -> None:
+        if self._note(response):
             response.read()
             raise error_for_response(response)
 
@@ -140,10 +143,7 @@ class Hooks:
         self.on_request(request)
 
     async def on_response_async(self, response: httpx.Response) -> None:
-        _last_response.set(response)
-        self.policy.quota.update(response)
-        status = response.status_code
-        if status >= 400 or status not in _KNOWN_STATUSES:
+        if self._note(response):
             await response.aread()
             raise error_for_response(response)
 
@@ -174,13 +174,13 @@ class _Attempt:
         _last_response.set(None)
         self.started = time.perf_counter()
 
-    def finish(self, parsed_or_error: object) -> Result:
-        """Map the outcome of one attempt to a Result, or raise the typed error."""
+    def finish(self, parsed: object) -> Result:
+        """Pair a successful attempt's parsed value with its raw response, and log it."""
         response = _last_response.get()
         self._log(response, None)
         if response is None:  # pragma: no cover - generated code always sends a request
             raise FocusError("the operation returned without an HTTP response")
-        return Result(parsed=parsed_or_error, response=response)
+        return Result(parsed=parsed, response=response)
 
     def failure(self, exc: BaseException) -> tuple[FocusError, float | None]:
         """The typed error for a failed attempt and, if it may be retried, the delay first."""
