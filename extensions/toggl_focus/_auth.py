@@ -1,14 +1,16 @@
 """API-key handling: find, validate and attach the token without ever showing it.
 
-The token only ever lives in this Auth object (whose repr hides it) and in the
-Authorization header, and is never sent over plain http except to a loopback host.
+The token only ever lives in a `Secret` (whose repr hides it) and in the Authorization
+header of requests to the Focus base URL, which is https unless it is a loopback host.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
-from collections.abc import Generator
+import urllib.parse
+from typing import Any
 
 import httpx
 
@@ -19,10 +21,14 @@ TOKEN_ENV = "TOGGL_FOCUS_API_TOKEN"
 BASE_URL_ENV = "TOGGL_FOCUS_BASE_URL"
 
 
-def resolve_token(token: str | None) -> str:
+def resolve_token(token: object) -> str:
     """The explicit token or $TOGGL_FOCUS_API_TOKEN, checked for stray whitespace and controls."""
     if token is None:
         token = os.environ.get(TOKEN_ENV)
+    if token is not None and not isinstance(token, str):
+        raise FocusConfigError(
+            f"the API token must be a str, got {type(token).__name__} (the value is not shown)"
+        )
     if not token:
         raise FocusConfigError(
             f"no Toggl Focus API token: pass token=... or set ${TOKEN_ENV} "
@@ -37,10 +43,17 @@ def resolve_token(token: str | None) -> str:
     return token
 
 
-def resolve_base_url(base_url: str | None) -> httpx.URL:
+def resolve_base_url(base_url: object) -> httpx.URL:
     """The explicit base URL, $TOGGL_FOCUS_BASE_URL, or production; http only on loopback."""
-    raw = base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    url = httpx.URL(raw)
+    if base_url is not None and not isinstance(base_url, str | httpx.URL):
+        raise FocusConfigError(f"base_url must be a str, got {type(base_url).__name__}")
+    raw = str(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
+    try:
+        url = httpx.URL(raw)
+    except httpx.InvalidURL as exc:
+        raise FocusConfigError(f"base_url is not a valid URL: {exc}") from None
+    if url.query or url.fragment:
+        raise FocusConfigError(f"base_url must not have a query or fragment, got {raw!r}")
     if url.scheme not in ("http", "https") or not url.host:
         raise FocusConfigError(f"base_url must be an absolute http(s) URL, got {raw!r}")
     if url.scheme == "http" and not is_loopback(url.host):
@@ -61,19 +74,49 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-class TokenAuth(httpx.Auth):
-    """Adds `Authorization: Bearer <token>`; refuses plain http to a non-loopback host."""
+class Secret:
+    """The API token, and the one place that knows every form a server could echo it in.
+
+    `header()` is the Authorization value; `text()`/`bytes()` replace the token (raw,
+    JSON-escaped or percent-encoded) with `***` in anything the server sent back, and
+    `scrub()` does the same to an exception's message. The repr never shows it.
+    """
+
+    __slots__ = ("_bytes", "_forms", "_token")
 
     def __init__(self, token: str) -> None:
         self._token = token
+        forms = {token, json.dumps(token)[1:-1], urllib.parse.quote(token, safe="")}
+        self._forms = sorted(forms, key=len, reverse=True)
+        self._bytes = [f.encode() for f in self._forms]
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if request.url.scheme != "https" and not is_loopback(request.url.host):
-            raise FocusConfigError(
-                f"refusing to send the API token over {request.url.scheme} to {request.url.host}"
-            )
-        request.headers["Authorization"] = f"Bearer {self._token}"
-        yield request
+    def header(self) -> str:
+        """The Authorization header value."""
+        return f"Bearer {self._token}"
+
+    def text(self, value: str) -> str:
+        """`value` with every form of the token replaced by ***."""
+        for form in self._forms:
+            if form in value:
+                value = value.replace(form, "***")
+        return value
+
+    def bytes(self, value: bytes) -> bytes:
+        """`value` with every form of the token replaced by ***."""
+        for form in self._bytes:
+            if form in value:
+                value = value.replace(form, b"***")
+        return value
+
+    def scrub(self, exc: BaseException) -> None:
+        """Redact the token from an exception's args (httpx/h11 messages may quote server bytes)."""
+        exc.args = tuple(
+            self.text(a) if isinstance(a, str) else self.bytes(a) if isinstance(a, bytes) else a
+            for a in exc.args
+        )
 
     def __repr__(self) -> str:
-        return "TokenAuth(token='***')"
+        return "Secret('***')"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("the API token cannot be pickled")

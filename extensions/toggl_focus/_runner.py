@@ -1,19 +1,18 @@
-"""Run one generated operation: per-call timeout, retries, quota, typed errors, one log line.
+"""Run one generated operation: per-call options, retries, quota waits, typed errors, a log line.
 
-No HTTP of our own: the generated `sync_detailed`/`asyncio_detailed` functions send every
-request. httpx event hooks on the shared client read quota headers, remember the
-response, and turn error statuses into `FocusStatusError` before the generated parser
-(which would choke on HTML bodies or on statuses outside the IANA list) sees them.
+No HTTP of our own here: the generated `sync_detailed`/`asyncio_detailed` functions send
+every request through the client's `_http.Wire`, which does one attempt (deadline, size cap,
+redaction, typed status errors). This module decides, per failed attempt, whether to try
+again: on the operation's own method (the wire never follows redirects, so there is no
+other hop to look at) and on whether any byte of the request may have reached the server.
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
+import math
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from http import HTTPStatus
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import attrs
@@ -23,7 +22,9 @@ from toggl_focus_api import errors as api_errors
 from toggl_focus_api.types import Response
 
 from . import _retry
+from ._http import Attempt, Counter, attempt_scope, counting
 from .errors import (
+    FocusConfigError,
     FocusConnectionError,
     FocusDecodeError,
     FocusError,
@@ -31,16 +32,20 @@ from .errors import (
     FocusTimeoutError,
     QuotaExceededError,
     UnexpectedStatusError,
-    error_for_response,
 )
 from .quota import Quota
+
+__all__ = ["Counter", "Policy", "Result", "acall", "call", "counting", "expect", "expect_list"]
 
 logger = logging.getLogger("toggl_focus")
 
 T = TypeVar("T")
 TimeoutTypes = float | httpx.Timeout | None
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-_KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
+#: Seconds one attempt may take in all (connect, send, receive); per client and per call.
+DEFAULT_DEADLINE = 60.0
+#: Largest decoded response body accepted (a full page of 100 ghosts is well under 1 MB).
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 # What the generated parsers raise on a body that does not match the spec.
 _DECODE_ERRORS = (
     ValueError,
@@ -53,46 +58,39 @@ _DECODE_ERRORS = (
 )
 
 
-@attrs.define
-class Counter:
-    """Requests sent inside a `counting()` block (and, through `parent`, the enclosing one)."""
-
-    count: int = 0
-    parent: Counter | None = None
-
-
-_counter: contextvars.ContextVar[Counter | None] = contextvars.ContextVar(
-    "toggl_focus_counter", default=None
-)
+def _number(name: str, value: object, *, allow_none: bool = True) -> float | None:
+    """A positive number of seconds (inf allowed), or None where allowed; else FocusConfigError."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise FocusConfigError(f"{name} must be a positive number of seconds, got {value!r}")
+    return float(value)
 
 
-@contextlib.contextmanager
-def counting() -> Iterator[Counter]:
-    """Count every request (each attempt) this task sends inside the block, per task."""
-    counter = Counter(parent=_counter.get())
-    token = _counter.set(counter)
-    try:
-        yield counter
-    finally:
-        _counter.reset(token)
-
-
-_call_timeout: contextvars.ContextVar[httpx.Timeout | None] = contextvars.ContextVar(
-    "toggl_focus_call_timeout", default=None
-)
-_last_request: contextvars.ContextVar[httpx.Request | None] = contextvars.ContextVar(
-    "toggl_focus_last_request", default=None
-)
-_last_response: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
-    "toggl_focus_last_response", default=None
-)
-
-
-def as_timeout(value: TimeoutTypes) -> httpx.Timeout | None:
-    """Accept seconds or an httpx.Timeout."""
-    if value is None or isinstance(value, httpx.Timeout):
+def as_timeout(value: object) -> httpx.Timeout | None:
+    """Seconds (applied to connect, read, write and pool) or an httpx.Timeout; None = default."""
+    if isinstance(value, httpx.Timeout):
         return value
-    return httpx.Timeout(float(value))
+    seconds = _number("timeout", value)
+    if seconds is None:
+        return None
+    if math.isinf(seconds):
+        return httpx.Timeout(None)
+    return httpx.Timeout(seconds)
+
+
+def as_deadline(value: object) -> float | None:
+    """A deadline in seconds (inf for none), or None for the client default."""
+    return _number("deadline", value)
+
+
+def as_retries(value: object, *, allow_none: bool = True) -> int | None:
+    """A retry count: an int >= 0 (None = the client default, where allowed)."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FocusConfigError(f"max_retries must be an int >= 0, got {value!r}")
+    return value
 
 
 @attrs.frozen
@@ -105,88 +103,53 @@ class Result:
 
 @attrs.define
 class Policy:
-    """Client-wide defaults; each call may override timeout and max_retries."""
+    """Client-wide defaults; each call may override timeout, deadline and max_retries."""
 
     timeout: httpx.Timeout
+    deadline: float | None
     max_retries: int
     max_quota_wait: float
     quota: Quota
 
 
-class Hooks:
-    """httpx event hooks shared by the sync and async clients of one Focus instance."""
+class _Call:
+    """Bookkeeping and decisions of one call's retry loop, shared by `call` and `acall`."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(
+        self, policy: Policy, timeout: object, max_retries: object, deadline: object
+    ) -> None:
+        # Checked before anything is sent: a caller mistake is a FocusConfigError.
         self.policy = policy
-
-    def on_request(self, request: httpx.Request) -> None:
-        timeout = _call_timeout.get() or self.policy.timeout
-        request.extensions["timeout"] = timeout.as_dict()
-        _last_request.set(request)
-        counter = _counter.get()
-        while counter is not None:
-            counter.count += 1
-            counter = counter.parent
-
-    def _note(self, response: httpx.Response) -> bool:
-        """Remember the response and its quota; True if it must raise a FocusStatusError."""
-        _last_response.set(response)
-        self.policy.quota.update(response)
-        return response.status_code >= 400 or response.status_code not in _KNOWN_STATUSES
-
-    def on_response(self, response: httpx.Response) -> None:
-        if self._note(response):
-            response.read()
-            raise error_for_response(response)
-
-    async def on_request_async(self, request: httpx.Request) -> None:
-        self.on_request(request)
-
-    async def on_response_async(self, response: httpx.Response) -> None:
-        if self._note(response):
-            await response.aread()
-            raise error_for_response(response)
-
-
-def install_hooks(client: httpx.Client | httpx.AsyncClient, hooks: Hooks) -> None:
-    """Attach our hooks to an httpx client (ours or the caller's)."""
-    if isinstance(client, httpx.AsyncClient):
-        client.event_hooks["request"].append(hooks.on_request_async)
-        client.event_hooks["response"].append(hooks.on_response_async)
-    else:
-        client.event_hooks["request"].append(hooks.on_request)
-        client.event_hooks["response"].append(hooks.on_response)
-
-
-class _Attempt:
-    """Bookkeeping and decisions shared by the sync and async retry loops."""
-
-    def __init__(self, policy: Policy, timeout: TimeoutTypes, max_retries: int | None) -> None:
-        self.policy = policy
-        self.timeout = as_timeout(timeout)
-        self.max_retries = policy.max_retries if max_retries is None else max_retries
+        self.timeout = as_timeout(timeout) or policy.timeout
+        chosen = as_deadline(deadline)
+        self.deadline = policy.deadline if chosen is None else chosen
+        self.max_retries = as_retries(max_retries)
+        if self.max_retries is None:
+            self.max_retries = policy.max_retries
         self.retries = 0
         self.quota_waited = False
-        self.started = 0.0
+        self.attempt = Attempt(timeout=self.timeout, deadline=self.deadline)
 
-    def begin(self) -> None:
-        _last_request.set(None)
-        _last_response.set(None)
-        self.started = time.perf_counter()
+    def next_attempt(self) -> Attempt:
+        self.attempt = Attempt(timeout=self.timeout, deadline=self.deadline)
+        return self.attempt
 
     def finish(self, parsed: object) -> Result:
         """Pair a successful attempt's parsed value with its raw response, and log it."""
-        response = _last_response.get()
-        self._log(response, None)
+        response = self.attempt.response
+        self._log(None)
         if response is None:  # pragma: no cover - generated code always sends a request
             raise FocusError("the operation returned without an HTTP response")
         return Result(parsed=parsed, response=response)
 
     def failure(self, exc: BaseException) -> tuple[FocusError, float | None]:
-        """The typed error for a failed attempt and, if it may be retried, the delay first."""
-        request = _last_request.get()
+        """The typed error for a failed attempt and, if it may be retried, the delay first.
+
+        The method is the operation's own (no redirect is ever followed). A transport error
+        is retried for a POST or PATCH only when the request cannot have reached the server.
+        """
+        request, response = self.attempt.request, self.attempt.response
         method = request.method if request is not None else "?"
-        response = _last_response.get()
         error: FocusError
         delay: float | None = None
         if isinstance(exc, FocusStatusError):
@@ -203,9 +166,12 @@ class _Attempt:
         elif isinstance(exc, api_errors.UnexpectedStatus) and response is not None:
             error = UnexpectedStatusError(response)
         elif isinstance(exc, httpx.TimeoutException):
-            error = FocusTimeoutError(
-                f"{method} {_where(request)} timed out: {exc}", request=request
+            what = (
+                f"passed its deadline of {self.deadline:g} s"
+                if self.attempt.deadline_passed() and self.deadline is not None
+                else f"timed out: {exc}"
             )
+            error = FocusTimeoutError(f"{method} {_where(request)} {what}", request=request)
             if _retry.may_retry_error(method, exc):
                 delay = self._backoff()
         elif isinstance(exc, httpx.TransportError):
@@ -214,13 +180,12 @@ class _Attempt:
             )
             if _retry.may_retry_error(method, exc):
                 delay = self._backoff()
-        elif isinstance(exc, httpx.DecodingError) and response is not None:
+        elif isinstance(exc, httpx.DecodingError):
             error = FocusDecodeError(
-                f"{response.status_code} response to {method} {_where(request)} could not be "
-                f"decoded (Content-Encoding {response.headers.get('content-encoding')!r}): {exc}",
-                response=response,
+                f"response to {method} {_where(request)} could not be decoded: {exc}",
+                response=response or _stub_response(request),
             )
-        elif isinstance(exc, httpx.HTTPError):  # e.g. TooManyRedirects: not retried
+        elif isinstance(exc, httpx.HTTPError):
             error = FocusConnectionError(
                 f"{method} {_where(request)} failed: {type(exc).__name__}: {exc}", request=request
             )
@@ -235,17 +200,18 @@ class _Attempt:
         else:
             raise exc
         error.__cause__ = exc if error is not exc else exc.__cause__
-        self._log(response, error)
+        self._log(error)
         return error, delay
 
     def _backoff(self) -> float | None:
+        assert self.max_retries is not None
         if self.retries >= self.max_retries:
             return None
         self.retries += 1
         return _retry.backoff_delay(self.retries)
 
     def note_retry(self, error: FocusError, delay: float) -> None:
-        request = _last_request.get()
+        request = self.attempt.request
         what = request.method + " " + _where(request) if request is not None else "request"
         if isinstance(error, QuotaExceededError):
             logger.info("quota spent; waiting %.0f s for the reset, then retrying %s", delay, what)
@@ -259,11 +225,12 @@ class _Attempt:
                 _short(error),
             )
 
-    def _log(self, response: httpx.Response | None, error: FocusError | None) -> None:
+    def _log(self, error: FocusError | None) -> None:
+        """One DEBUG line per attempt; reads only what the wire already holds in memory."""
         if not logger.isEnabledFor(logging.DEBUG):
             return
-        elapsed_ms = (time.perf_counter() - self.started) * 1000
-        request = _last_request.get()
+        request, response = self.attempt.request, self.attempt.response
+        elapsed_ms = (time.monotonic() - self.attempt.started) * 1000
         method = request.method if request is not None else "?"
         status: object = response.status_code if response is not None else type(error).__name__
         logger.debug(
@@ -275,7 +242,13 @@ class _Attempt:
             self.policy.quota.remaining,
         )
         if error is not None and response is not None:
+            # The wire returns only whole, redacted bodies, so this never touches the network.
             logger.debug("error body: %s", response.content[:2000].decode("utf-8", "replace"))
+
+
+def _stub_response(request: httpx.Request | None) -> httpx.Response:
+    """An empty response to attach to a decode error that happened before any was kept."""
+    return httpx.Response(0, request=request or httpx.Request("GET", "http://invalid/"))
 
 
 def _where(request: httpx.Request | None) -> str:
@@ -294,58 +267,52 @@ def call(
     policy: Policy,
     operation: Callable[..., Response[Any]],
     *,
-    timeout: TimeoutTypes = None,
-    max_retries: int | None = None,
+    timeout: object = None,
+    max_retries: object = None,
+    deadline: object = None,
     **kwargs: Any,
 ) -> Result:
     """Call a generated `sync_detailed` with retries; raise FocusError on any failure."""
-    attempt = _Attempt(policy, timeout, max_retries)
+    state = _Call(policy, timeout, max_retries, deadline)
     while True:
-        token = _call_timeout.set(attempt.timeout)
-        attempt.begin()
-        try:
-            detailed = operation(**kwargs)
-        except Exception as exc:
-            error, delay = attempt.failure(exc)
-            if delay is None:
-                if error is exc:  # `raise exc from exc` would make the error its own cause
-                    raise
-                raise error from exc
-            attempt.note_retry(error, delay)
-            _retry.sleep(delay)
-            continue
-        finally:
-            _call_timeout.reset(token)
-        return attempt.finish(detailed.parsed)
+        with attempt_scope(state.next_attempt()):
+            try:
+                detailed = operation(**kwargs)
+            except Exception as exc:
+                error, delay = state.failure(exc)
+                cause = None if error is exc else exc
+            else:
+                return state.finish(detailed.parsed)
+        if delay is None:
+            raise error from cause
+        state.note_retry(error, delay)
+        _retry.sleep(delay)
 
 
 async def acall(
     policy: Policy,
     operation: Callable[..., Awaitable[Response[Any]]],
     *,
-    timeout: TimeoutTypes = None,
-    max_retries: int | None = None,
+    timeout: object = None,
+    max_retries: object = None,
+    deadline: object = None,
     **kwargs: Any,
 ) -> Result:
     """Async twin of `call`, for generated `asyncio_detailed` functions."""
-    attempt = _Attempt(policy, timeout, max_retries)
+    state = _Call(policy, timeout, max_retries, deadline)
     while True:
-        token = _call_timeout.set(attempt.timeout)
-        attempt.begin()
-        try:
-            detailed = await operation(**kwargs)
-        except Exception as exc:
-            error, delay = attempt.failure(exc)
-            if delay is None:
-                if error is exc:  # `raise exc from exc` would make the error its own cause
-                    raise
-                raise error from exc
-            attempt.note_retry(error, delay)
-            await _retry.asleep(delay)
-            continue
-        finally:
-            _call_timeout.reset(token)
-        return attempt.finish(detailed.parsed)
+        with attempt_scope(state.next_attempt()):
+            try:
+                detailed = await operation(**kwargs)
+            except Exception as exc:
+                error, delay = state.failure(exc)
+                cause = None if error is exc else exc
+            else:
+                return state.finish(detailed.parsed)
+        if delay is None:
+            raise error from cause
+        state.note_retry(error, delay)
+        await _retry.asleep(delay)
 
 
 def expect(result: Result, kind: type[T]) -> T:

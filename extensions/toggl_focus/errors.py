@@ -95,6 +95,12 @@ class FocusStatusError(FocusError):
 
     def _message(self) -> str:
         what = self.error_description or self.error
+        if what is None and 300 <= self.status_code < 400:
+            where = self.response.headers.get("location")
+            what = (
+                f"redirect to {where!r} not followed (the Focus API documents no redirects; "
+                "check base_url)"
+            )
         if what is None:
             text = self.body[:200].decode("utf-8", "replace").strip()
             shape = "body without error fields" if _is_json(self.body) else "non-JSON body"
@@ -290,9 +296,6 @@ def error_for_response(response: httpx.Response) -> FocusStatusError:
 
 
 def _resets_in(response: httpx.Response) -> float | None:
-    raw = response.headers.get("X-Toggl-Quota-Resets-In")
-    try:
-        value = float(raw) if raw is not None else None
-    except ValueError:
-        return None
-    return value if value is not None and value >= 0 else None
+    from .quota import resets_in_header  # quota imports nothing from here; avoids a cycle
+
+    return resets_in_header(response)

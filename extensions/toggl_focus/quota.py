@@ -8,6 +8,7 @@ them into one `Quota` object so apps can budget their requests.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -17,6 +18,10 @@ import httpx
 __all__ = ["Quota"]
 
 logger = logging.getLogger("toggl_focus")
+
+#: The longest reset a quota header may announce and still be believed (Focus windows are an
+#: hour; anything past a day is a broken header, and would overflow date arithmetic).
+MAX_RESETS_IN = 86_400.0
 
 
 class Quota:
@@ -50,7 +55,7 @@ class Quota:
     def update(self, response: httpx.Response) -> None:
         """Read the quota headers of a response (absent or malformed headers change nothing)."""
         remaining = _int_header(response, "X-Toggl-Quota-Remaining")
-        resets_in = _int_header(response, "X-Toggl-Quota-Resets-In")
+        resets_in = resets_in_header(response)
         with self._lock:
             if remaining is not None:
                 self._remaining = remaining
@@ -74,6 +79,25 @@ class Quota:
         )
 
 
+def resets_in_header(response: httpx.Response) -> float | None:
+    """`X-Toggl-Quota-Resets-In` in seconds, or None when absent or unusable.
+
+    Quota headers are advice: a value that is not a finite number between 0 and a day is
+    ignored (and logged), never fatal to the response that carried it.
+    """
+    raw = response.headers.get("X-Toggl-Quota-Resets-In")
+    if raw is None:
+        return None
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= MAX_RESETS_IN:  # also false for NaN
+        logger.info("ignoring an unusable X-Toggl-Quota-Resets-In header: %.40r", raw)
+        return None
+    return value
+
+
 def _int_header(response: httpx.Response, name: str) -> int | None:
     raw = response.headers.get(name)
     if raw is None:
@@ -81,5 +105,6 @@ def _int_header(response: httpx.Response, name: str) -> int | None:
     try:
         value = int(raw.strip())
     except ValueError:
+        logger.info("ignoring an unusable %s header: %.40r", name, raw)
         return None
     return value if value >= 0 else None

@@ -290,7 +290,7 @@ def test_missing_ids_are_reported_before_any_request(fake: FakeFocus) -> None:
     assert fake.request_count == 0
 
 
-def test_cross_origin_redirect_drops_the_authorization_header() -> None:
+def test_a_redirect_is_not_followed() -> None:
     seen: dict[str, str | None] = {}
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -300,9 +300,12 @@ def test_cross_origin_redirect_drops_the_authorization_header() -> None:
         return httpx.Response(200, json=[])
 
     http = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
-    with Focus("toggl_sk_secret", organization_id=1, http_client=http) as focus:
-        assert focus.roles.list() == []
-    assert seen == {"focus.toggl.com": "Bearer toggl_sk_secret", "elsewhere.example": None}
+    with (
+        Focus("toggl_sk_secret", organization_id=1, http_client=http) as focus,
+        pytest.raises(UnexpectedStatusError, match=r"elsewhere\.example"),
+    ):
+        focus.roles.list()
+    assert seen == {"focus.toggl.com": "Bearer toggl_sk_secret"}
 
 
 def test_forward_compatible_decoding(focus: Focus, fake: FakeFocus) -> None:

@@ -346,8 +346,8 @@ def test_plan_gated_402_is_not_a_spent_quota_even_with_quota_headers() -> None:
 # --- answers the fake cannot give: a scripted loopback server ----------------------------
 
 
-def test_redirect_loop_is_a_focus_error() -> None:
-    """A redirect loop (a misconfigured proxy) must surface as a FocusError."""
+def test_redirect_loop_is_one_request_and_a_focus_error() -> None:
+    """A redirect loop (a misconfigured proxy) is not followed: one request, a FocusError."""
 
     def loop(seen: Seen, server: ScriptedServer) -> tuple[int, dict[str, str], bytes]:
         return 302, {"Location": seen.path}, b""
@@ -357,10 +357,10 @@ def test_redirect_loop_is_a_focus_error() -> None:
         Focus(
             "toggl_sk_x", base_url=server.origin + "/api", organization_id=1, max_retries=0
         ) as focus,
-        pytest.raises(FocusConnectionError, match="TooManyRedirects"),
+        pytest.raises(UnexpectedStatusError, match="not followed"),
     ):
         focus.roles.list()
-    assert len(server.seen) == 21  # the first request and httpx's 20 redirects; no retry
+    assert len(server.seen) == 1
 
 
 def test_undecodable_content_encoding_is_a_focus_error() -> None:

@@ -23,6 +23,7 @@ from toggl_focus import (
     FocusError,
     NotFoundError,
     QuotaExceededError,
+    UnexpectedStatusError,
 )
 from toggl_focus.testing import FakeFocus, Fault
 
@@ -67,8 +68,9 @@ def test_token_never_appears_at_debug(caplog: pytest.LogCaptureFixture) -> None:
         with pytest.raises(QuotaExceededError) as spent:
             focus.roles.list()
         errors.append(spent.value)
-        texts += [repr(focus), repr(focus.api), repr(focus.quota), repr(focus._http)]
-        texts += [repr(focus._auth), repr(focus.api.get_httpx_client()), str(focus.base_url)]
+        texts += [repr(focus), repr(focus.api), repr(focus.quota), repr(focus._wire)]
+        secret = repr(focus._settings.secret)
+        texts += [secret, repr(focus.api.get_httpx_client()), str(focus.base_url)]
     with pytest.raises(FocusConfigError) as bad:
         Focus(TOKEN + "\n")
     errors.append(bad.value)
@@ -77,16 +79,17 @@ def test_token_never_appears_at_debug(caplog: pytest.LogCaptureFixture) -> None:
     texts.append(caplog.text)
     for record in caplog.records:
         texts += [record.getMessage(), repr(record.args), repr(record.__dict__)]
-    # The capture is not vacuous: every logger spoke, and errors were shown.
+    # The capture is not vacuous: every logger spoke, and errors were shown. (httpx's own
+    # logger is silent: Focus sends through its transport, not through an httpx.Client.)
     names = {r.name.split(".")[0] for r in caplog.records}
-    assert {"toggl_focus", "httpx", "httpcore"} <= names
+    assert {"toggl_focus", "httpcore"} <= names
     assert any("error body" in r.getMessage() for r in caplog.records)
     assert len(errors) == 9
     leaks = [text for text in texts if TOKEN in text]
     assert leaks == []
     # ...and the redacted forms are what shows.
     assert "[secure]" in repr(errors[0].response.request.headers)  # type: ignore[attr-defined]
-    assert "***" in repr(focus._auth)
+    assert "***" in secret
 
 
 async def test_async_token_never_appears_at_debug(caplog: pytest.LogCaptureFixture) -> None:
@@ -101,7 +104,7 @@ async def test_async_token_never_appears_at_debug(caplog: pytest.LogCaptureFixtu
                 with pytest.raises(FocusError) as info:
                     await afocus.roles.list(max_retries=0)
                 errors.append(info.value)
-            texts = [repr(afocus), repr(afocus.api), repr(afocus._http), caplog.text]
+            texts = [repr(afocus), repr(afocus.api), repr(afocus._wire), caplog.text]
     for error in errors:
         texts += _texts_of(error)
     assert caplog.records and not [t for t in texts if TOKEN in t]
@@ -123,21 +126,22 @@ def _ok(seen: Seen, server: ScriptedServer) -> tuple[int, dict[str, str], bytes]
     return 200, {"Content-Type": "application/json"}, b"[]"
 
 
-def test_cross_origin_redirect_over_loopback_drops_the_authorization_header() -> None:
-    """127.0.0.1:A redirects to 127.0.0.1:B (another origin): B never sees the token."""
+def test_cross_origin_redirect_over_loopback_is_not_followed() -> None:
+    """127.0.0.1:A redirects to 127.0.0.1:B (another origin): B sees nothing at all."""
     with (
         ScriptedServer(_ok) as other,
         ScriptedServer(_redirecting(other.origin + "/moved")) as first,
         Focus(TOKEN, base_url=first.origin + "/api", organization_id=9001) as focus,
+        pytest.raises(UnexpectedStatusError, match="not followed") as info,
     ):
-        assert focus.roles.list() == []
+        focus.roles.list()
+    assert info.value.status_code == 307 and other.origin in str(info.value)
     assert [s.headers.get("authorization") for s in first.seen] == [f"Bearer {TOKEN}"]
-    assert [s.path for s in other.seen] == ["/moved/api/organizations/9001/roles"]
-    assert "authorization" not in other.seen[0].headers
+    assert other.seen == []
 
 
-def test_same_origin_redirect_keeps_the_authorization_header() -> None:
-    """The control: a redirect within the origin keeps the header (so the test above bites)."""
+def test_same_origin_redirect_is_not_followed_either() -> None:
+    """Focus documents no redirects: even one within the origin is an error, sent once."""
 
     def same_origin(seen: Seen, server: ScriptedServer) -> tuple[int, dict[str, str], bytes]:
         return _redirecting(server.origin + "/moved")(seen, server)  # type: ignore[no-any-return]
@@ -145,37 +149,38 @@ def test_same_origin_redirect_keeps_the_authorization_header() -> None:
     with (
         ScriptedServer(same_origin) as server,
         Focus(TOKEN, base_url=server.origin + "/api", organization_id=9001) as focus,
+        pytest.raises(UnexpectedStatusError, match="not followed"),
     ):
-        assert focus.roles.list() == []
-    assert [s.headers.get("authorization") for s in server.seen] == [f"Bearer {TOKEN}"] * 2
+        focus.roles.list()
+    assert [s.path for s in server.seen] == ["/api/organizations/9001/roles"]
 
 
 @pytest.mark.parametrize(
-    ("target", "sent"),
+    "target",
     [
-        ("https://elsewhere.example/api/organizations/1/roles", None),  # another host
-        ("http://focus.toggl.com/api/organizations/1/roles", None),  # https -> http downgrade
-        ("https://focus.toggl.com:8443/api/organizations/1/roles", None),  # another port
-        ("https://focus.toggl.com/api/v2/organizations/1/roles", f"Bearer {TOKEN}"),  # same
+        "https://elsewhere.example/api/organizations/1/roles",  # another host
+        "http://focus.toggl.com/api/organizations/1/roles",  # https -> http downgrade
+        "https://focus.toggl.com:8443/api/organizations/1/roles",  # another port
+        "https://focus.toggl.com/api/v2/organizations/1/roles",  # same origin
     ],
     ids=["other-host", "downgrade-to-http", "other-port", "same-origin"],
 )
-def test_redirect_header_policy(target: str, sent: str | None) -> None:
+def test_redirects_are_never_followed_even_by_a_following_http_client(target: str) -> None:
+    """A caller's client with follow_redirects=True does not make Focus follow one."""
     seen: list[tuple[str, str | None]] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append((str(request.url), request.headers.get("Authorization")))
-        if len(seen) == 1:
-            return httpx.Response(302, headers={"Location": target})
-        return httpx.Response(200, json=[])
+        return httpx.Response(302, headers={"Location": target})
 
     http = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
-    with Focus(TOKEN, organization_id=1, http_client=http) as focus:
-        assert focus.roles.list() == []
-    assert seen == [
-        ("https://focus.toggl.com/api/organizations/1/roles", f"Bearer {TOKEN}"),
-        (target, sent),
-    ]
+    with (
+        Focus(TOKEN, organization_id=1, http_client=http) as focus,
+        pytest.raises(UnexpectedStatusError) as info,
+    ):
+        focus.roles.list()
+    assert info.value.status_code == 302 and target in str(info.value)
+    assert seen == [("https://focus.toggl.com/api/organizations/1/roles", f"Bearer {TOKEN}")]
 
 
 # --- plain http ---------------------------------------------------------------------------
@@ -213,18 +218,17 @@ def test_plain_http_over_real_loopback_works(fake: FakeFocus, url: str) -> None:
         assert [r.role_id for r in focus.roles.list()] == [1, 2, 3, 4, 5]
 
 
-def test_an_absolute_http_url_on_the_shared_client_is_refused_before_sending() -> None:
-    """The auth itself refuses plain http off loopback, whatever URL a caller passes."""
+def test_the_callers_client_never_carries_the_token_afterwards() -> None:
+    """The token goes on Focus's own requests only, never onto the caller's client."""
     sent: list[httpx.Request] = []
 
     def record(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return httpx.Response(200)
+        return httpx.Response(200, json=[])
 
     http = httpx.Client(transport=httpx.MockTransport(record))
     with Focus(TOKEN, organization_id=1, http_client=http) as focus:
-        with pytest.raises(FocusConfigError, match="refusing") as info:
-            focus.api.get_httpx_client().get("http://example.com/api/organizations/1/roles")
-        assert TOKEN not in str(info.value)
-        focus.api.get_httpx_client().get("https://example.com/ok")  # https: fine
-    assert [str(r.url) for r in sent] == ["https://example.com/ok"]
+        assert focus.roles.list() == []
+        http.get("http://example.com/api/organizations/1/roles")
+        http.get("https://other.example/x")
+    assert [r.headers.get("authorization") for r in sent] == [f"Bearer {TOKEN}", None, None]

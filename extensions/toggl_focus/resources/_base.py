@@ -23,6 +23,7 @@ class RequestOptions(TypedDict, total=False):
 
     timeout: TimeoutTypes
     max_retries: int | None
+    deadline: float | None
 
 
 @attrs.define
