@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import os
 import urllib.parse
+import weakref
 from typing import Any
 
 import httpx
@@ -82,7 +84,7 @@ class Secret:
     `scrub()` does the same to an exception's message. The repr never shows it.
     """
 
-    __slots__ = ("_bytes", "_forms", "_token")
+    __slots__ = ("__weakref__", "_bytes", "_forms", "_token")
 
     def __init__(self, token: str) -> None:
         self._token = token
@@ -118,5 +120,38 @@ class Secret:
     def __repr__(self) -> str:
         return "Secret('***')"
 
+    def guard_httpx_log(self) -> None:
+        """Redact this token from httpx's own log records (for a caller's httpx client).
+
+        A caller's client logs each response's status line itself, and a hostile server can
+        echo the Authorization header into the reason phrase. One filter on the `httpx`
+        logger, holding weak references, covers every live Secret.
+        """
+        _HTTPX_LOG_FILTER.secrets.add(self)
+        logger = logging.getLogger("httpx")
+        if _HTTPX_LOG_FILTER not in logger.filters:
+            logger.addFilter(_HTTPX_LOG_FILTER)
+
     def __reduce__(self) -> Any:
         raise TypeError("the API token cannot be pickled")
+
+
+class _RedactingFilter(logging.Filter):
+    """Replaces live tokens in a record's message; never drops a record."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: weakref.WeakSet[Secret] = weakref.WeakSet()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        secrets = list(self.secrets)
+        if secrets:
+            message = redacted = record.getMessage()
+            for secret in secrets:
+                redacted = secret.text(redacted)
+            if redacted != message:
+                record.msg, record.args = redacted, None
+        return True
+
+
+_HTTPX_LOG_FILTER = _RedactingFilter()

@@ -462,6 +462,8 @@ class Wire(_WireBase):
     def __init__(self, settings: Settings, http_client: httpx.Client | None) -> None:
         super().__init__(settings)
         self._caller = http_client
+        if http_client is not None:
+            settings.secret.guard_httpx_log()
         self._transport: httpx.HTTPTransport | None = None
         self.deadline_inside_reads = False
 
@@ -527,6 +529,8 @@ class AsyncWire(_WireBase):
     def __init__(self, settings: Settings, http_client: httpx.AsyncClient | None) -> None:
         super().__init__(settings)
         self._caller = http_client
+        if http_client is not None:
+            settings.secret.guard_httpx_log()
         self._transport: httpx.AsyncHTTPTransport | None = None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 

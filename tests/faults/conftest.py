@@ -8,6 +8,7 @@ tests, which feed bytes through an in-process `httpx.MockTransport` for speed.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,31 @@ from . import _tally
 
 #: A token that appears nowhere else, so finding it in a log line or a message is a leak.
 TOKEN = "toggl_sk_F4ULT_SUITE_s3cret_7f1c"
+
+
+#: An Authorization value that is not redacted, whatever the token.
+UNREDACTED_BEARER = re.compile(r"Bearer (?!\*\*\*)[^\s'\"]+")
+
+
+@pytest.fixture(autouse=True, params=["INFO", "DEBUG"])
+def log_level(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[str]:
+    """Run every fault test at INFO and at DEBUG: logging must never change behaviour.
+
+    The `toggl_focus`, `httpx`, `httpcore` and root loggers are captured at that level, and
+    afterwards no record may hold the token or an unredacted Authorization value.
+    """
+    level = request.param
+    caplog.set_level(level)
+    for name in ("toggl_focus", "httpx", "httpcore"):
+        caplog.set_level(level, logger=name)
+    _tally.ran(level)
+    yield level
+    leaks = [
+        r.getMessage()
+        for r in caplog.records
+        if TOKEN in r.getMessage() or UNREDACTED_BEARER.search(r.getMessage())
+    ]
+    assert leaks == [], "the token reached the log"
 
 
 @pytest.fixture
@@ -149,7 +175,11 @@ class ScriptedServer:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Report how many generated inputs the property tests tried (when any ran)."""
+    """Report runs per log level and how many generated inputs the property tests tried."""
+    if _tally.RUNS:
+        terminalreporter.section("fault suite: runs per log level")
+        for level, count in sorted(_tally.RUNS.items()):
+            terminalreporter.write_line(f"{count:6d}  tests at {level}")
     if not _tally.TRIED:
         return
     terminalreporter.section("fault suite: generated inputs tried")

@@ -94,7 +94,8 @@ def test_token_never_appears_at_debug(caplog: pytest.LogCaptureFixture) -> None:
 
 async def test_async_token_never_appears_at_debug(caplog: pytest.LogCaptureFixture) -> None:
     fake = FakeFocus(seed=3, ghosts=0, users=5, token=TOKEN)
-    caplog.set_level(logging.DEBUG)
+    for name in (None, "toggl_focus", "httpx", "httpcore"):
+        caplog.set_level(logging.DEBUG, logger=name)
     errors: list[BaseException] = []
     with fake.serve() as url:
         async with AsyncFocus(TOKEN, base_url=url, **ids(fake)) as afocus:
