@@ -174,7 +174,7 @@ def keywords(given_names: Iterable[str], allowed: Collection[str]) -> None:
     """Refuse keyword arguments a method does not take (they arrive through **options)."""
     unknown = sorted(set(given_names) - set(allowed))
     if unknown:
-        names = ", ".join(repr(n) for n in unknown)
+        names = ", ".join(given(n) for n in unknown)
         raise FocusConfigError(
             f"unexpected keyword argument {names}: the per-call options are "
             + ", ".join(sorted(allowed))

@@ -63,6 +63,23 @@ class _OrgArgs:
 
     def _group_args(
         self,
+        name: object,
+        emoji: object,
+        organization_users: object,
+        workspaces: object,
+        organization_id: object,
+    ) -> Args:
+        """For create: the body and where it goes."""
+        body = GroupRequest(
+            name=_check.non_empty("name", name),
+            emoji=_check.optional(_check.text, "emoji", emoji),
+            organization_users=ids("organization_users", organization_users),
+            workspaces=ids("workspaces", workspaces),
+        )
+        return {"body": body, **self._org(organization_id)}
+
+    def _group_update_args(
+        self,
         group_id: object,
         name: object,
         emoji: object,
@@ -70,17 +87,10 @@ class _OrgArgs:
         workspaces: object,
         organization_id: object,
     ) -> Args:
-        """For create (`group_id` None) and update: the body and where it goes."""
-        args = self._org(organization_id)
-        if group_id is not None:
-            args["group_id"] = _check.positive_id("group_id", group_id)
-        args["body"] = GroupRequest(
-            name=_check.non_empty("name", name),
-            emoji=_check.optional(_check.text, "emoji", emoji),
-            organization_users=ids("organization_users", organization_users),
-            workspaces=ids("workspaces", workspaces),
-        )
-        return args
+        """For update: the group's id too (required: None is not "create")."""
+        group = _check.positive_id("group_id", group_id)
+        args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
+        return {"group_id": group, **args}
 
     def _delete_args(self, group_id: object, workspace_id: object, organization_id: object) -> Args:
         return {
@@ -104,7 +114,7 @@ class Groups(SyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Create a group of organization users (ids) in workspaces (ids)."""
-        args = self._group_args(None, name, emoji, organization_users, workspaces, organization_id)
+        args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
         return expect(self._run(create_group.sync_detailed, options, **args), Group)
 
     def update(
@@ -119,7 +129,7 @@ class Groups(SyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
-        args = self._group_args(
+        args = self._group_update_args(
             group_id, name, emoji, organization_users, workspaces, organization_id
         )
         return expect(self._run(update_group.sync_detailed, options, **args), Group)
@@ -158,7 +168,7 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Create a group of organization users (ids) in workspaces (ids)."""
-        args = self._group_args(None, name, emoji, organization_users, workspaces, organization_id)
+        args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
         return expect(await self._run(create_group.asyncio_detailed, options, **args), Group)
 
     async def update(
@@ -173,7 +183,7 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
-        args = self._group_args(
+        args = self._group_update_args(
             group_id, name, emoji, organization_users, workspaces, organization_id
         )
         return expect(await self._run(update_group.asyncio_detailed, options, **args), Group)
