@@ -16,7 +16,6 @@ from .._runner import Policy, Result, TimeoutTypes, acall, call, expect, expect_
 from ..errors import FocusConfigError
 
 T = TypeVar("T")
-V = TypeVar("V")
 
 
 class RequestOptions(TypedDict, total=False):
