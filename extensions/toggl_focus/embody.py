@@ -24,7 +24,6 @@ embodies is a success (`already_done`), so a re-run is harmless.
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Awaitable, Iterator, Mapping
 from typing import Literal, Protocol
 
@@ -33,6 +32,7 @@ import httpx
 
 from toggl_focus_api.models import Ghost, OrganizationUser, Role
 
+from . import _check
 from ._client import AsyncFocus, Focus
 from ._runner import Counter, counting
 from .errors import (
@@ -74,7 +74,6 @@ Status = Literal["done", "already_done", "failed", "not_attempted"]
 RoleSpec = int | str | Role
 _ORG_USER = "recipient_org_user_id"
 _ACCOUNT = "recipient_user_account_id"
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 # --- invites ------------------------------------------------------------------------------
@@ -82,22 +81,24 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 def _check_id(name: str, value: object) -> int:
     """A positive int id (bool is not an int here), else InvalidInviteError."""
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise InvalidInviteError(f"{name} must be a positive integer, got {value!r}")
-    return value
+    return _check.positive_id(name, value, error=InvalidInviteError)
 
 
 def _validate_id(_: object, attribute: attrs.Attribute[int], value: object) -> None:
     _check_id(attribute.name, value)
 
 
-def _check_email(value: object, what: str = "email") -> str:
+def _check_email(value: object) -> str:
     """The email without surrounding spaces, if it looks like one; else FocusConfigError."""
-    if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
-        raise FocusConfigError(
-            f"{what} must be an email address like ada@example.com, got {value!r}"
-        )
-    return value.strip()
+    return _check.email("email", value)
+
+
+def _looks_like_email(value: str) -> bool:
+    try:
+        _check.email("email", value)
+    except FocusConfigError:
+        return False
+    return True
 
 
 def _same_email(a: str, b: str) -> bool:
@@ -199,11 +200,12 @@ class KnownInvite:
         return cls(
             _check_id(_ORG_USER, response[_ORG_USER]),
             _check_id(_ACCOUNT, response[_ACCOUNT]),
-            email if isinstance(email, str) and _EMAIL.fullmatch(email.strip()) else None,
+            email if isinstance(email, str) and _looks_like_email(email) else None,
         )
 
     def invite(self, email: str) -> InviteResult:
         """The held ids, for `email` (which must match `self.email` when that is set)."""
+        email = _check_email(email)
         if self.email is not None and not _same_email(self.email, email):
             raise InvalidInviteError(f"this KnownInvite holds the ids of {self.email}, not {email}")
         return InviteResult(email, self.recipient_org_user_id, self.recipient_user_account_id)
@@ -246,7 +248,7 @@ class LookupInviter:
         """Look members up through `focus` (its organization unless `organization_id`)."""
         _require_client(focus, Focus, "LookupInviter", "AsyncLookupInviter")
         self._focus = focus
-        self._organization_id = organization_id
+        self._organization_id = _optional_id("organization_id", organization_id)
 
     def invite(self, email: str) -> InviteResult:
         """The ids of the member whose email is exactly `email`; MemberNotFound/Ambiguous."""
@@ -264,7 +266,7 @@ class AsyncLookupInviter:
         """Look members up through `focus` (its organization unless `organization_id`)."""
         _require_client(focus, AsyncFocus, "AsyncLookupInviter", "LookupInviter")
         self._focus = focus
-        self._organization_id = organization_id
+        self._organization_id = _optional_id("organization_id", organization_id)
 
     async def invite(self, email: str) -> InviteResult:
         """The ids of the member whose email is exactly `email`; MemberNotFound/Ambiguous."""
@@ -312,13 +314,16 @@ def _check_role(role: object) -> RoleSpec:
         return role
     if isinstance(role, bool) or not isinstance(role, int | str):
         raise FocusConfigError(
-            f"role must be a role_id (int), a role name or code (str) or a Role, got {role!r}"
+            "role must be a role_id (int), a role name or code (str) or a Role, "
+            f"got {_check.given(role)}"
         )
-    if isinstance(role, int) and role <= 0:
-        raise FocusConfigError(f"role_id must be a positive integer, got {role}")
-    if isinstance(role, str) and not role.strip():
-        raise FocusConfigError("role must not be empty")
-    return role
+    if isinstance(role, int):
+        return _check.positive_id("role_id", role)
+    return _role_name(role)
+
+
+def _role_name(role: object) -> str:
+    return _check.non_empty("role (a name or code)", role)
 
 
 def resolve_role(focus: Focus, role: str, *, organization_id: int | None = None) -> Role:
@@ -327,8 +332,7 @@ def resolve_role(focus: Focus, role: str, *, organization_id: int | None = None)
     RoleNotFoundError, listing the valid roles as "code (name, id)", when none or several match.
     """
     _require_client(focus, Focus, "resolve_role", "aresolve_role")
-    if not isinstance(role, str) or not role.strip():
-        raise FocusConfigError(f"role must be a non-empty name or code, got {role!r}")
+    role = _role_name(role)
     org = _org(focus, organization_id)
     return _match_role(role, focus.roles.list(organization_id=org), org)
 
@@ -338,8 +342,7 @@ async def aresolve_role(
 ) -> Role:
     """Async twin of `resolve_role`."""
     _require_client(focus, AsyncFocus, "aresolve_role", "resolve_role")
-    if not isinstance(role, str) or not role.strip():
-        raise FocusConfigError(f"role must be a non-empty name or code, got {role!r}")
+    role = _role_name(role)
     org = _org(focus, organization_id)
     return _match_role(role, await focus.roles.list(organization_id=org), org)
 
@@ -522,24 +525,24 @@ def _require_client(focus: object, kind: type, name: str, twin: str) -> None:
         )
 
 
-def _org(focus: Focus | AsyncFocus, override: int | None) -> int:
-    value = override if override is not None else focus.organization_id
+def _optional_id(name: str, value: object) -> int | None:
+    return None if value is None else _check.positive_id(name, value)
+
+
+def _org(focus: Focus | AsyncFocus, override: object) -> int:
+    value = _optional_id("organization_id", override)
+    if value is None:
+        value = focus.organization_id
     if value is None:
         raise FocusConfigError("organization_id is required: pass it to Focus(...) or the call")
     return value
 
 
-def _check_ghost_id(ghost_id: object) -> int:
-    if isinstance(ghost_id, bool) or not isinstance(ghost_id, int) or ghost_id <= 0:
-        raise FocusConfigError(f"ghost_id must be a positive integer, got {ghost_id!r}")
-    return ghost_id
-
-
 def _job(ghost_id: object, person: object) -> _Job:
-    gid = _check_ghost_id(ghost_id)
+    gid = _check.positive_id("ghost_id", ghost_id)
     if isinstance(person, InviteResult):
         return _Job(gid, person.email, person)
-    return _Job(gid, _check_email(person, "the person's email"), None)
+    return _Job(gid, _check.email("the person's email", person), None)
 
 
 def _check_inviter(inviter: object, jobs: list[_Job], *, async_twin: str | None) -> None:
@@ -577,7 +580,9 @@ def _where(
     workspace_id: int | None,
     organization_id: int | None,
 ) -> _Where:
-    workspace = workspace_id if workspace_id is not None else focus.workspace_id
+    workspace = _optional_id("workspace_id", workspace_id)
+    if workspace is None:
+        workspace = focus.workspace_id
     if workspace is None:
         raise FocusConfigError("workspace_id is required: pass it to Focus(...) or the call")
     return _Where(_org(focus, organization_id), workspace, _check_role(role))

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, TypedDict, TypeVar, Unpack
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypedDict, TypeVar, Unpack, cast
 
 import attrs
 
 from toggl_focus_api import Client
-from toggl_focus_api.types import UNSET, Response, Unset
+from toggl_focus_api.types import Response, Unset
 
+from .. import _check
 from .._pagination_meta import PAGINATION
 from .._runner import Policy, Result, TimeoutTypes, acall, call, expect, expect_list
 from ..errors import FocusConfigError
 
 T = TypeVar("T")
-V = TypeVar("V")
 
 
 class RequestOptions(TypedDict, total=False):
@@ -35,23 +35,36 @@ class Context:
     organization_id: int | None
     workspace_id: int | None
 
-    def org(self, override: int | None) -> int:
-        """The organization id for a call: the call's own, else the client default."""
-        value = override if override is not None else self.organization_id
+    def org(self, override: object) -> int:
+        """The organization id for a call: the call's own (checked), else the client default."""
+        if override is not None:
+            return _check.positive_id("organization_id", override)
+        value = self.organization_id
         if value is None:
             raise FocusConfigError(
                 "organization_id is required: pass it to Focus(organization_id=...) or to the call"
             )
         return value
 
-    def ws(self, override: int | None) -> int:
-        """The workspace id for a call: the call's own, else the client default."""
-        value = override if override is not None else self.workspace_id
+    def ws(self, override: object) -> int:
+        """The workspace id for a call: the call's own (checked), else the client default."""
+        if override is not None:
+            return _check.positive_id("workspace_id", override)
+        value = self.workspace_id
         if value is None:
             raise FocusConfigError(
                 "workspace_id is required: pass it to Focus(workspace_id=...) or to the call"
             )
         return value
+
+
+def checked_options(options: Mapping[str, Any]) -> RequestOptions:
+    """The per-call options, refusing any other keyword at call time (not when iterating).
+
+    Their values (timeout, max_retries) are the runner's to check.
+    """
+    _check.keywords(options, RequestOptions.__optional_keys__)
+    return cast(RequestOptions, dict(options))
 
 
 class SyncResource:
@@ -63,7 +76,8 @@ class SyncResource:
     def _run(
         self, operation: Callable[..., Response[Any]], options: RequestOptions, **kwargs: Any
     ) -> Result:
-        return call(self._ctx.policy, operation, client=self._ctx.api, **options, **kwargs)
+        opts = checked_options(options)
+        return call(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)
 
 
 class AsyncResource:
@@ -78,17 +92,13 @@ class AsyncResource:
         options: RequestOptions,
         **kwargs: Any,
     ) -> Result:
-        return await acall(self._ctx.policy, operation, client=self._ctx.api, **options, **kwargs)
+        opts = checked_options(options)
+        return await acall(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)
 
 
-def opt(value: V | None) -> V | Unset:
-    """None (not given) becomes UNSET, so the generated code leaves the field out."""
-    return UNSET if value is None else value
-
-
-def ids(values: Iterable[int] | None) -> list[int] | Unset:
-    """An optional iterable of ids as the list the generated code wants."""
-    return UNSET if values is None else [int(v) for v in values]
+def ids(name: str, values: object) -> list[int] | Unset:
+    """An optional iterable of ids (checked) as the list the generated code wants."""
+    return _check.optional(_check.ids, name, values)
 
 
 def page_of(result: Result, operation: str, kind: type[T]) -> tuple[list[T], int | None]:
@@ -118,10 +128,10 @@ __all__ = [
     "RequestOptions",
     "SyncResource",
     "Unpack",
+    "checked_options",
     "expect",
     "expect_list",
     "ids",
-    "opt",
     "page_of",
     "size_params",
 ]

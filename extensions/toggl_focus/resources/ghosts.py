@@ -25,81 +25,154 @@ from toggl_focus_api.models import (
     GhostUpdate,
 )
 
+from .. import _check
+from ..errors import FocusConfigError
 from ..pagination import AsyncPager, SyncPager
 from ._base import (
     AsyncResource,
+    Context,
     RequestOptions,
     SyncResource,
     Unpack,
+    checked_options,
     expect,
     expect_list,
     ids,
-    opt,
     page_of,
     size_params,
 )
 
 OrderBy = Literal["name,asc", "name,desc"]
+ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
 GhostList = list[Ghost]  # module-level: inside the classes `list` is a method
 Action = AssignAction | Literal["add", "remove", "replace"]
-
-
-def _create_body(item: GhostCreate | Mapping[str, Any]) -> GhostCreate:
-    return item if isinstance(item, GhostCreate) else GhostCreate.from_dict(item)
-
-
-def _bulk_update_body(item: GhostBulkUpdate | Mapping[str, Any]) -> GhostBulkUpdate:
-    return item if isinstance(item, GhostBulkUpdate) else GhostBulkUpdate.from_dict(item)
-
-
-def _update_body(
-    name: str | None,
-    description: str | None,
-    assign_action: Action | None,
-    assign_projects: Iterable[int] | None,
-    assign_tasks: Iterable[int] | None,
-    assign_teams: Iterable[int] | None,
-) -> GhostUpdate:
-    return GhostUpdate(
-        name=opt(name),
-        description=opt(description),
-        assign_action=opt(None if assign_action is None else AssignAction(assign_action)),
-        assign_projects=ids(assign_projects),
-        assign_tasks=ids(assign_tasks),
-        assign_teams=ids(assign_teams),
-    )
+Args = dict[str, Any]
 
 
 class _Args:
-    """Builds the generated operations' arguments; shared by Ghosts and AsyncGhosts."""
+    """Checks the arguments and builds the generated operations' ones; shared by both twins.
 
-    _ctx: Any
+    Every public method calls one of these before anything else, so a caller's mistake is a
+    FocusConfigError at call time (for `list`, not later when iterating) and costs nothing.
+    """
 
-    def _where(self, workspace_id: int | None, organization_id: int | None) -> dict[str, int]:
+    _ctx: Context
+
+    def _where(self, workspace_id: object, organization_id: object) -> Args:
         return {
             "organization_id": self._ctx.org(organization_id),
             "workspace_id": self._ctx.ws(workspace_id),
         }
 
-    def _filters(
-        self,
-        search: str | None,
-        order_by: OrderBy | None,
-        project_ids: Iterable[int] | None,
-        task_ids: Iterable[int] | None,
-        team_ids: Iterable[int] | None,
-        ghost_ids: Iterable[int] | None,
-        include_embodied: bool | None,
-    ) -> dict[str, Any]:
+    def _one(self, ghost_id: object, workspace_id: object, organization_id: object) -> Args:
         return {
-            "search": opt(search),
-            "order_by": opt(order_by),
-            "project_ids": ids(project_ids),
-            "task_ids": ids(task_ids),
-            "team_ids": ids(team_ids),
-            "ghost_ids": ids(ghost_ids),
-            "include_embodied": opt(include_embodied),
+            "ghost_id": _check.positive_id("ghost_id", ghost_id),
+            **self._where(workspace_id, organization_id),
         }
+
+    def _list_args(
+        self,
+        search: object,
+        order_by: object,
+        project_ids: object,
+        task_ids: object,
+        team_ids: object,
+        ghost_ids: object,
+        include_embodied: object,
+        workspace_id: object,
+        organization_id: object,
+    ) -> Args:
+        return {
+            "search": _check.optional(_check.text, "search", search),
+            "order_by": _check.optional(_check.one_of, "order_by", order_by, ORDER_BY),
+            "project_ids": ids("project_ids", project_ids),
+            "task_ids": ids("task_ids", task_ids),
+            "team_ids": ids("team_ids", team_ids),
+            "ghost_ids": ids("ghost_ids", ghost_ids),
+            "include_embodied": _check.optional(_check.flag, "include_embodied", include_embodied),
+            **self._where(workspace_id, organization_id),
+        }
+
+    def _create_args(
+        self,
+        name: object,
+        description: object,
+        assign_projects: object,
+        assign_tasks: object,
+        assign_teams: object,
+        workspace_id: object,
+        organization_id: object,
+    ) -> Args:
+        body = GhostCreate(
+            name=_check.non_empty("name", name),
+            description=_check.optional(_check.text, "description", description),
+            assign_projects=ids("assign_projects", assign_projects),
+            assign_tasks=ids("assign_tasks", assign_tasks),
+            assign_teams=ids("assign_teams", assign_teams),
+        )
+        return {"body": body, **self._where(workspace_id, organization_id)}
+
+    def _update_args(
+        self,
+        ghost_id: object,
+        name: object,
+        description: object,
+        assign_action: object,
+        assign_projects: object,
+        assign_tasks: object,
+        assign_teams: object,
+        workspace_id: object,
+        organization_id: object,
+    ) -> Args:
+        where = self._one(ghost_id, workspace_id, organization_id)
+        body = GhostUpdate(
+            name=_check.optional(_check.non_empty, "name", name),
+            description=_check.optional(_check.text, "description", description),
+            assign_action=_check.optional(
+                _check.choice, "assign_action", assign_action, AssignAction
+            ),
+            assign_projects=ids("assign_projects", assign_projects),
+            assign_tasks=ids("assign_tasks", assign_tasks),
+            assign_teams=ids("assign_teams", assign_teams),
+        )
+        if not body.to_dict():  # the spec's minProperties: 1
+            raise FocusConfigError(
+                "update needs at least one change: name, description, assign_action or an "
+                "assign_* list"
+            )
+        return {"body": body, **where}
+
+    def _bulk_args(
+        self,
+        name: str,
+        items: object,
+        model: type[GhostCreate] | type[GhostBulkUpdate],
+        workspace_id: object,
+        organization_id: object,
+    ) -> Args:
+        body = _check.bodies(name, items, model)
+        return {"body": body, **self._where(workspace_id, organization_id)}
+
+    def _embody_args(
+        self,
+        ghost_id: object,
+        recipient_org_user_id: object,
+        recipient_user_account_id: object,
+        role_id: object,
+        workspace_id: object,
+        organization_id: object,
+    ) -> Args:
+        where = self._one(ghost_id, workspace_id, organization_id)
+        body = GhostEmbody(
+            recipient_org_user_id=_check.positive_id(
+                "recipient_org_user_id", recipient_org_user_id
+            ),
+            recipient_user_account_id=_check.positive_id(
+                "recipient_user_account_id", recipient_user_account_id
+            ),
+            role_id=_check.positive_id("role_id", role_id),
+        )
+        return {"body": body, **where}
 
 
 class Ghosts(SyncResource, _Args):
@@ -122,19 +195,15 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> SyncPager[Ghost]:
         """Lazily iterate matching ghosts, 100 per request unless `page_size` says otherwise."""
-        where = self._where(workspace_id, organization_id)
-        filters = self._filters(
-            search, order_by, project_ids, task_ids, team_ids, ghost_ids, include_embodied
-        )
+        checked_options(options)
+        args = self._list_args(
+            search, order_by, project_ids, task_ids, team_ids, ghost_ids, include_embodied,
+            workspace_id, organization_id,
+        )  # fmt: skip
 
         def fetch(page: int, size: int) -> tuple[list[Ghost], int | None]:
-            result = self._run(
-                list_ghosts.sync_detailed,
-                options,
-                **where,
-                **filters,
-                **size_params("list_ghosts", page, size),
-            )
+            params = size_params("list_ghosts", page, size)
+            result = self._run(list_ghosts.sync_detailed, options, **args, **params)
             expect(result, GhostPage)
             return page_of(result, "list_ghosts", Ghost)
 
@@ -149,10 +218,8 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """One ghost by id (embodied ghosts included); NotFoundError if there is none."""
-        where = self._where(workspace_id, organization_id)
-        return expect(
-            self._run(get_ghost.sync_detailed, options, **where, ghost_id=ghost_id), Ghost
-        )
+        args = self._one(ghost_id, workspace_id, organization_id)
+        return expect(self._run(get_ghost.sync_detailed, options, **args), Ghost)
 
     def create(
         self,
@@ -167,15 +234,11 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """Create a ghost and return it. Not retried on an ambiguous failure (POST)."""
-        body = GhostCreate(
-            name=name,
-            description=opt(description),
-            assign_projects=ids(assign_projects),
-            assign_tasks=ids(assign_tasks),
-            assign_teams=ids(assign_teams),
-        )
-        where = self._where(workspace_id, organization_id)
-        return expect(self._run(create_ghost.sync_detailed, options, **where, body=body), Ghost)
+        args = self._create_args(
+            name, description, assign_projects, assign_tasks, assign_teams,
+            workspace_id, organization_id,
+        )  # fmt: skip
+        return expect(self._run(create_ghost.sync_detailed, options, **args), Ghost)
 
     def bulk_create(
         self,
@@ -186,10 +249,8 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Create many ghosts in one request; returns them in request order."""
-        body = [_create_body(g) for g in ghosts]
-        where = self._where(workspace_id, organization_id)
-        result = self._run(bulk_create_ghosts.sync_detailed, options, **where, body=body)
-        return expect_list(result, Ghost)
+        args = self._bulk_args("ghosts", ghosts, GhostCreate, workspace_id, organization_id)
+        return expect_list(self._run(bulk_create_ghosts.sync_detailed, options, **args), Ghost)
 
     def update(
         self,
@@ -206,14 +267,11 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """Change a ghost; `assign_action` (add/remove/replace) says how assign_* lists apply."""
-        body = _update_body(
-            name, description, assign_action, assign_projects, assign_tasks, assign_teams
-        )
-        where = self._where(workspace_id, organization_id)
-        result = self._run(
-            update_ghost.sync_detailed, options, **where, ghost_id=ghost_id, body=body
-        )
-        return expect(result, Ghost)
+        args = self._update_args(
+            ghost_id, name, description, assign_action, assign_projects, assign_tasks,
+            assign_teams, workspace_id, organization_id,
+        )  # fmt: skip
+        return expect(self._run(update_ghost.sync_detailed, options, **args), Ghost)
 
     def bulk_update(
         self,
@@ -224,10 +282,8 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Update many ghosts (each update names its ghost by `id`) in one request."""
-        body = [_bulk_update_body(u) for u in updates]
-        where = self._where(workspace_id, organization_id)
-        result = self._run(bulk_update_ghosts.sync_detailed, options, **where, body=body)
-        return expect_list(result, Ghost)
+        args = self._bulk_args("updates", updates, GhostBulkUpdate, workspace_id, organization_id)
+        return expect_list(self._run(bulk_update_ghosts.sync_detailed, options, **args), Ghost)
 
     def delete(
         self,
@@ -238,8 +294,8 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete a ghost (deleting one that is already gone succeeds too)."""
-        where = self._where(workspace_id, organization_id)
-        self._run(delete_ghost.sync_detailed, options, **where, ghost_id=ghost_id)
+        args = self._one(ghost_id, workspace_id, organization_id)
+        self._run(delete_ghost.sync_detailed, options, **args)
 
     def embody(
         self,
@@ -253,16 +309,11 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """Hand a ghost to an organization user; ConflictError if it is already embodied."""
-        body = GhostEmbody(
-            recipient_org_user_id=recipient_org_user_id,
-            recipient_user_account_id=recipient_user_account_id,
-            role_id=role_id,
-        )
-        where = self._where(workspace_id, organization_id)
-        result = self._run(
-            embody_ghost.sync_detailed, options, **where, ghost_id=ghost_id, body=body
-        )
-        return expect(result, Ghost)
+        args = self._embody_args(
+            ghost_id, recipient_org_user_id, recipient_user_account_id, role_id,
+            workspace_id, organization_id,
+        )  # fmt: skip
+        return expect(self._run(embody_ghost.sync_detailed, options, **args), Ghost)
 
 
 class AsyncGhosts(AsyncResource, _Args):
@@ -286,19 +337,15 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[Ghost]:
         """Async-iterate matching ghosts; `concurrency` > 1 fetches later pages in parallel."""
-        where = self._where(workspace_id, organization_id)
-        filters = self._filters(
-            search, order_by, project_ids, task_ids, team_ids, ghost_ids, include_embodied
-        )
+        checked_options(options)
+        args = self._list_args(
+            search, order_by, project_ids, task_ids, team_ids, ghost_ids, include_embodied,
+            workspace_id, organization_id,
+        )  # fmt: skip
 
         async def fetch(page: int, size: int) -> tuple[list[Ghost], int | None]:
-            result = await self._run(
-                list_ghosts.asyncio_detailed,
-                options,
-                **where,
-                **filters,
-                **size_params("list_ghosts", page, size),
-            )
+            params = size_params("list_ghosts", page, size)
+            result = await self._run(list_ghosts.asyncio_detailed, options, **args, **params)
             expect(result, GhostPage)
             return page_of(result, "list_ghosts", Ghost)
 
@@ -319,9 +366,8 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """One ghost by id (embodied ghosts included); NotFoundError if there is none."""
-        where = self._where(workspace_id, organization_id)
-        result = await self._run(get_ghost.asyncio_detailed, options, **where, ghost_id=ghost_id)
-        return expect(result, Ghost)
+        args = self._one(ghost_id, workspace_id, organization_id)
+        return expect(await self._run(get_ghost.asyncio_detailed, options, **args), Ghost)
 
     async def create(
         self,
@@ -336,16 +382,11 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """Create a ghost and return it. Not retried on an ambiguous failure (POST)."""
-        body = GhostCreate(
-            name=name,
-            description=opt(description),
-            assign_projects=ids(assign_projects),
-            assign_tasks=ids(assign_tasks),
-            assign_teams=ids(assign_teams),
-        )
-        where = self._where(workspace_id, organization_id)
-        result = await self._run(create_ghost.asyncio_detailed, options, **where, body=body)
-        return expect(result, Ghost)
+        args = self._create_args(
+            name, description, assign_projects, assign_tasks, assign_teams,
+            workspace_id, organization_id,
+        )  # fmt: skip
+        return expect(await self._run(create_ghost.asyncio_detailed, options, **args), Ghost)
 
     async def bulk_create(
         self,
@@ -356,9 +397,8 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Create many ghosts in one request; returns them in request order."""
-        body = [_create_body(g) for g in ghosts]
-        where = self._where(workspace_id, organization_id)
-        result = await self._run(bulk_create_ghosts.asyncio_detailed, options, **where, body=body)
+        args = self._bulk_args("ghosts", ghosts, GhostCreate, workspace_id, organization_id)
+        result = await self._run(bulk_create_ghosts.asyncio_detailed, options, **args)
         return expect_list(result, Ghost)
 
     async def update(
@@ -376,14 +416,11 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """Change a ghost; `assign_action` (add/remove/replace) says how assign_* lists apply."""
-        body = _update_body(
-            name, description, assign_action, assign_projects, assign_tasks, assign_teams
-        )
-        where = self._where(workspace_id, organization_id)
-        result = await self._run(
-            update_ghost.asyncio_detailed, options, **where, ghost_id=ghost_id, body=body
-        )
-        return expect(result, Ghost)
+        args = self._update_args(
+            ghost_id, name, description, assign_action, assign_projects, assign_tasks,
+            assign_teams, workspace_id, organization_id,
+        )  # fmt: skip
+        return expect(await self._run(update_ghost.asyncio_detailed, options, **args), Ghost)
 
     async def bulk_update(
         self,
@@ -394,9 +431,8 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Update many ghosts (each update names its ghost by `id`) in one request."""
-        body = [_bulk_update_body(u) for u in updates]
-        where = self._where(workspace_id, organization_id)
-        result = await self._run(bulk_update_ghosts.asyncio_detailed, options, **where, body=body)
+        args = self._bulk_args("updates", updates, GhostBulkUpdate, workspace_id, organization_id)
+        result = await self._run(bulk_update_ghosts.asyncio_detailed, options, **args)
         return expect_list(result, Ghost)
 
     async def delete(
@@ -408,8 +444,8 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete a ghost (deleting one that is already gone succeeds too)."""
-        where = self._where(workspace_id, organization_id)
-        await self._run(delete_ghost.asyncio_detailed, options, **where, ghost_id=ghost_id)
+        args = self._one(ghost_id, workspace_id, organization_id)
+        await self._run(delete_ghost.asyncio_detailed, options, **args)
 
     async def embody(
         self,
@@ -423,13 +459,8 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Ghost:
         """Hand a ghost to an organization user; ConflictError if it is already embodied."""
-        body = GhostEmbody(
-            recipient_org_user_id=recipient_org_user_id,
-            recipient_user_account_id=recipient_user_account_id,
-            role_id=role_id,
-        )
-        where = self._where(workspace_id, organization_id)
-        result = await self._run(
-            embody_ghost.asyncio_detailed, options, **where, ghost_id=ghost_id, body=body
-        )
-        return expect(result, Ghost)
+        args = self._embody_args(
+            ghost_id, recipient_org_user_id, recipient_user_account_id, role_id,
+            workspace_id, organization_id,
+        )  # fmt: skip
+        return expect(await self._run(embody_ghost.asyncio_detailed, options, **args), Ghost)

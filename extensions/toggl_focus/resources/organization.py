@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, Literal
 
 from toggl_focus_api.api.organization import (
@@ -24,17 +25,20 @@ from toggl_focus_api.models import (
     Team,
     TeamPage,
 )
+from toggl_focus_api.types import Unset
 
+from .. import _check
 from ..pagination import AsyncPager, SyncPager
 from ._base import (
     AsyncResource,
+    Context,
     RequestOptions,
     SyncResource,
     Unpack,
+    checked_options,
     expect,
     expect_list,
     ids,
-    opt,
     page_of,
     size_params,
 )
@@ -42,31 +46,58 @@ from ._base import (
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
 Roles = list[Role]
+Args = dict[str, Any]
 
 
-def _group_body(
-    name: str,
-    emoji: str | None,
-    organization_users: Iterable[int] | None,
-    workspaces: Iterable[int] | None,
-) -> GroupRequest:
-    return GroupRequest(
-        name=name,
-        emoji=opt(emoji),
-        organization_users=ids(organization_users),
-        workspaces=ids(workspaces),
-    )
-
-
-def _sort(value: SortDir | None) -> SortDirection | None:
-    return None if value is None else SortDirection(value)
+def _sort(sort_dir: object) -> SortDirection | Unset:
+    return _check.optional(_check.choice, "sort_dir", sort_dir, SortDirection)
 
 
 class _OrgArgs:
-    _ctx: Any
+    """Checks the arguments and builds the generated operations' ones; shared by the twins."""
 
-    def _org(self, organization_id: int | None) -> dict[str, int]:
+    _ctx: Context
+
+    def _org(self, organization_id: object) -> Args:
         return {"organization_id": self._ctx.org(organization_id)}
+
+    def _group_args(
+        self,
+        name: object,
+        emoji: object,
+        organization_users: object,
+        workspaces: object,
+        organization_id: object,
+    ) -> Args:
+        """For create: the body and where it goes."""
+        body = GroupRequest(
+            name=_check.non_empty("name", name),
+            emoji=_check.optional(_check.text, "emoji", emoji),
+            organization_users=ids("organization_users", organization_users),
+            workspaces=ids("workspaces", workspaces),
+        )
+        return {"body": body, **self._org(organization_id)}
+
+    def _group_update_args(
+        self,
+        group_id: object,
+        name: object,
+        emoji: object,
+        organization_users: object,
+        workspaces: object,
+        organization_id: object,
+    ) -> Args:
+        """For update: the group's id too (required: None is not "create")."""
+        group = _check.positive_id("group_id", group_id)
+        args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
+        return {"group_id": group, **args}
+
+    def _delete_args(self, group_id: object, workspace_id: object, organization_id: object) -> Args:
+        return {
+            "group_id": _check.positive_id("group_id", group_id),
+            "workspace_id": self._ctx.ws(workspace_id),
+            **self._org(organization_id),
+        }
 
 
 class Groups(SyncResource, _OrgArgs):
@@ -83,11 +114,8 @@ class Groups(SyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Create a group of organization users (ids) in workspaces (ids)."""
-        body = _group_body(name, emoji, organization_users, workspaces)
-        return expect(
-            self._run(create_group.sync_detailed, options, **self._org(organization_id), body=body),
-            Group,
-        )
+        args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
+        return expect(self._run(create_group.sync_detailed, options, **args), Group)
 
     def update(
         self,
@@ -101,12 +129,10 @@ class Groups(SyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
-        body = _group_body(name, emoji, organization_users, workspaces)
-        where = self._org(organization_id)
-        return expect(
-            self._run(update_group.sync_detailed, options, **where, group_id=group_id, body=body),
-            Group,
+        args = self._group_update_args(
+            group_id, name, emoji, organization_users, workspaces, organization_id
         )
+        return expect(self._run(update_group.sync_detailed, options, **args), Group)
 
     def delete(
         self,
@@ -117,9 +143,8 @@ class Groups(SyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete a group; the API checks permission against `workspace_id`."""
-        where = self._org(organization_id)
-        ws = self._ctx.ws(workspace_id)
-        self._run(delete_group.sync_detailed, options, **where, group_id=group_id, workspace_id=ws)
+        args = self._delete_args(group_id, workspace_id, organization_id)
+        self._run(delete_group.sync_detailed, options, **args)
 
     def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
@@ -143,11 +168,8 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Create a group of organization users (ids) in workspaces (ids)."""
-        body = _group_body(name, emoji, organization_users, workspaces)
-        where = self._org(organization_id)
-        return expect(
-            await self._run(create_group.asyncio_detailed, options, **where, body=body), Group
-        )
+        args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
+        return expect(await self._run(create_group.asyncio_detailed, options, **args), Group)
 
     async def update(
         self,
@@ -161,12 +183,10 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> Group:
         """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
-        body = _group_body(name, emoji, organization_users, workspaces)
-        where = self._org(organization_id)
-        result = await self._run(
-            update_group.asyncio_detailed, options, **where, group_id=group_id, body=body
+        args = self._group_update_args(
+            group_id, name, emoji, organization_users, workspaces, organization_id
         )
-        return expect(result, Group)
+        return expect(await self._run(update_group.asyncio_detailed, options, **args), Group)
 
     async def delete(
         self,
@@ -177,11 +197,8 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete a group; the API checks permission against `workspace_id`."""
-        where = self._org(organization_id)
-        ws = self._ctx.ws(workspace_id)
-        await self._run(
-            delete_group.asyncio_detailed, options, **where, group_id=group_id, workspace_id=ws
-        )
+        args = self._delete_args(group_id, workspace_id, organization_id)
+        await self._run(delete_group.asyncio_detailed, options, **args)
 
     async def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
@@ -219,20 +236,22 @@ class AsyncRolesResource(AsyncResource, _OrgArgs):
 class _TeamArgs(_OrgArgs):
     def _team_query(
         self,
-        workspace_id: int | None,
-        organization_id: int | None,
-        filter: str | None,
-        sort_dir: SortDir | None,
-        organization_user_id: int | None,
-        group_ids: Iterable[int] | None,
-    ) -> dict[str, Any]:
+        workspace_id: object,
+        organization_id: object,
+        filter: object,
+        sort_dir: object,
+        organization_user_id: object,
+        group_ids: object,
+    ) -> Args:
         return {
             **self._org(organization_id),
             "workspace_id": self._ctx.ws(workspace_id),
-            "filter_": opt(filter),
-            "sort_dir": opt(_sort(sort_dir)),
-            "organization_user_id": opt(organization_user_id),
-            "group_ids": ids(group_ids),
+            "filter_": _check.optional(_check.text, "filter", filter),
+            "sort_dir": _sort(sort_dir),
+            "organization_user_id": _check.optional(
+                _check.positive_id, "organization_user_id", organization_user_id
+            ),
+            "group_ids": ids("group_ids", group_ids),
         }
 
 
@@ -253,6 +272,7 @@ class Teams(SyncResource, _TeamArgs):
         **options: Unpack[RequestOptions],
     ) -> SyncPager[Team]:
         """Lazily iterate the workspace's teams, 100 per request unless told otherwise."""
+        checked_options(options)
         query = self._team_query(
             workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids
         )
@@ -284,6 +304,7 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[Team]:
         """Async-iterate the workspace's teams; `concurrency` > 1 fetches pages in parallel."""
+        checked_options(options)
         query = self._team_query(
             workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids
         )
@@ -303,20 +324,32 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         )
 
 
+#: How each `users.list` filter is checked; the key is the argument's name.
+_USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
+    "filter": _check.text,
+    "workspaces": _check.ids,
+    "user_account_ids": _check.ids,
+    "org_user_ids": _check.ids,
+    "groups": _check.ids,
+    "toggl_products": _check.texts,
+    "active_status": _check.texts,
+    "roles": _check.ids,
+    "only_admins": _check.flag,
+    "sort_dir": partial(_check.choice, kind=SortDirection),
+    "tag_ids": _check.ids,
+    "include_working_hours": _check.flag,
+    "include_rates": _check.flag,
+    "pinned_ids": _check.ids,
+}
+
+
 class _UserArgs(_OrgArgs):
-    def _user_query(self, organization_id: int | None, **filters: Any) -> dict[str, Any]:
-        query: dict[str, Any] = self._org(organization_id)
+    def _user_query(self, organization_id: object, **filters: object) -> Args:
+        query = self._org(organization_id)
         for key, value in filters.items():
-            if key == "filter":
-                query["filter_"] = opt(value)
-            elif key == "sort_dir":
-                query["sort_dir"] = opt(_sort(value))
-            elif key in ("toggl_products", "active_status"):
-                query[key] = opt(None if value is None else [str(v) for v in value])
-            elif isinstance(value, bool) or value is None:
-                query[key] = opt(value)
-            else:
-                query[key] = ids(value)
+            query["filter_" if key == "filter" else key] = _check.optional(
+                _USER_FILTERS[key], key, value
+            )
         return query
 
 
@@ -346,6 +379,7 @@ class Users(SyncResource, _UserArgs):
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
         """Lazily iterate users matching the filters (`filter` matches name or email)."""
+        checked_options(options)
         query = self._user_query(
             organization_id, filter=filter, workspaces=workspaces,
             user_account_ids=user_account_ids, org_user_ids=org_user_ids, groups=groups,
@@ -389,6 +423,7 @@ class AsyncUsers(AsyncResource, _UserArgs):
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[OrganizationUser]:
         """Async-iterate users matching the filters (`filter` matches name or email)."""
+        checked_options(options)
         query = self._user_query(
             organization_id, filter=filter, workspaces=workspaces,
             user_account_ids=user_account_ids, org_user_ids=org_user_ids, groups=groups,

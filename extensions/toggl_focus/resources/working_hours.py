@@ -17,39 +17,52 @@ from toggl_focus_api.api.working_hours import (
 )
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
-from ._base import AsyncResource, RequestOptions, SyncResource, Unpack, expect_list
+from .. import _check
+from ._base import AsyncResource, Context, RequestOptions, SyncResource, Unpack, expect_list
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
 Changes = Sequence[WorkingHoursUpdate | Mapping[str, Any]]
-
-
-def _new(entries: NewEntries) -> list[WorkingHoursCreate]:
-    return [
-        e if isinstance(e, WorkingHoursCreate) else WorkingHoursCreate.from_dict(e) for e in entries
-    ]
-
-
-def _changes(entries: Changes) -> list[WorkingHoursUpdate]:
-    return [
-        e if isinstance(e, WorkingHoursUpdate) else WorkingHoursUpdate.from_dict(e) for e in entries
-    ]
+Args = dict[str, Any]
 
 
 class _Args:
-    _ctx: Any
+    """Checks the arguments and builds the generated operations' ones; shared by the twins.
 
-    def _user(self, user_id: int, organization_id: int | None) -> dict[str, int]:
-        return {"organization_id": self._ctx.org(organization_id), "user_id": user_id}
+    Entries are checked against the generated models (`_check.bodies`): a missing or wrong
+    field is a FocusConfigError naming the entry's index and the field.
+    """
+
+    _ctx: Context
+
+    def _user(self, user_id: object, organization_id: object, body: object = None) -> Args:
+        args = {
+            "user_id": _check.positive_id("user_id", user_id),
+            "organization_id": self._ctx.org(organization_id),
+        }
+        return args if body is None else {**args, "body": body}
 
     def _ghost(
-        self, ghost_id: int, workspace_id: int | None, organization_id: int | None
-    ) -> dict[str, int]:
-        return {
+        self, ghost_id: object, workspace_id: object, organization_id: object, body: object = None
+    ) -> Args:
+        args = {
+            "ghost_id": _check.positive_id("ghost_id", ghost_id),
             "organization_id": self._ctx.org(organization_id),
             "workspace_id": self._ctx.ws(workspace_id),
-            "ghost_id": ghost_id,
         }
+        return args if body is None else {**args, "body": body}
+
+
+def _new(entries: object) -> list[WorkingHoursCreate]:
+    return _check.bodies("entries", entries, WorkingHoursCreate)
+
+
+def _changes(entries: object) -> list[WorkingHoursUpdate]:
+    return _check.bodies("entries", entries, WorkingHoursUpdate)
+
+
+def _ids(working_hour_ids: object) -> list[int]:
+    return _check.ids("working_hour_ids", working_hour_ids)
 
 
 class WorkingHoursResource(SyncResource, _Args):
@@ -72,11 +85,9 @@ class WorkingHoursResource(SyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries (`weekday`, `working_hours`); returns the created entries."""
-        where = self._user(user_id, organization_id)
-        result = self._run(
-            create_user_working_hours.sync_detailed, options, **where, body=_new(entries)
-        )
+        """Add entries (`working_hours`, optionally `weekday`); returns the created entries."""
+        args = self._user(user_id, organization_id, _new(entries))
+        result = self._run(create_user_working_hours.sync_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     def update_for_user(
@@ -88,9 +99,8 @@ class WorkingHoursResource(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Hours:
         """Change entries named by `working_hour_id`; returns the user's full list after."""
-        where = self._user(user_id, organization_id)
-        body = _changes(entries)
-        result = self._run(update_user_working_hours.sync_detailed, options, **where, body=body)
+        args = self._user(user_id, organization_id, _changes(entries))
+        result = self._run(update_user_working_hours.sync_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     def delete_for_user(
@@ -102,9 +112,8 @@ class WorkingHoursResource(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete entries by `working_hour_id` (unknown ids are ignored)."""
-        where = self._user(user_id, organization_id)
-        body = [int(i) for i in working_hour_ids]
-        self._run(delete_user_working_hours.sync_detailed, options, **where, body=body)
+        args = self._user(user_id, organization_id, _ids(working_hour_ids))
+        self._run(delete_user_working_hours.sync_detailed, options, **args)
 
     def get_for_ghost(
         self,
@@ -130,10 +139,8 @@ class WorkingHoursResource(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Hours:
         """Add weekday entries for a ghost; returns the created entries."""
-        where = self._ghost(ghost_id, workspace_id, organization_id)
-        result = self._run(
-            create_ghost_working_hours.sync_detailed, options, **where, body=_new(entries)
-        )
+        args = self._ghost(ghost_id, workspace_id, organization_id, _new(entries))
+        result = self._run(create_ghost_working_hours.sync_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     def update_for_ghost(
@@ -146,9 +153,8 @@ class WorkingHoursResource(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Hours:
         """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
-        where = self._ghost(ghost_id, workspace_id, organization_id)
-        body = _changes(entries)
-        result = self._run(update_ghost_working_hours.sync_detailed, options, **where, body=body)
+        args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
+        result = self._run(update_ghost_working_hours.sync_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     def delete_for_ghost(
@@ -161,9 +167,8 @@ class WorkingHoursResource(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete a ghost's entries by `working_hour_id` (unknown ids are ignored)."""
-        where = self._ghost(ghost_id, workspace_id, organization_id)
-        body = [int(i) for i in working_hour_ids]
-        self._run(delete_ghost_working_hours.sync_detailed, options, **where, body=body)
+        args = self._ghost(ghost_id, workspace_id, organization_id, _ids(working_hour_ids))
+        self._run(delete_ghost_working_hours.sync_detailed, options, **args)
 
 
 class AsyncWorkingHoursResource(AsyncResource, _Args):
@@ -185,11 +190,9 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries (`weekday`, `working_hours`); returns the created entries."""
-        where = self._user(user_id, organization_id)
-        result = await self._run(
-            create_user_working_hours.asyncio_detailed, options, **where, body=_new(entries)
-        )
+        """Add entries (`working_hours`, optionally `weekday`); returns the created entries."""
+        args = self._user(user_id, organization_id, _new(entries))
+        result = await self._run(create_user_working_hours.asyncio_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     async def update_for_user(
@@ -201,10 +204,8 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Hours:
         """Change entries named by `working_hour_id`; returns the user's full list after."""
-        where = self._user(user_id, organization_id)
-        result = await self._run(
-            update_user_working_hours.asyncio_detailed, options, **where, body=_changes(entries)
-        )
+        args = self._user(user_id, organization_id, _changes(entries))
+        result = await self._run(update_user_working_hours.asyncio_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     async def delete_for_user(
@@ -216,9 +217,8 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete entries by `working_hour_id` (unknown ids are ignored)."""
-        where = self._user(user_id, organization_id)
-        body = [int(i) for i in working_hour_ids]
-        await self._run(delete_user_working_hours.asyncio_detailed, options, **where, body=body)
+        args = self._user(user_id, organization_id, _ids(working_hour_ids))
+        await self._run(delete_user_working_hours.asyncio_detailed, options, **args)
 
     async def get_for_ghost(
         self,
@@ -243,10 +243,8 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Hours:
         """Add weekday entries for a ghost; returns the created entries."""
-        where = self._ghost(ghost_id, workspace_id, organization_id)
-        result = await self._run(
-            create_ghost_working_hours.asyncio_detailed, options, **where, body=_new(entries)
-        )
+        args = self._ghost(ghost_id, workspace_id, organization_id, _new(entries))
+        result = await self._run(create_ghost_working_hours.asyncio_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     async def update_for_ghost(
@@ -259,10 +257,8 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> Hours:
         """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
-        where = self._ghost(ghost_id, workspace_id, organization_id)
-        result = await self._run(
-            update_ghost_working_hours.asyncio_detailed, options, **where, body=_changes(entries)
-        )
+        args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
+        result = await self._run(update_ghost_working_hours.asyncio_detailed, options, **args)
         return expect_list(result, WorkingHours)
 
     async def delete_for_ghost(
@@ -275,6 +271,5 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> None:
         """Delete a ghost's entries by `working_hour_id` (unknown ids are ignored)."""
-        where = self._ghost(ghost_id, workspace_id, organization_id)
-        body = [int(i) for i in working_hour_ids]
-        await self._run(delete_ghost_working_hours.asyncio_detailed, options, **where, body=body)
+        args = self._ghost(ghost_id, workspace_id, organization_id, _ids(working_hour_ids))
+        await self._run(delete_ghost_working_hours.asyncio_detailed, options, **args)
