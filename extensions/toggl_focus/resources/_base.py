@@ -12,7 +12,18 @@ from toggl_focus_api.types import Response, Unset
 
 from .. import _check
 from .._pagination_meta import PAGINATION
-from .._runner import Policy, Result, TimeoutTypes, acall, call, expect, expect_list
+from .._runner import (
+    Policy,
+    Result,
+    TimeoutTypes,
+    acall,
+    as_deadline,
+    as_retries,
+    as_timeout,
+    call,
+    expect,
+    expect_list,
+)
 from ..errors import FocusConfigError
 
 T = TypeVar("T")
@@ -61,9 +72,13 @@ class Context:
 def checked_options(options: Mapping[str, Any]) -> RequestOptions:
     """The per-call options, refusing any other keyword at call time (not when iterating).
 
-    Their values (timeout, max_retries) are the runner's to check.
+    Their values are checked here too, so a listing refuses a bad option when `list()` is
+    called rather than on the first page.
     """
     _check.keywords(options, RequestOptions.__optional_keys__)
+    as_timeout(options.get("timeout"))
+    as_retries(options.get("max_retries"))
+    as_deadline(options.get("deadline"))
     return cast(RequestOptions, dict(options))
 
 
