@@ -248,6 +248,7 @@ class Teams(SyncResource, _TeamArgs):
         group_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
@@ -263,7 +264,13 @@ class Teams(SyncResource, _TeamArgs):
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
-        return SyncPager(fetch, operation="list_teams", page_size=page_size, max_items=max_items)
+        return SyncPager(
+            fetch,
+            operation="list_teams",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
 
 
 class AsyncTeams(AsyncResource, _TeamArgs):
@@ -278,6 +285,7 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         group_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         concurrency: int = 1,
         workspace_id: int | None = None,
         organization_id: int | None = None,
@@ -300,6 +308,7 @@ class AsyncTeams(AsyncResource, _TeamArgs):
             page_size=page_size,
             max_items=max_items,
             concurrency=concurrency,
+            max_pages=max_pages,
         )
 
 
@@ -342,6 +351,7 @@ class Users(SyncResource, _UserArgs):
         pinned_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
@@ -360,7 +370,13 @@ class Users(SyncResource, _UserArgs):
             result = self._run(list_users.sync_detailed, options, **query, **params)
             return page_of(result, "list_users", OrganizationUser)
 
-        return SyncPager(fetch, operation="list_users", page_size=page_size, max_items=max_items)
+        return SyncPager(
+            fetch,
+            operation="list_users",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
 
 
 class AsyncUsers(AsyncResource, _UserArgs):
@@ -385,6 +401,7 @@ class AsyncUsers(AsyncResource, _UserArgs):
         pinned_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[OrganizationUser]:
@@ -403,4 +420,10 @@ class AsyncUsers(AsyncResource, _UserArgs):
             result = await self._run(list_users.asyncio_detailed, options, **query, **params)
             return page_of(result, "list_users", OrganizationUser)
 
-        return AsyncPager(fetch, operation="list_users", page_size=page_size, max_items=max_items)
+        return AsyncPager(
+            fetch,
+            operation="list_users",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
