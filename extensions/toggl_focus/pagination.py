@@ -369,7 +369,8 @@ class AsyncItemIterator(Generic[T]):
                 return item
 
     async def aclose(self) -> None:
-        """Stop: cancel the page requests in flight and wait until they have ended."""
+        """Stop (items of the current page too): cancel the page requests in flight, await them."""
+        self._items = iter(())
         await self._pages.aclose()
 
     async def __aenter__(self) -> AsyncItemIterator[T]:
