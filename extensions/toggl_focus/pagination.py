@@ -162,8 +162,9 @@ class _Walk(Generic[T]):
             self.total = total
             self.planned = plan.requests_for(total)
         elif total != self.total:
+            before, now = ("none" if t is None else t for t in (self.total, total))
             raise self._error(
-                f"the total changed from {self.total} (page {plan.first}) to {total}: "
+                f"the total changed from {before} (page {plan.first}) to {now}: "
                 "the listing changed while paging or the server is inconsistent; list again"
             )
         keys = [_key(item) for item in items]
@@ -188,8 +189,8 @@ class _Walk(Generic[T]):
 
     def _error(self, what: str) -> PaginationError:
         return PaginationError(
-            f"{self.plan.operation}: stopped at page {self.number}: {what}. Already fetched: "
-            f"{self.pages} page(s), {self.seen} item(s), all yielded",
+            f"{self.plan.operation}: stopped at page {self.number}: {what}. Already fetched "
+            f"and yielded: {self.pages} page(s), {self.seen} item(s)",
             operation=self.plan.operation,
             page=self.number,
             pages_fetched=self.pages,

@@ -17,7 +17,9 @@ from typing import Any
 
 import httpx
 import pytest
-from faults.conftest import ScriptedServer, Seen  # tests/ is on sys.path (pytest rootdir)
+
+# pytest puts tests/ on sys.path (tests/faults is the package `faults`); mypy cannot see it.
+from faults.conftest import ScriptedServer, Seen  # type: ignore[import-not-found]
 
 from toggl_focus import (
     AsyncFocus,
@@ -226,8 +228,9 @@ def test_a_shrinking_total_stops_the_listing(mode: str, listing: str) -> None:
 def test_a_total_that_disappears_counts_as_a_change(mode: str) -> None:
     server = Server("ghosts", lambda page, size: (fresh(page, size), 300 if page == 1 else None))
     _, error = collect(mode, server)
-    _pagination_error(error, "ghosts", page=2)
+    e = _pagination_error(error, "ghosts", page=2)
     assert server.pages == [1, 2]
+    assert "total changed from 300 (page 1) to none" in str(e)
 
 
 # --- the page cap ------------------------------------------------------------------------
@@ -327,8 +330,8 @@ async def test_a_server_ignoring_page_with_a_big_total_costs_one_window() -> Non
     # concurrency=8: page 1, then pages 2-9 in flight; page 2 repeats page 1, and the
     # prefetched pages are cancelled before the error reaches the caller (was: 100 pages).
     server = Server("ghosts", lambda page, size: (range(1, size + 1), 10_000), hold_from=3)
-    async with server.afocus() as focus:
-        with pytest.raises(PaginationError) as info:
+    async with server.afocus() as focus, asyncio.timeout(5):  # a pager that waits for a
+        with pytest.raises(PaginationError) as info:  # held page would hang: fail instead
             async for _ in focus.ghosts.list(concurrency=8):
                 pass
         assert sorted(server.cancelled) == list(range(3, 10))  # already, no wait needed
