@@ -242,6 +242,8 @@ class LookupInviter:
     """Finds an already invited or existing member by email (`GET users`); invites nobody.
 
     Costs 1 request (one more per 100 members whose name or email contains the address).
+    It pages through `users.list()`, so a server that ignores `?page=` costs 2 requests and
+    raises `PaginationError` instead of listing until the quota is spent.
     """
 
     def __init__(self, focus: Focus, *, organization_id: int | None = None) -> None:

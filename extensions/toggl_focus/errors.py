@@ -33,6 +33,7 @@ __all__ = [
     "InvalidInviteError",
     "MemberNotFoundError",
     "NotFoundError",
+    "PaginationError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PlanRestrictedError",
@@ -157,6 +158,21 @@ class ServerError(FocusStatusError):
 
 class UnexpectedStatusError(FocusStatusError):
     """Any other status, including ones outside the IANA registry such as 499."""
+
+
+class PaginationError(FocusError):
+    """A listing stopped because the server did not end it sanely; no further page was requested.
+
+    The page at `page` repeated the previous page's ids (the server ignores `?page=`), gave
+    a different total than the first page, or lay past the pager's `max_pages`. The
+    `pages_fetched` pages before it (of `operation`) were fetched and yielded.
+    """
+
+    def __init__(self, message: str, *, operation: str, page: int, pages_fetched: int) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.page = page
+        self.pages_fetched = pages_fetched
 
 
 class InvalidInviteError(FocusConfigError):

@@ -1,25 +1,49 @@
-"""Lazy auto-pagination that spends as few requests as the API allows.
+"""Lazy auto-pagination that spends as few requests as the API allows, and no more.
 
 Each paginated operation's rules (page and size params, max size, where the items and
 the total are) come from the spec's `x-pagination`, via `_pagination_meta`. The pagers
 use the largest page size unless told otherwise, stop on the total when there is one
 (never an extra empty request) and on a short page when there is none.
+
+They do not trust the server to end the listing. The first page fixes the plan: with a
+total, `ceil(min(total, max_items) / page_size)` requests and never more (later pages
+cannot extend it, and concurrent prefetching stays inside it). `PaginationError` stops
+the iteration when a page repeats the previous page's ids (a server ignoring `?page=`),
+when the total changes between pages, or before page `max_pages` + 1 (`MAX_PAGES` unless
+the pager is told otherwise). Pages yielded before the error are the caller's.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+import contextlib
+from collections.abc import Awaitable, Callable, Iterator
+from types import TracebackType
 from typing import Generic, TypeVar
 
 import attrs
 
 from ._pagination_meta import PAGINATION, PaginationSpec
-from .errors import FocusConfigError
+from .errors import FocusConfigError, PaginationError
 
-__all__ = ["AsyncPager", "Page", "SyncPager"]
+__all__ = [
+    "MAX_PAGES",
+    "AsyncItemIterator",
+    "AsyncPageIterator",
+    "AsyncPager",
+    "Page",
+    "SyncPager",
+]
 
 T = TypeVar("T")
+
+MAX_PAGES = 1000
+"""Default page cap of one iteration: at most this many requests, then `PaginationError`.
+
+1,000 pages are 100,000 items at the largest page size, and more requests than the
+largest hourly quota (600) allows: a listing that stops here was going to spend the
+quota anyway. Pass `max_pages` to a `list()` call (or a pager) to change it.
+"""
 
 
 @attrs.frozen
@@ -36,44 +60,56 @@ Fetch = Callable[[int, int], tuple[list[T], int | None]]
 AsyncFetch = Callable[[int, int], Awaitable[tuple[list[T], int | None]]]
 
 
+def _count(name: str, value: object, low: int, high: int | None = None) -> int:
+    """`value` as an int in low..high; FocusConfigError for another type (bool too) or range."""
+    wanted = f"an int >= {low}" if high is None else f"an int between {low} and {high}"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FocusConfigError(f"{name} must be {wanted}, got {value!r} ({type(value).__name__})")
+    if value < low or (high is not None and value > high):
+        raise FocusConfigError(f"{name} must be {wanted}, got {value}")
+    return value
+
+
 @attrs.frozen
 class _Plan:
     """Page size and stopping rules for one listing."""
 
+    operation: str
     spec: PaginationSpec
     size: int
     max_items: int | None
+    max_pages: int
 
     @classmethod
-    def make(cls, operation: str, page_size: int | None, max_items: int | None) -> _Plan:
+    def make(
+        cls,
+        operation: str,
+        page_size: int | None,
+        max_items: int | None,
+        max_pages: int | None = None,
+    ) -> _Plan:
+        """Validate the pager's arguments (FocusConfigError, before any request)."""
         spec = PAGINATION[operation]
-        max_size = spec["max_size"]
-        if page_size is not None and not 1 <= page_size <= max_size:
-            raise FocusConfigError(f"page_size must be between 1 and {max_size}, got {page_size}")
-        if max_items is not None and max_items < 0:
-            raise FocusConfigError(f"max_items must be >= 0, got {max_items}")
-        size = page_size or max_size
+        if page_size is not None:
+            page_size = _count("page_size", page_size, 1, spec["max_size"])
+        if max_items is not None:
+            max_items = _count("max_items", max_items, 0)
+        cap = MAX_PAGES if max_pages is None else _count("max_pages", max_pages, 1)
+        size = page_size or spec["max_size"]
         if page_size is None and max_items:
             size = min(size, max_items)
-        return cls(spec=spec, size=size, max_items=max_items)
+        return cls(operation=operation, spec=spec, size=size, max_items=max_items, max_pages=cap)
 
     @property
     def first(self) -> int:
         return self.spec["first_page"]
 
-    def last_page(self, total: int) -> int:
-        """Number of the last page needed for `total` items (and for max_items)."""
-        wanted = total if self.max_items is None else min(total, self.max_items)
-        pages = max(1, -(-wanted // self.size))
-        return self.first + pages - 1
-
-    def done_after(self, number: int, items: int, total: int | None, seen: int) -> bool:
-        """Whether page `number` (holding `items`) was the last one worth fetching."""
-        if self.max_items is not None and seen >= self.max_items:
-            return True
-        if items < self.size or items == 0:
-            return True
-        return total is not None and number >= self.last_page(total)
+    def requests_for(self, total: int | None) -> int | None:
+        """Requests the listing needs after a first page announcing `total` (None: unbounded)."""
+        bounds = [b for b in (total, self.max_items) if b is not None]
+        if not bounds:
+            return None
+        return max(1, -(-min(bounds) // self.size))
 
     def clip(self, items: list[T], seen: int) -> list[T]:
         if self.max_items is None:
@@ -81,8 +117,93 @@ class _Plan:
         return items[: max(0, self.max_items - seen)]
 
 
+def _key(item: object) -> object:
+    """What identifies an item when comparing pages: its `id` (the item itself if it has none)."""
+    return getattr(item, "id", item)
+
+
+class _Walk(Generic[T]):
+    """One iteration's progress, the plan its first page fixed, and the checks on each page."""
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self.number = plan.first  # the next page to fetch
+        self.seen = 0  # items yielded
+        self.pages = 0  # pages yielded
+        self.finished = plan.max_items == 0
+        self.planned: int | None = 0 if self.finished else None
+        self.total: int | None = None  # the first page's
+        self._previous: list[object] | None = None
+
+    @property
+    def last(self) -> int | None:
+        """Number of the last page the plan allows (None until known, or without a bound)."""
+        return None if self.planned is None else self.plan.first + self.planned - 1
+
+    @property
+    def last_allowed(self) -> int | None:
+        """The last page that may be requested: the plan's last, and never past the cap."""
+        cap = self.plan.first + self.plan.max_pages - 1
+        return cap if self.last is None else min(self.last, cap)
+
+    def check_cap(self) -> None:
+        """PaginationError instead of fetching page `max_pages` + 1."""
+        if self.pages >= self.plan.max_pages:
+            raise self._error(
+                f"the server has not ended the listing after {self.pages} pages "
+                f"(max_pages={self.plan.max_pages}); pass a larger max_pages or narrower filters "
+                "if that many are expected"
+            )
+
+    def accept(self, items: list[T], total: int | None) -> Page[T]:
+        """Check page `self.number` against the previous ones and turn it into a Page."""
+        plan = self.plan
+        if self.pages == 0:
+            self.total = total
+            self.planned = plan.requests_for(total)
+        elif total != self.total:
+            before, now = ("none" if t is None else t for t in (self.total, total))
+            raise self._error(
+                f"the total changed from {before} (page {plan.first}) to {now}: "
+                "the listing changed while paging or the server is inconsistent; list again"
+            )
+        keys = [_key(item) for item in items]
+        if keys and keys == self._previous:
+            raise self._error(
+                f"it repeated page {self.number - 1} (the same {len(keys)} ids): "
+                "the server seems to ignore the page parameter"
+            )
+        if keys:
+            self._previous = keys
+        kept = plan.clip(items, self.seen)
+        page = Page(number=self.number, items=kept, size=plan.size, total=total)
+        self.seen += len(kept)
+        self.pages += 1
+        self.finished = (
+            len(items) < plan.size
+            or (plan.max_items is not None and self.seen >= plan.max_items)
+            or (self.last is not None and self.number >= self.last)
+        )
+        self.number += 1
+        return page
+
+    def _error(self, what: str) -> PaginationError:
+        return PaginationError(
+            f"{self.plan.operation}: stopped at page {self.number}: {what}. Already fetched "
+            f"and yielded: {self.pages} page(s), {self.seen} item(s)",
+            operation=self.plan.operation,
+            page=self.number,
+            pages_fetched=self.pages,
+        )
+
+
 class SyncPager(Generic[T]):
-    """Iterate items lazily (`for g in pager`) or whole pages (`pager.pages()`)."""
+    """Iterate items lazily (`for g in pager`) or whole pages (`pager.pages()`).
+
+    `planned_requests` is None until an iteration's first page arrives, then the most
+    requests that iteration will spend (None when the API gives no total and there is no
+    `max_items`: then only a short page or `max_pages` ends it).
+    """
 
     def __init__(
         self,
@@ -91,24 +212,23 @@ class SyncPager(Generic[T]):
         operation: str,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
     ) -> None:
         self._fetch = fetch
-        self._plan = _Plan.make(operation, page_size, max_items)
+        self._plan = _Plan.make(operation, page_size, max_items, max_pages)
+        self.planned_requests: int | None = None
 
     def pages(self) -> Iterator[Page[T]]:
-        """Fetch and yield one page at a time."""
-        plan = self._plan
-        if plan.max_items == 0:
-            return
-        number, seen = plan.first, 0
-        while True:
-            items, total = self._fetch(number, plan.size)
-            kept = plan.clip(items, seen)
-            seen += len(kept)
-            yield Page(number=number, items=kept, size=plan.size, total=total)
-            if plan.done_after(number, len(items), total, seen):
-                return
-            number += 1
+        """Fetch and yield one page at a time; PaginationError when the server misbehaves."""
+        walk: _Walk[T] = _Walk(self._plan)
+        if walk.finished:  # max_items=0
+            self.planned_requests = 0
+        while not walk.finished:
+            walk.check_cap()
+            items, total = self._fetch(walk.number, self._plan.size)
+            page = walk.accept(items, total)
+            self.planned_requests = walk.planned
+            yield page
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -116,7 +236,13 @@ class SyncPager(Generic[T]):
 
 
 class AsyncPager(Generic[T]):
-    """Async iteration; once the total is known, later pages are fetched `concurrency` at a time."""
+    """Async iteration; once the total is known, later pages are fetched `concurrency` at a time.
+
+    `async for` over the pager (or over `pages()`) gets a fresh iterator object. Leaving the
+    loop early cancels the page requests still in flight: at once when the iterator is
+    dropped (CPython frees it when the loop ends), and deterministically with `aclose()`
+    or `async with` (e.g. `async with aiter(pager) as ghosts: async for g in ghosts: ...`).
+    """
 
     def __init__(
         self,
@@ -126,60 +252,135 @@ class AsyncPager(Generic[T]):
         page_size: int | None = None,
         max_items: int | None = None,
         concurrency: int = 1,
+        max_pages: int | None = None,
     ) -> None:
-        if concurrency < 1:
-            raise FocusConfigError(f"concurrency must be >= 1, got {concurrency}")
+        self._plan = _Plan.make(operation, page_size, max_items, max_pages)
+        self._concurrency = _count("concurrency", concurrency, 1)
         self._fetch = fetch
-        self._plan = _Plan.make(operation, page_size, max_items)
-        self._concurrency = concurrency
+        self.planned_requests: int | None = None
 
-    async def pages(self) -> AsyncIterator[Page[T]]:
-        """Yield pages in order; concurrent fetching never changes the number of requests."""
-        plan = self._plan
-        if plan.max_items == 0:
-            return
-        number, seen = plan.first, 0
-        items, total = await self._fetch(number, plan.size)
-        while True:
-            kept = plan.clip(items, seen)
-            seen += len(kept)
-            yield Page(number=number, items=kept, size=plan.size, total=total)
-            if plan.done_after(number, len(items), total, seen):
-                return
-            if total is not None and self._concurrency > 1:
-                async for page in self._rest_concurrently(number + 1, plan.last_page(total), seen):
-                    yield page
-                return
-            number += 1
-            items, total = await self._fetch(number, plan.size)
+    def pages(self) -> AsyncPageIterator[T]:
+        """Pages in order; concurrent fetching never goes beyond the plan the first page fixed."""
+        return AsyncPageIterator(self)
 
-    async def _rest_concurrently(self, first: int, last: int, seen: int) -> AsyncIterator[Page[T]]:
-        """Fetch pages first..last with at most `concurrency` in flight, yielding in order."""
-        plan = self._plan
-        pending: dict[int, asyncio.Task[tuple[list[T], int | None]]] = {}
-        next_to_start = first
+    def __aiter__(self) -> AsyncItemIterator[T]:
+        return AsyncItemIterator(self.pages())
+
+
+class AsyncPageIterator(Generic[T]):
+    """One iteration of an AsyncPager's pages; `aclose()` (or `async with`) cancels prefetches."""
+
+    def __init__(self, pager: AsyncPager[T]) -> None:
+        self._pager = pager
+        self._walk: _Walk[T] = _Walk(pager._plan)
+        self._pending: dict[int, asyncio.Task[tuple[list[T], int | None]]] = {}
+        self._next_to_start = self._walk.number + 1
+        self._closed = False
+        if self._walk.finished:  # max_items=0
+            pager.planned_requests = 0
+
+    def __aiter__(self) -> AsyncPageIterator[T]:
+        return self
+
+    async def __anext__(self) -> Page[T]:
+        if self._closed or self._walk.finished:
+            await self.aclose()
+            raise StopAsyncIteration
         try:
-            for number in range(first, last + 1):
-                while next_to_start <= last and len(pending) < self._concurrency:
-                    pending[next_to_start] = asyncio.ensure_future(
-                        self._fetch(next_to_start, plan.size)
-                    )
-                    next_to_start += 1
-                items, total = await pending.pop(number)
-                kept = plan.clip(items, seen)
-                seen += len(kept)
-                yield Page(number=number, items=kept, size=plan.size, total=total)
-                if len(items) < plan.size or (
-                    plan.max_items is not None and seen >= plan.max_items
-                ):
-                    return
-        finally:
-            for task in pending.values():
-                task.cancel()
-            if pending:
-                await asyncio.gather(*pending.values(), return_exceptions=True)
+            page = await self._next()
+        except BaseException:
+            await self.aclose()
+            raise
+        if self._walk.finished:  # a short page: what is still in flight is not needed
+            await self.aclose()
+        return page
 
-    async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.pages():
-            for item in page.items:
-                yield item
+    async def _next(self) -> Page[T]:
+        walk, pager = self._walk, self._pager
+        walk.check_cap()
+        number, size = walk.number, pager._plan.size
+        if walk.pages > 0 and walk.total is not None and pager._concurrency > 1:
+            self._start_prefetches()
+            items, total = await self._pending.pop(number)
+        else:
+            items, total = await pager._fetch(number, size)
+        page = walk.accept(items, total)
+        pager.planned_requests = walk.planned
+        return page
+
+    def _start_prefetches(self) -> None:
+        """Keep `concurrency` pages in flight (or done, unread), never past the plan or the cap."""
+        walk, pager = self._walk, self._pager
+        last = walk.last_allowed
+        assert last is not None
+        self._next_to_start = max(self._next_to_start, walk.number)
+        while self._next_to_start <= last and len(self._pending) < pager._concurrency:
+            number = self._next_to_start
+            self._pending[number] = asyncio.ensure_future(pager._fetch(number, pager._plan.size))
+            self._next_to_start += 1
+
+    def _cancel(self) -> list[asyncio.Task[tuple[list[T], int | None]]]:
+        self._closed = True
+        tasks = list(self._pending.values())
+        self._pending.clear()
+        for task in tasks:
+            task.cancel()
+        return tasks
+
+    async def aclose(self) -> None:
+        """Stop: cancel the page requests in flight and wait until they have ended."""
+        tasks = self._cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def __aenter__(self) -> AsyncPageIterator[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        # Dropped without aclose() (a `break` out of `async for`): cancel what is in flight.
+        with contextlib.suppress(AttributeError, RuntimeError):  # half-built, or loop closed
+            self._cancel()
+
+
+class AsyncItemIterator(Generic[T]):
+    """One iteration of an AsyncPager's items; `aclose()` (or `async with`) cancels prefetches."""
+
+    def __init__(self, pages: AsyncPageIterator[T]) -> None:
+        self._pages = pages
+        self._items: Iterator[T] = iter(())
+
+    def __aiter__(self) -> AsyncItemIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        for item in self._items:
+            return item
+        while True:
+            page = await self._pages.__anext__()
+            self._items = iter(page.items)
+            for item in self._items:
+                return item
+
+    async def aclose(self) -> None:
+        """Stop (items of the current page too): cancel the page requests in flight, await them."""
+        self._items = iter(())
+        await self._pages.aclose()
+
+    async def __aenter__(self) -> AsyncItemIterator[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

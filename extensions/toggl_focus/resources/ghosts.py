@@ -190,6 +190,7 @@ class Ghosts(SyncResource, _Args):
         include_embodied: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
@@ -207,7 +208,13 @@ class Ghosts(SyncResource, _Args):
             expect(result, GhostPage)
             return page_of(result, "list_ghosts", Ghost)
 
-        return SyncPager(fetch, operation="list_ghosts", page_size=page_size, max_items=max_items)
+        return SyncPager(
+            fetch,
+            operation="list_ghosts",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
 
     def get(
         self,
@@ -331,6 +338,7 @@ class AsyncGhosts(AsyncResource, _Args):
         include_embodied: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         concurrency: int = 1,
         workspace_id: int | None = None,
         organization_id: int | None = None,
@@ -355,6 +363,7 @@ class AsyncGhosts(AsyncResource, _Args):
             page_size=page_size,
             max_items=max_items,
             concurrency=concurrency,
+            max_pages=max_pages,
         )
 
     async def get(

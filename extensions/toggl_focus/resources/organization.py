@@ -267,6 +267,7 @@ class Teams(SyncResource, _TeamArgs):
         group_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
@@ -283,7 +284,13 @@ class Teams(SyncResource, _TeamArgs):
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
-        return SyncPager(fetch, operation="list_teams", page_size=page_size, max_items=max_items)
+        return SyncPager(
+            fetch,
+            operation="list_teams",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
 
 
 class AsyncTeams(AsyncResource, _TeamArgs):
@@ -298,6 +305,7 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         group_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         concurrency: int = 1,
         workspace_id: int | None = None,
         organization_id: int | None = None,
@@ -321,6 +329,7 @@ class AsyncTeams(AsyncResource, _TeamArgs):
             page_size=page_size,
             max_items=max_items,
             concurrency=concurrency,
+            max_pages=max_pages,
         )
 
 
@@ -375,6 +384,7 @@ class Users(SyncResource, _UserArgs):
         pinned_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
@@ -394,7 +404,13 @@ class Users(SyncResource, _UserArgs):
             result = self._run(list_users.sync_detailed, options, **query, **params)
             return page_of(result, "list_users", OrganizationUser)
 
-        return SyncPager(fetch, operation="list_users", page_size=page_size, max_items=max_items)
+        return SyncPager(
+            fetch,
+            operation="list_users",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
 
 
 class AsyncUsers(AsyncResource, _UserArgs):
@@ -419,6 +435,7 @@ class AsyncUsers(AsyncResource, _UserArgs):
         pinned_ids: Iterable[int] | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
+        max_pages: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[OrganizationUser]:
@@ -438,4 +455,10 @@ class AsyncUsers(AsyncResource, _UserArgs):
             result = await self._run(list_users.asyncio_detailed, options, **query, **params)
             return page_of(result, "list_users", OrganizationUser)
 
-        return AsyncPager(fetch, operation="list_users", page_size=page_size, max_items=max_items)
+        return AsyncPager(
+            fetch,
+            operation="list_users",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )
