@@ -17,6 +17,7 @@ import httpx
 from toggl_focus_api import Client
 
 from ._auth import Secret, resolve_base_url, resolve_token
+from ._check import given
 from ._http import AsyncWire, Settings, Wire, caller_would_proxy
 from ._runner import (
     DEFAULT_DEADLINE,
@@ -62,7 +63,7 @@ def _id(name: str, value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise FocusConfigError(f"{name} must be a positive int, got {value!r}")
+        raise FocusConfigError(f"{name} must be a positive int, got {given(value)}")
     return value
 
 
@@ -105,7 +106,7 @@ class _Base:
             or not max_quota_wait >= 0
         ):
             raise FocusConfigError(
-                f"max_quota_wait must be a number of seconds >= 0, got {max_quota_wait!r}"
+                f"max_quota_wait must be a number of seconds >= 0, got {given(max_quota_wait)}"
             )
         if (
             isinstance(max_response_bytes, bool)
@@ -113,7 +114,7 @@ class _Base:
             or max_response_bytes <= 0
         ):
             raise FocusConfigError(
-                f"max_response_bytes must be a positive int, got {max_response_bytes!r}"
+                f"max_response_bytes must be a positive int, got {given(max_response_bytes)}"
             )
         chosen_deadline = as_deadline(deadline)
         self.quota = Quota()

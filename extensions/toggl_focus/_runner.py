@@ -22,6 +22,7 @@ from toggl_focus_api import errors as api_errors
 from toggl_focus_api.types import Response
 
 from . import _retry
+from ._check import given
 from ._http import Attempt, Counter, attempt_scope, counting
 from .errors import (
     FocusConfigError,
@@ -63,7 +64,7 @@ def _number(name: str, value: object, *, allow_none: bool = True) -> float | Non
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise FocusConfigError(f"{name} must be a positive number of seconds, got {value!r}")
+        raise FocusConfigError(f"{name} must be a positive number of seconds, got {given(value)}")
     return float(value)
 
 
@@ -89,7 +90,7 @@ def as_retries(value: object, *, allow_none: bool = True) -> int | None:
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FocusConfigError(f"max_retries must be an int >= 0, got {value!r}")
+        raise FocusConfigError(f"max_retries must be an int >= 0, got {given(value)}")
     return value
 
 

@@ -23,6 +23,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from ._check import given
 from ._pagination_meta import PAGINATION, PaginationSpec
 from .errors import FocusConfigError, PaginationError
 
@@ -64,9 +65,9 @@ def _count(name: str, value: object, low: int, high: int | None = None) -> int:
     """`value` as an int in low..high; FocusConfigError for another type (bool too) or range."""
     wanted = f"an int >= {low}" if high is None else f"an int between {low} and {high}"
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FocusConfigError(f"{name} must be {wanted}, got {value!r} ({type(value).__name__})")
+        raise FocusConfigError(f"{name} must be {wanted}, got {given(value)}")
     if value < low or (high is not None and value > high):
-        raise FocusConfigError(f"{name} must be {wanted}, got {value}")
+        raise FocusConfigError(f"{name} must be {wanted}, got {given(value)}")
     return value
 
 

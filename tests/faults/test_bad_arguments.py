@@ -11,8 +11,8 @@ must raise FocusConfigError naming the argument, never show the token, and send 
 (an `httpx.MockTransport` counts). A baseline test proves the same calls with valid
 arguments do reach the transport, so the refusals are the arguments' doing.
 
-`page_size`, `max_items` and `concurrency` are checked in pagination.py and tested there;
-the per-call options' values (`timeout`, `max_retries`) belong to the runner. Their
+`page_size`, `max_items`, `max_pages` and `concurrency` are checked in pagination.py and
+tested there; the per-call options' values (`timeout`, `max_retries`) belong to the runner. Their
 names are listed in OWNED_ELSEWHERE so that the coverage test knows they are skipped.
 """
 
@@ -64,7 +64,7 @@ SETTINGS = settings(
 )
 ORG, WS = 9001, 7001
 #: Arguments another part of the client checks (pagination.py; the runner for options).
-OWNED_ELSEWHERE = frozenset({"page_size", "max_items", "concurrency", "options"})
+OWNED_ELSEWHERE = frozenset({"page_size", "max_items", "max_pages", "concurrency", "options"})
 #: Valid calls need these too (the spec's minProperties: 1 for a ghost update).
 BASELINE_EXTRA: dict[tuple[str, str], dict[str, object]] = {
     ("ghosts", "update"): {"description": "still valid"},
