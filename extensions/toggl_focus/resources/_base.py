@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, TypedDict, TypeVar, Unpack
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, Protocol, Self, TypedDict, TypeVar, Unpack
 
 import attrs
 
@@ -16,6 +16,16 @@ from ..errors import FocusConfigError
 
 T = TypeVar("T")
 V = TypeVar("V")
+
+
+class _Model(Protocol):
+    """A generated model: built from a JSON object by `from_dict`."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=_Model)
 
 
 class RequestOptions(TypedDict, total=False):
@@ -90,6 +100,23 @@ def ids(values: Iterable[int] | None) -> list[int] | Unset:
     return UNSET if values is None else [int(v) for v in values]
 
 
+def model_from(kind: type[M], item: M | Mapping[str, Any], where: str) -> M:
+    """`item` as a `kind` model: a model as it is, a mapping read by the model's `from_dict`.
+
+    `from_dict` checks every field's type (and that required keys are there); a mapping that
+    fails is the caller's mistake, so it is a FocusConfigError naming `where` and the field,
+    raised before any request, not a bare KeyError or TypeError.
+    """
+    if isinstance(item, kind):
+        return item
+    try:
+        return kind.from_dict(item)  # type: ignore[arg-type]  # not a Mapping: raises below
+    except KeyError as exc:
+        raise FocusConfigError(f"{where}: {kind.__name__} needs the key {exc}") from exc
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise FocusConfigError(f"{where}: {exc}") from exc
+
+
 def page_of(result: Result, operation: str, kind: type[T]) -> tuple[list[T], int | None]:
     """Items and total of a page, found where the operation's x-pagination says."""
     spec = PAGINATION[operation]
@@ -120,6 +147,7 @@ __all__ = [
     "expect",
     "expect_list",
     "ids",
+    "model_from",
     "opt",
     "page_of",
     "size_params",

@@ -34,6 +34,7 @@ from ._base import (
     expect,
     expect_list,
     ids,
+    model_from,
     opt,
     page_of,
     size_params,
@@ -44,12 +45,12 @@ GhostList = list[Ghost]  # module-level: inside the classes `list` is a method
 Action = AssignAction | Literal["add", "remove", "replace"]
 
 
-def _create_body(item: GhostCreate | Mapping[str, Any]) -> GhostCreate:
-    return item if isinstance(item, GhostCreate) else GhostCreate.from_dict(item)
+def _create_body(index: int, item: GhostCreate | Mapping[str, Any]) -> GhostCreate:
+    return model_from(GhostCreate, item, f"ghosts[{index}]")
 
 
-def _bulk_update_body(item: GhostBulkUpdate | Mapping[str, Any]) -> GhostBulkUpdate:
-    return item if isinstance(item, GhostBulkUpdate) else GhostBulkUpdate.from_dict(item)
+def _bulk_update_body(index: int, item: GhostBulkUpdate | Mapping[str, Any]) -> GhostBulkUpdate:
+    return model_from(GhostBulkUpdate, item, f"updates[{index}]")
 
 
 def _update_body(
@@ -186,7 +187,7 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Create many ghosts in one request; returns them in request order."""
-        body = [_create_body(g) for g in ghosts]
+        body = [_create_body(i, g) for i, g in enumerate(ghosts)]
         where = self._where(workspace_id, organization_id)
         result = self._run(bulk_create_ghosts.sync_detailed, options, **where, body=body)
         return expect_list(result, Ghost)
@@ -224,7 +225,7 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Update many ghosts (each update names its ghost by `id`) in one request."""
-        body = [_bulk_update_body(u) for u in updates]
+        body = [_bulk_update_body(i, u) for i, u in enumerate(updates)]
         where = self._where(workspace_id, organization_id)
         result = self._run(bulk_update_ghosts.sync_detailed, options, **where, body=body)
         return expect_list(result, Ghost)
@@ -356,7 +357,7 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Create many ghosts in one request; returns them in request order."""
-        body = [_create_body(g) for g in ghosts]
+        body = [_create_body(i, g) for i, g in enumerate(ghosts)]
         where = self._where(workspace_id, organization_id)
         result = await self._run(bulk_create_ghosts.asyncio_detailed, options, **where, body=body)
         return expect_list(result, Ghost)
@@ -394,7 +395,7 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Update many ghosts (each update names its ghost by `id`) in one request."""
-        body = [_bulk_update_body(u) for u in updates]
+        body = [_bulk_update_body(i, u) for i, u in enumerate(updates)]
         where = self._where(workspace_id, organization_id)
         result = await self._run(bulk_update_ghosts.asyncio_detailed, options, **where, body=body)
         return expect_list(result, Ghost)

@@ -17,7 +17,7 @@ from toggl_focus_api.api.working_hours import (
 )
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
-from ._base import AsyncResource, RequestOptions, SyncResource, Unpack, expect_list
+from ._base import AsyncResource, RequestOptions, SyncResource, Unpack, expect_list, model_from
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -25,15 +25,11 @@ Changes = Sequence[WorkingHoursUpdate | Mapping[str, Any]]
 
 
 def _new(entries: NewEntries) -> list[WorkingHoursCreate]:
-    return [
-        e if isinstance(e, WorkingHoursCreate) else WorkingHoursCreate.from_dict(e) for e in entries
-    ]
+    return [model_from(WorkingHoursCreate, e, f"entries[{i}]") for i, e in enumerate(entries)]
 
 
 def _changes(entries: Changes) -> list[WorkingHoursUpdate]:
-    return [
-        e if isinstance(e, WorkingHoursUpdate) else WorkingHoursUpdate.from_dict(e) for e in entries
-    ]
+    return [model_from(WorkingHoursUpdate, e, f"entries[{i}]") for i, e in enumerate(entries)]
 
 
 class _Args:
