@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from toggl_focus import AsyncFocus, ConflictError, Focus, NotFoundError
+from typing import Any
+
+import pytest
+
+from toggl_focus import AsyncFocus, ConflictError, Focus, FocusConfigError, NotFoundError
 from toggl_focus.testing import FakeFocus
 from toggl_focus_api.models import Ghost, GhostCreate, Group, OrganizationUser, Role, Team
 
@@ -171,3 +175,48 @@ def test_low_level_generated_client_is_reachable(focus: Focus, fake: FakeFocus) 
 
     roles = list_roles.sync(client=focus.api, organization_id=fake.organization_id)
     assert isinstance(roles, list) and {r.role_id for r in roles} == set(fake.state.roles)
+
+
+#: Mappings given where a request model is expected, and the FocusConfigError message,
+#: which names the item and the field (_check.py).
+BAD_BODIES = [
+    ("ghosts.bulk_create", [{"name": "A"}, {"name": 5}],
+     "ghosts[1].name must be a str, got 5"),
+    ("ghosts.bulk_create", [{"description": "no name"}],
+     "ghosts[0] lacks the required field 'name'"),
+    ("ghosts.bulk_create", ["A"], "ghosts[0] must be a GhostCreate"),
+    ("ghosts.bulk_update", [{"id": "1001", "name": "A2"}],
+     "updates[0].id must be a positive integer, got '1001'"),
+    ("working_hours.create_for_user", [{"weekday": 1, "working_hours": "8"}],
+     "entries[0].working_hours must be a number from 0 to 168, got '8'"),
+    ("working_hours.update_for_user", [{"working_hour_id": 1, "weekday": True, "working_hours": 8}],
+     "entries[0].weekday must be an integer from 0 to 6, got True"),
+]  # fmt: skip
+
+
+def _call(client: Any, fake: FakeFocus, method: str, body: list[Any]) -> Any:
+    resource, name = method.split(".")
+    bound = getattr(getattr(client, resource), name)
+    return bound(fake.me_user_id, body) if resource == "working_hours" else bound(body)
+
+
+@pytest.mark.parametrize(("method", "body", "message"), BAD_BODIES)
+def test_a_mistyped_mapping_is_a_config_error_before_any_request(
+    focus: Focus, fake: FakeFocus, method: str, body: list[Any], message: str
+) -> None:
+    fake.reset_requests()
+    with pytest.raises(FocusConfigError) as info:
+        _call(focus, fake, method, body)
+    assert str(info.value).startswith(message)
+    assert fake.request_count == 0
+
+
+@pytest.mark.parametrize(("method", "body", "message"), BAD_BODIES)
+async def test_a_mistyped_mapping_is_a_config_error_before_any_request_async(
+    afocus: AsyncFocus, fake: FakeFocus, method: str, body: list[Any], message: str
+) -> None:
+    fake.reset_requests()
+    with pytest.raises(FocusConfigError) as info:
+        await _call(afocus, fake, method, body)
+    assert str(info.value).startswith(message)
+    assert fake.request_count == 0

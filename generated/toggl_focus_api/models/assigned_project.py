@@ -6,7 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_bool,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="AssignedProject")
 
@@ -59,13 +65,19 @@ class AssignedProject:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "AssignedProject.id")
 
         color = d.pop("color", UNSET)
+        if color is not UNSET:
+            color = expect_str(color, "AssignedProject.color")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "AssignedProject.name")
 
         private = d.pop("private", UNSET)
+        if private is not UNSET:
+            private = expect_bool(private, "AssignedProject.private")
 
         assigned_project = cls(
             id=id,

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="AssignedTask")
 
@@ -53,11 +58,15 @@ class AssignedTask:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "AssignedTask.id")
 
         color = d.pop("color", UNSET)
+        if color is not UNSET:
+            color = expect_str(color, "AssignedTask.color")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "AssignedTask.name")
 
         assigned_task = cls(
             id=id,

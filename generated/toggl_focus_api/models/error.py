@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_str,
+)
 
 if TYPE_CHECKING:
     from ..models.error_values import ErrorValues
@@ -68,9 +72,9 @@ class Error:
         from ..models.error_values import ErrorValues  # noqa: PLC0415
 
         d = dict(src_dict)
-        error = d.pop("error")
+        error = expect_str(d.pop("error"), "Error.error")
 
-        error_description = d.pop("error_description")
+        error_description = expect_str(d.pop("error_description"), "Error.error_description")
 
         _error_values = d.pop("error_values", UNSET)
         error_values: ErrorValues | Unset
@@ -80,16 +84,18 @@ class Error:
             error_values = ErrorValues.from_dict(_error_values)
 
         trace_id = d.pop("trace_id", UNSET)
+        if trace_id is not UNSET:
+            trace_id = expect_str(trace_id, "Error.trace_id")
 
-        error = cls(
+        error_ = cls(
             error=error,
             error_description=error_description,
             error_values=error_values,
             trace_id=trace_id,
         )
 
-        error.additional_properties = d
-        return error
+        error_.additional_properties = d
+        return error_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_datetime,
+    expect_int,
+    expect_str,
+)
 
 if TYPE_CHECKING:
     from ..models.ghost_assignments import GhostAssignments
@@ -124,9 +130,9 @@ class Ghost:
         from ..models.ghost_assignments import GhostAssignments  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "Ghost.id")
 
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "Ghost.name")
 
         _assigned = d.pop("assigned", UNSET)
         assigned: GhostAssignments | Unset
@@ -135,68 +141,37 @@ class Ghost:
         else:
             assigned = GhostAssignments.from_dict(_assigned)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+        created_at = d.pop("created_at", UNSET)
+        if created_at is None or created_at == "":
             created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        elif created_at is not UNSET:
+            created_at = expect_datetime(created_at, "Ghost.created_at")
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+        deleted_at = d.pop("deleted_at", UNSET)
+        if deleted_at == "":
+            deleted_at = None
+        elif deleted_at is not None and deleted_at is not UNSET:
+            deleted_at = expect_datetime(deleted_at, "Ghost.deleted_at")
 
         description = d.pop("description", UNSET)
+        if description is not UNSET:
+            description = expect_str(description, "Ghost.description")
 
-        def _parse_embodied_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                embodied_at_type_0 = datetime.datetime.fromisoformat(data)
+        embodied_at = d.pop("embodied_at", UNSET)
+        if embodied_at == "":
+            embodied_at = None
+        elif embodied_at is not None and embodied_at is not UNSET:
+            embodied_at = expect_datetime(embodied_at, "Ghost.embodied_at")
 
-                return embodied_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        embodied_at = _parse_embodied_at(d.pop("embodied_at", UNSET))
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is None or updated_at == "":
             updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        elif updated_at is not UNSET:
+            updated_at = expect_datetime(updated_at, "Ghost.updated_at")
 
-        def _parse_user_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
+        user_id = d.pop("user_id", UNSET)
+        if user_id is not None and user_id is not UNSET:
+            user_id = expect_int(user_id, "Ghost.user_id")
 
         ghost = cls(
             id=id,

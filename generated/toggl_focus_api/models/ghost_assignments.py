@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_items,
+    expect_list,
+)
 
 if TYPE_CHECKING:
     from ..models.assigned_project import AssignedProject
@@ -76,7 +82,7 @@ class GhostAssignments:
         projects: list[AssignedProject] | Unset = UNSET
         if _projects is not UNSET:
             projects = []
-            for projects_item_data in _projects:
+            for projects_item_data in expect_list(_projects, "GhostAssignments.projects"):
                 projects_item = AssignedProject.from_dict(projects_item_data)
 
                 projects.append(projects_item)
@@ -85,12 +91,14 @@ class GhostAssignments:
         tasks: list[AssignedTask] | Unset = UNSET
         if _tasks is not UNSET:
             tasks = []
-            for tasks_item_data in _tasks:
+            for tasks_item_data in expect_list(_tasks, "GhostAssignments.tasks"):
                 tasks_item = AssignedTask.from_dict(tasks_item_data)
 
                 tasks.append(tasks_item)
 
-        team_ids = cast(list[int], d.pop("team_ids", UNSET))
+        team_ids = d.pop("team_ids", UNSET)
+        if team_ids is not UNSET:
+            team_ids = expect_items(team_ids, expect_int, "GhostAssignments.team_ids")
 
         ghost_assignments = cls(
             projects=projects,

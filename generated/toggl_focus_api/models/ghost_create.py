@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_items,
+    expect_str,
+)
 
 T = TypeVar("T", bound="GhostCreate")
 
@@ -72,15 +78,23 @@ class GhostCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "GhostCreate.name")
 
-        assign_projects = cast(list[int], d.pop("assign_projects", UNSET))
+        assign_projects = d.pop("assign_projects", UNSET)
+        if assign_projects is not UNSET:
+            assign_projects = expect_items(assign_projects, expect_int, "GhostCreate.assign_projects")
 
-        assign_tasks = cast(list[int], d.pop("assign_tasks", UNSET))
+        assign_tasks = d.pop("assign_tasks", UNSET)
+        if assign_tasks is not UNSET:
+            assign_tasks = expect_items(assign_tasks, expect_int, "GhostCreate.assign_tasks")
 
-        assign_teams = cast(list[int], d.pop("assign_teams", UNSET))
+        assign_teams = d.pop("assign_teams", UNSET)
+        if assign_teams is not UNSET:
+            assign_teams = expect_items(assign_teams, expect_int, "GhostCreate.assign_teams")
 
         description = d.pop("description", UNSET)
+        if description is not UNSET:
+            description = expect_str(description, "GhostCreate.description")
 
         ghost_create = cls(
             name=name,

@@ -6,6 +6,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    expect_int,
+)
+
 T = TypeVar("T", bound="GhostEmbody")
 
 
@@ -50,11 +54,13 @@ class GhostEmbody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recipient_org_user_id = d.pop("recipient_org_user_id")
+        recipient_org_user_id = expect_int(d.pop("recipient_org_user_id"), "GhostEmbody.recipient_org_user_id")
 
-        recipient_user_account_id = d.pop("recipient_user_account_id")
+        recipient_user_account_id = expect_int(
+            d.pop("recipient_user_account_id"), "GhostEmbody.recipient_user_account_id"
+        )
 
-        role_id = d.pop("role_id")
+        role_id = expect_int(d.pop("role_id"), "GhostEmbody.role_id")
 
         ghost_embody = cls(
             recipient_org_user_id=recipient_org_user_id,

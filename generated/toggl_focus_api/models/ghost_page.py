@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_list,
+)
 
 if TYPE_CHECKING:
     from ..models.ghost import Ghost
@@ -73,16 +78,22 @@ class GhostPage:
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
-        for data_item_data in _data:
+        for data_item_data in expect_list(_data, "GhostPage.data"):
             data_item = Ghost.from_dict(data_item_data)
 
             data.append(data_item)
 
         page = d.pop("page", UNSET)
+        if page is not UNSET:
+            page = expect_int(page, "GhostPage.page")
 
         rows = d.pop("rows", UNSET)
+        if rows is not UNSET:
+            rows = expect_int(rows, "GhostPage.rows")
 
         total = d.pop("total", UNSET)
+        if total is not UNSET:
+            total = expect_int(total, "GhostPage.total")
 
         ghost_page = cls(
             data=data,

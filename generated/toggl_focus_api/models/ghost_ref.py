@@ -6,6 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    expect_int,
+    expect_str,
+)
+
 T = TypeVar("T", bound="GhostRef")
 
 
@@ -44,9 +49,9 @@ class GhostRef:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "GhostRef.id")
 
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "GhostRef.name")
 
         ghost_ref = cls(
             id=id,

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.assign_action import AssignAction
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_items,
+    expect_str,
+)
 
 T = TypeVar("T", bound="GhostUpdate")
 
@@ -97,17 +103,29 @@ class GhostUpdate:
         else:
             assign_action = AssignAction(_assign_action)
 
-        assign_projects = cast(list[int], d.pop("assign_projects", UNSET))
+        assign_projects = d.pop("assign_projects", UNSET)
+        if assign_projects is not UNSET:
+            assign_projects = expect_items(assign_projects, expect_int, "GhostUpdate.assign_projects")
 
-        assign_tasks = cast(list[int], d.pop("assign_tasks", UNSET))
+        assign_tasks = d.pop("assign_tasks", UNSET)
+        if assign_tasks is not UNSET:
+            assign_tasks = expect_items(assign_tasks, expect_int, "GhostUpdate.assign_tasks")
 
-        assign_teams = cast(list[int], d.pop("assign_teams", UNSET))
+        assign_teams = d.pop("assign_teams", UNSET)
+        if assign_teams is not UNSET:
+            assign_teams = expect_items(assign_teams, expect_int, "GhostUpdate.assign_teams")
 
         description = d.pop("description", UNSET)
+        if description is not UNSET:
+            description = expect_str(description, "GhostUpdate.description")
 
         id = d.pop("id", UNSET)
+        if id is not UNSET:
+            id = expect_int(id, "GhostUpdate.id")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "GhostUpdate.name")
 
         ghost_update = cls(
             assign_action=assign_action,

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_items,
+    expect_str,
+)
 
 T = TypeVar("T", bound="GroupRequest")
 
@@ -63,13 +69,19 @@ class GroupRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "GroupRequest.name")
 
         emoji = d.pop("emoji", UNSET)
+        if emoji is not UNSET:
+            emoji = expect_str(emoji, "GroupRequest.emoji")
 
-        organization_users = cast(list[int], d.pop("organization_users", UNSET))
+        organization_users = d.pop("organization_users", UNSET)
+        if organization_users is not UNSET:
+            organization_users = expect_items(organization_users, expect_int, "GroupRequest.organization_users")
 
-        workspaces = cast(list[int], d.pop("workspaces", UNSET))
+        workspaces = d.pop("workspaces", UNSET)
+        if workspaces is not UNSET:
+            workspaces = expect_items(workspaces, expect_int, "GroupRequest.workspaces")
 
         group_request = cls(
             name=name,

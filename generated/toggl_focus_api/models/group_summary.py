@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="GroupSummary")
 
@@ -52,11 +57,13 @@ class GroupSummary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "GroupSummary.id")
 
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "GroupSummary.name")
 
         emoji = d.pop("emoji", UNSET)
+        if emoji is not UNSET:
+            emoji = expect_str(emoji, "GroupSummary.emoji")
 
         group_summary = cls(
             id=id,

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_datetime,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="GroupUser")
 
@@ -118,73 +124,51 @@ class GroupUser:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+        created_at = d.pop("created_at", UNSET)
+        if created_at is None or created_at == "":
             created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        elif created_at is not UNSET:
+            created_at = expect_datetime(created_at, "GroupUser.created_at")
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+        deleted_at = d.pop("deleted_at", UNSET)
+        if deleted_at == "":
+            deleted_at = None
+        elif deleted_at is not None and deleted_at is not UNSET:
+            deleted_at = expect_datetime(deleted_at, "GroupUser.deleted_at")
 
         display_name = d.pop("display_name", UNSET)
+        if display_name is not UNSET:
+            display_name = expect_str(display_name, "GroupUser.display_name")
 
-        def _parse_focus_role_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        focus_role_id = _parse_focus_role_id(d.pop("focus_role_id", UNSET))
+        focus_role_id = d.pop("focus_role_id", UNSET)
+        if focus_role_id is not None and focus_role_id is not UNSET:
+            focus_role_id = expect_int(focus_role_id, "GroupUser.focus_role_id")
 
         organization_user_id = d.pop("organization_user_id", UNSET)
+        if organization_user_id is not UNSET:
+            organization_user_id = expect_int(organization_user_id, "GroupUser.organization_user_id")
 
-        def _parse_track_role_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        track_role_id = d.pop("track_role_id", UNSET)
+        if track_role_id is not None and track_role_id is not UNSET:
+            track_role_id = expect_int(track_role_id, "GroupUser.track_role_id")
 
-        track_role_id = _parse_track_role_id(d.pop("track_role_id", UNSET))
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is None or updated_at == "":
             updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        elif updated_at is not UNSET:
+            updated_at = expect_datetime(updated_at, "GroupUser.updated_at")
 
         user_account_id = d.pop("user_account_id", UNSET)
+        if user_account_id is not UNSET:
+            user_account_id = expect_int(user_account_id, "GroupUser.user_account_id")
 
         user_group_id = d.pop("user_group_id", UNSET)
+        if user_group_id is not UNSET:
+            user_group_id = expect_int(user_group_id, "GroupUser.user_group_id")
 
-        def _parse_work_role_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        work_role_id = _parse_work_role_id(d.pop("work_role_id", UNSET))
+        work_role_id = d.pop("work_role_id", UNSET)
+        if work_role_id is not None and work_role_id is not UNSET:
+            work_role_id = expect_int(work_role_id, "GroupUser.work_role_id")
 
         group_user = cls(
             created_at=created_at,

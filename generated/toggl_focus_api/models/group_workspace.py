@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_datetime,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="GroupWorkspace")
 
@@ -81,44 +87,35 @@ class GroupWorkspace:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+        created_at = d.pop("created_at", UNSET)
+        if created_at is None or created_at == "":
             created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        elif created_at is not UNSET:
+            created_at = expect_datetime(created_at, "GroupWorkspace.created_at")
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+        deleted_at = d.pop("deleted_at", UNSET)
+        if deleted_at == "":
+            deleted_at = None
+        elif deleted_at is not None and deleted_at is not UNSET:
+            deleted_at = expect_datetime(deleted_at, "GroupWorkspace.deleted_at")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "GroupWorkspace.name")
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is None or updated_at == "":
             updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        elif updated_at is not UNSET:
+            updated_at = expect_datetime(updated_at, "GroupWorkspace.updated_at")
 
         workspace_group_id = d.pop("workspace_group_id", UNSET)
+        if workspace_group_id is not UNSET:
+            workspace_group_id = expect_int(workspace_group_id, "GroupWorkspace.workspace_group_id")
 
         workspace_id = d.pop("workspace_id", UNSET)
+        if workspace_id is not UNSET:
+            workspace_id = expect_int(workspace_id, "GroupWorkspace.workspace_id")
 
         group_workspace = cls(
             created_at=created_at,

@@ -2,12 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_bool,
+    expect_datetime,
+    expect_int,
+    expect_list,
+    expect_number,
+    expect_str,
+)
 
 if TYPE_CHECKING:
     from ..models.organization_user_group import OrganizationUserGroup
@@ -237,81 +246,74 @@ class OrganizationUser:
         from ..models.user_tag import UserTag  # noqa: PLC0415
 
         d = dict(src_dict)
-        email = d.pop("email")
+        email = expect_str(d.pop("email"), "OrganizationUser.email")
 
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "OrganizationUser.id")
 
         field_2fa_enabled = d.pop("2fa_enabled", UNSET)
+        if field_2fa_enabled is not UNSET:
+            field_2fa_enabled = expect_bool(field_2fa_enabled, "OrganizationUser.2fa_enabled")
 
-        def _parse_account_locked_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                account_locked_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return account_locked_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        account_locked_at = _parse_account_locked_at(d.pop("account_locked_at", UNSET))
+        account_locked_at = d.pop("account_locked_at", UNSET)
+        if account_locked_at == "":
+            account_locked_at = None
+        elif account_locked_at is not None and account_locked_at is not UNSET:
+            account_locked_at = expect_datetime(account_locked_at, "OrganizationUser.account_locked_at")
 
         active = d.pop("active", UNSET)
+        if active is not UNSET:
+            active = expect_bool(active, "OrganizationUser.active")
 
         admin = d.pop("admin", UNSET)
+        if admin is not UNSET:
+            admin = expect_bool(admin, "OrganizationUser.admin")
 
         can_edit_personal_details = d.pop("can_edit_personal_details", UNSET)
+        if can_edit_personal_details is not UNSET:
+            can_edit_personal_details = expect_bool(
+                can_edit_personal_details, "OrganizationUser.can_edit_personal_details"
+            )
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+        created_at = d.pop("created_at", UNSET)
+        if created_at is None or created_at == "":
             created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        elif created_at is not UNSET:
+            created_at = expect_datetime(created_at, "OrganizationUser.created_at")
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+        deleted_at = d.pop("deleted_at", UNSET)
+        if deleted_at == "":
+            deleted_at = None
+        elif deleted_at is not None and deleted_at is not UNSET:
+            deleted_at = expect_datetime(deleted_at, "OrganizationUser.deleted_at")
 
         _groups = d.pop("groups", UNSET)
         groups: list[OrganizationUserGroup] | Unset = UNSET
         if _groups is not UNSET:
             groups = []
-            for groups_item_data in _groups:
+            for groups_item_data in expect_list(_groups, "OrganizationUser.groups"):
                 groups_item = OrganizationUserGroup.from_dict(groups_item_data)
 
                 groups.append(groups_item)
 
         invite_sent = d.pop("invite_sent", UNSET)
+        if invite_sent is not UNSET:
+            invite_sent = expect_bool(invite_sent, "OrganizationUser.invite_sent")
 
         joined = d.pop("joined", UNSET)
+        if joined is not UNSET:
+            joined = expect_bool(joined, "OrganizationUser.joined")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "OrganizationUser.name")
 
         organization_id = d.pop("organization_id", UNSET)
+        if organization_id is not UNSET:
+            organization_id = expect_int(organization_id, "OrganizationUser.organization_id")
 
         owner = d.pop("owner", UNSET)
+        if owner is not UNSET:
+            owner = expect_bool(owner, "OrganizationUser.owner")
 
         _permissions = d.pop("permissions", UNSET)
         permissions: UserPermissions | Unset
@@ -331,36 +333,34 @@ class OrganizationUser:
         tags: list[UserTag] | Unset = UNSET
         if _tags is not UNSET:
             tags = []
-            for tags_item_data in _tags:
+            for tags_item_data in expect_list(_tags, "OrganizationUser.tags"):
                 tags_item = UserTag.from_dict(tags_item_data)
 
                 tags.append(tags_item)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is None or updated_at == "":
             updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        elif updated_at is not UNSET:
+            updated_at = expect_datetime(updated_at, "OrganizationUser.updated_at")
 
         user_account_id = d.pop("user_account_id", UNSET)
+        if user_account_id is not UNSET:
+            user_account_id = expect_int(user_account_id, "OrganizationUser.user_account_id")
 
         user_id = d.pop("user_id", UNSET)
+        if user_id is not UNSET:
+            user_id = expect_str(user_id, "OrganizationUser.user_id")
 
-        def _parse_working_hours(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        working_hours = _parse_working_hours(d.pop("working_hours", UNSET))
+        working_hours = d.pop("working_hours", UNSET)
+        if working_hours is not None and working_hours is not UNSET:
+            working_hours = expect_number(working_hours, "OrganizationUser.working_hours")
 
         _workspaces = d.pop("workspaces", UNSET)
         workspaces: list[OrganizationUserWorkspace] | Unset = UNSET
         if _workspaces is not UNSET:
             workspaces = []
-            for workspaces_item_data in _workspaces:
+            for workspaces_item_data in expect_list(_workspaces, "OrganizationUser.workspaces"):
                 workspaces_item = OrganizationUserWorkspace.from_dict(workspaces_item_data)
 
                 workspaces.append(workspaces_item)

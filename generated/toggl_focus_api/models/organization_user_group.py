@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_items,
+    expect_str,
+)
 
 T = TypeVar("T", bound="OrganizationUserGroup")
 
@@ -60,12 +66,20 @@ class OrganizationUserGroup:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         emoji = d.pop("emoji", UNSET)
+        if emoji is not UNSET:
+            emoji = expect_str(emoji, "OrganizationUserGroup.emoji")
 
         id = d.pop("id", UNSET)
+        if id is not UNSET:
+            id = expect_int(id, "OrganizationUserGroup.id")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "OrganizationUserGroup.name")
 
-        workspace_ids = cast(list[int], d.pop("workspace_ids", UNSET))
+        workspace_ids = d.pop("workspace_ids", UNSET)
+        if workspace_ids is not UNSET:
+            workspace_ids = expect_items(workspace_ids, expect_int, "OrganizationUserGroup.workspace_ids")
 
         organization_user_group = cls(
             emoji=emoji,

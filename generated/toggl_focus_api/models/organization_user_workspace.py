@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_items,
+    expect_list,
+    expect_str,
+)
 
 if TYPE_CHECKING:
     from ..models.group_summary import GroupSummary
@@ -107,50 +114,42 @@ class OrganizationUserWorkspace:
         from ..models.group_summary import GroupSummary  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_focus_role_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        focus_role_id = _parse_focus_role_id(d.pop("focus_role_id", UNSET))
+        focus_role_id = d.pop("focus_role_id", UNSET)
+        if focus_role_id is not None and focus_role_id is not UNSET:
+            focus_role_id = expect_int(focus_role_id, "OrganizationUserWorkspace.focus_role_id")
 
         _groups = d.pop("groups", UNSET)
         groups: list[GroupSummary] | Unset = UNSET
         if _groups is not UNSET:
             groups = []
-            for groups_item_data in _groups:
+            for groups_item_data in expect_list(_groups, "OrganizationUserWorkspace.groups"):
                 groups_item = GroupSummary.from_dict(groups_item_data)
 
                 groups.append(groups_item)
 
         id = d.pop("id", UNSET)
+        if id is not UNSET:
+            id = expect_int(id, "OrganizationUserWorkspace.id")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "OrganizationUserWorkspace.name")
 
-        toggl_products = cast(list[str], d.pop("toggl_products", UNSET))
+        toggl_products = d.pop("toggl_products", UNSET)
+        if toggl_products is not UNSET:
+            toggl_products = expect_items(toggl_products, expect_str, "OrganizationUserWorkspace.toggl_products")
 
-        def _parse_track_role_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        track_role_id = d.pop("track_role_id", UNSET)
+        if track_role_id is not None and track_role_id is not UNSET:
+            track_role_id = expect_int(track_role_id, "OrganizationUserWorkspace.track_role_id")
 
-        track_role_id = _parse_track_role_id(d.pop("track_role_id", UNSET))
-
-        def _parse_work_role_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        work_role_id = _parse_work_role_id(d.pop("work_role_id", UNSET))
+        work_role_id = d.pop("work_role_id", UNSET)
+        if work_role_id is not None and work_role_id is not UNSET:
+            work_role_id = expect_int(work_role_id, "OrganizationUserWorkspace.work_role_id")
 
         workspace_user_id = d.pop("workspace_user_id", UNSET)
+        if workspace_user_id is not UNSET:
+            workspace_user_id = expect_int(workspace_user_id, "OrganizationUserWorkspace.workspace_user_id")
 
         organization_user_workspace = cls(
             focus_role_id=focus_role_id,

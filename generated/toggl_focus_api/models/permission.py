@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="Permission")
 
@@ -65,14 +70,24 @@ class Permission:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         condition = d.pop("condition", UNSET)
+        if condition is not UNSET:
+            condition = expect_str(condition, "Permission.condition")
 
         description = d.pop("description", UNSET)
+        if description is not UNSET:
+            description = expect_str(description, "Permission.description")
 
         entity = d.pop("entity", UNSET)
+        if entity is not UNSET:
+            entity = expect_str(entity, "Permission.entity")
 
         name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "Permission.name")
 
         permission_id = d.pop("permission_id", UNSET)
+        if permission_id is not UNSET:
+            permission_id = expect_int(permission_id, "Permission.permission_id")
 
         permission = cls(
             condition=condition,

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_list,
+    expect_str,
+)
 
 if TYPE_CHECKING:
     from ..models.permission import Permission
@@ -102,30 +108,42 @@ class Role:
         from ..models.permission import Permission  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "Role.name")
 
-        role_id = d.pop("role_id")
+        role_id = expect_int(d.pop("role_id"), "Role.role_id")
 
         code = d.pop("code", UNSET)
+        if code is not UNSET:
+            code = expect_str(code, "Role.code")
 
         description = d.pop("description", UNSET)
+        if description is not UNSET:
+            description = expect_str(description, "Role.description")
 
         entity = d.pop("entity", UNSET)
+        if entity is not UNSET:
+            entity = expect_str(entity, "Role.entity")
 
         organization_id = d.pop("organization_id", UNSET)
+        if organization_id is not UNSET:
+            organization_id = expect_int(organization_id, "Role.organization_id")
 
         _permissions = d.pop("permissions", UNSET)
         permissions: list[Permission] | Unset = UNSET
         if _permissions is not UNSET:
             permissions = []
-            for permissions_item_data in _permissions:
+            for permissions_item_data in expect_list(_permissions, "Role.permissions"):
                 permissions_item = Permission.from_dict(permissions_item_data)
 
                 permissions.append(permissions_item)
 
         privilege_level = d.pop("privilege_level", UNSET)
+        if privilege_level is not UNSET:
+            privilege_level = expect_int(privilege_level, "Role.privilege_level")
 
         type_ = d.pop("type", UNSET)
+        if type_ is not UNSET:
+            type_ = expect_str(type_, "Role.type")
 
         role = cls(
             name=name,

@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_datetime,
+    expect_int,
+    expect_list,
+    expect_str,
+)
 
 if TYPE_CHECKING:
     from ..models.ghost_ref import GhostRef
@@ -132,61 +139,50 @@ class Team:
         from ..models.group_workspace import GroupWorkspace  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = expect_int(d.pop("id"), "Team.id")
 
-        name = d.pop("name")
+        name = expect_str(d.pop("name"), "Team.name")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+        created_at = d.pop("created_at", UNSET)
+        if created_at is None or created_at == "":
             created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        elif created_at is not UNSET:
+            created_at = expect_datetime(created_at, "Team.created_at")
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+        deleted_at = d.pop("deleted_at", UNSET)
+        if deleted_at == "":
+            deleted_at = None
+        elif deleted_at is not None and deleted_at is not UNSET:
+            deleted_at = expect_datetime(deleted_at, "Team.deleted_at")
 
         emoji = d.pop("emoji", UNSET)
+        if emoji is not UNSET:
+            emoji = expect_str(emoji, "Team.emoji")
 
         _ghosts = d.pop("ghosts", UNSET)
         ghosts: list[GhostRef] | Unset = UNSET
         if _ghosts is not UNSET:
             ghosts = []
-            for ghosts_item_data in _ghosts:
+            for ghosts_item_data in expect_list(_ghosts, "Team.ghosts"):
                 ghosts_item = GhostRef.from_dict(ghosts_item_data)
 
                 ghosts.append(ghosts_item)
 
         organization_id = d.pop("organization_id", UNSET)
+        if organization_id is not UNSET:
+            organization_id = expect_int(organization_id, "Team.organization_id")
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is None or updated_at == "":
             updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        elif updated_at is not UNSET:
+            updated_at = expect_datetime(updated_at, "Team.updated_at")
 
         _users = d.pop("users", UNSET)
         users: list[GroupUser] | Unset = UNSET
         if _users is not UNSET:
             users = []
-            for users_item_data in _users:
+            for users_item_data in expect_list(_users, "Team.users"):
                 users_item = GroupUser.from_dict(users_item_data)
 
                 users.append(users_item)
@@ -195,7 +191,7 @@ class Team:
         workspaces: list[GroupWorkspace] | Unset = UNSET
         if _workspaces is not UNSET:
             workspaces = []
-            for workspaces_item_data in _workspaces:
+            for workspaces_item_data in expect_list(_workspaces, "Team.workspaces"):
                 workspaces_item = GroupWorkspace.from_dict(workspaces_item_data)
 
                 workspaces.append(workspaces_item)

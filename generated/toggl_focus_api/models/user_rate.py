@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_datetime,
+    expect_int,
+    expect_number,
+    expect_str,
+)
 
 T = TypeVar("T", bound="UserRate")
 
@@ -90,52 +97,36 @@ class UserRate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         currency = d.pop("currency", UNSET)
+        if currency is not UNSET:
+            currency = expect_str(currency, "UserRate.currency")
 
-        def _parse_end_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                end_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return end_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        end_at = _parse_end_at(d.pop("end_at", UNSET))
+        end_at = d.pop("end_at", UNSET)
+        if end_at == "":
+            end_at = None
+        elif end_at is not None and end_at is not UNSET:
+            end_at = expect_datetime(end_at, "UserRate.end_at")
 
         hourly_rate = d.pop("hourly_rate", UNSET)
+        if hourly_rate is not UNSET:
+            hourly_rate = expect_number(hourly_rate, "UserRate.hourly_rate")
 
-        def _parse_start_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if data == "":
-                return None
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                start_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return start_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        start_at = _parse_start_at(d.pop("start_at", UNSET))
+        start_at = d.pop("start_at", UNSET)
+        if start_at == "":
+            start_at = None
+        elif start_at is not None and start_at is not UNSET:
+            start_at = expect_datetime(start_at, "UserRate.start_at")
 
         workspace_id = d.pop("workspace_id", UNSET)
+        if workspace_id is not UNSET:
+            workspace_id = expect_int(workspace_id, "UserRate.workspace_id")
 
         workspace_rate_id = d.pop("workspace_rate_id", UNSET)
+        if workspace_rate_id is not UNSET:
+            workspace_rate_id = expect_int(workspace_rate_id, "UserRate.workspace_rate_id")
 
         workspace_user_rate_id = d.pop("workspace_user_rate_id", UNSET)
+        if workspace_user_rate_id is not UNSET:
+            workspace_user_rate_id = expect_int(workspace_user_rate_id, "UserRate.workspace_user_rate_id")
 
         user_rate = cls(
             currency=currency,

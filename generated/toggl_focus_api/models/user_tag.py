@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_int,
+    expect_str,
+)
 
 T = TypeVar("T", bound="UserTag")
 
@@ -52,10 +57,16 @@ class UserTag:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         color = d.pop("color", UNSET)
+        if color is not UNSET:
+            color = expect_str(color, "UserTag.color")
 
         id = d.pop("id", UNSET)
+        if id is not UNSET:
+            id = expect_int(id, "UserTag.id")
 
         label = d.pop("label", UNSET)
+        if label is not UNSET:
+            label = expect_str(label, "UserTag.label")
 
         user_tag = cls(
             color=color,

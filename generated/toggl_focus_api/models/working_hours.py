@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    expect_datetime,
+    expect_int,
+    expect_number,
+    expect_str,
+)
 
 T = TypeVar("T", bound="WorkingHours")
 
@@ -103,37 +110,45 @@ class WorkingHours:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        weekday = d.pop("weekday")
+        weekday = expect_int(d.pop("weekday"), "WorkingHours.weekday")
 
-        working_hour_id = d.pop("working_hour_id")
+        working_hour_id = expect_int(d.pop("working_hour_id"), "WorkingHours.working_hour_id")
 
-        working_hours = d.pop("working_hours")
+        working_hours = expect_number(d.pop("working_hours"), "WorkingHours.working_hours")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
+        created_at = d.pop("created_at", UNSET)
+        if created_at is None or created_at == "":
             created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        elif created_at is not UNSET:
+            created_at = expect_datetime(created_at, "WorkingHours.created_at")
 
         external_entity_id = d.pop("external_entity_id", UNSET)
+        if external_entity_id is not UNSET:
+            external_entity_id = expect_int(external_entity_id, "WorkingHours.external_entity_id")
 
         external_entity_type = d.pop("external_entity_type", UNSET)
+        if external_entity_type is not UNSET:
+            external_entity_type = expect_str(external_entity_type, "WorkingHours.external_entity_type")
 
         organization_id = d.pop("organization_id", UNSET)
+        if organization_id is not UNSET:
+            organization_id = expect_int(organization_id, "WorkingHours.organization_id")
 
         starting_hours = d.pop("starting_hours", UNSET)
+        if starting_hours is not UNSET:
+            starting_hours = expect_number(starting_hours, "WorkingHours.starting_hours")
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is None or updated_at == "":
             updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        elif updated_at is not UNSET:
+            updated_at = expect_datetime(updated_at, "WorkingHours.updated_at")
 
         user_id = d.pop("user_id", UNSET)
+        if user_id is not UNSET:
+            user_id = expect_int(user_id, "WorkingHours.user_id")
 
-        working_hours = cls(
+        working_hours_ = cls(
             weekday=weekday,
             working_hour_id=working_hour_id,
             working_hours=working_hours,
@@ -146,8 +161,8 @@ class WorkingHours:
             user_id=user_id,
         )
 
-        working_hours.additional_properties = d
-        return working_hours
+        working_hours_.additional_properties = d
+        return working_hours_
 
     @property
     def additional_keys(self) -> list[str]:

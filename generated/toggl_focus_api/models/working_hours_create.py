@@ -6,6 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    expect_int,
+    expect_number,
+)
+
 T = TypeVar("T", bound="WorkingHoursCreate")
 
 
@@ -44,9 +49,9 @@ class WorkingHoursCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        weekday = d.pop("weekday")
+        weekday = expect_int(d.pop("weekday"), "WorkingHoursCreate.weekday")
 
-        working_hours = d.pop("working_hours")
+        working_hours = expect_number(d.pop("working_hours"), "WorkingHoursCreate.working_hours")
 
         working_hours_create = cls(
             weekday=weekday,

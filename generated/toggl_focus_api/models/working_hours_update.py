@@ -6,6 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    expect_int,
+    expect_number,
+)
+
 T = TypeVar("T", bound="WorkingHoursUpdate")
 
 
@@ -49,11 +54,11 @@ class WorkingHoursUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        weekday = d.pop("weekday")
+        weekday = expect_int(d.pop("weekday"), "WorkingHoursUpdate.weekday")
 
-        working_hour_id = d.pop("working_hour_id")
+        working_hour_id = expect_int(d.pop("working_hour_id"), "WorkingHoursUpdate.working_hour_id")
 
-        working_hours = d.pop("working_hours")
+        working_hours = expect_number(d.pop("working_hours"), "WorkingHoursUpdate.working_hours")
 
         working_hours_update = cls(
             weekday=weekday,
