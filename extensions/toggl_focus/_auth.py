@@ -111,26 +111,46 @@ class Secret:
         return value
 
     def scrub(self, exc: BaseException) -> None:
-        """Redact the token from an exception's args (httpx/h11 messages may quote server bytes)."""
-        exc.args = tuple(
-            self.text(a) if isinstance(a, str) else self.bytes(a) if isinstance(a, bytes) else a
-            for a in exc.args
-        )
+        """Redact the token from an exception and the chain behind it.
+
+        httpx, httpcore and h11 messages may quote the server's bytes ("illegal header
+        line: ..."), and a formatted traceback shows every chained exception.
+        """
+        seen: set[int] = set()
+        todo: list[BaseException | None] = [exc]
+        while todo:
+            current = todo.pop()
+            if current is None or id(current) in seen:
+                continue
+            seen.add(id(current))
+            current.args = tuple(self._arg(a) for a in current.args)
+            todo += [current.__cause__, current.__context__]
+
+    def _arg(self, value: object) -> object:
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, bytes | bytearray):
+            return self.bytes(bytes(value))
+        if isinstance(value, BaseException):
+            self.scrub(value)
+        return value
 
     def __repr__(self) -> str:
         return "Secret('***')"
 
-    def guard_httpx_log(self) -> None:
-        """Redact this token from httpx's own log records (for a caller's httpx client).
+    def guard_library_logs(self) -> None:
+        """Redact this token from httpx's and httpcore's own log records.
 
-        A caller's client logs each response's status line itself, and a hostile server can
-        echo the Authorization header into the reason phrase. One filter on the `httpx`
-        logger, holding weak references, covers every live Secret.
+        httpcore logs every failed phase at DEBUG with the exception, whose message may
+        quote an echoed Authorization header; a caller's httpx client logs each status line
+        (reason phrase included). One filter per library logger, holding weak references,
+        covers every live Secret; it changes nothing else in a record.
         """
-        _HTTPX_LOG_FILTER.secrets.add(self)
-        logger = logging.getLogger("httpx")
-        if _HTTPX_LOG_FILTER not in logger.filters:
-            logger.addFilter(_HTTPX_LOG_FILTER)
+        _LIBRARY_LOG_FILTER.secrets.add(self)
+        for name in _LIBRARY_LOGGERS:
+            logger = logging.getLogger(name)
+            if _LIBRARY_LOG_FILTER not in logger.filters:
+                logger.addFilter(_LIBRARY_LOG_FILTER)
 
     def __reduce__(self) -> Any:
         raise TypeError("the API token cannot be pickled")
@@ -151,7 +171,21 @@ class _RedactingFilter(logging.Filter):
                 redacted = secret.text(redacted)
             if redacted != message:
                 record.msg, record.args = redacted, None
+            if record.exc_info and record.exc_info[1] is not None:
+                for secret in secrets:
+                    secret.scrub(record.exc_info[1])
+                record.exc_text = None
         return True
 
 
-_HTTPX_LOG_FILTER = _RedactingFilter()
+_LIBRARY_LOG_FILTER = _RedactingFilter()
+# A logger's filters apply to records it creates, not to those its children propagate.
+_LIBRARY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)

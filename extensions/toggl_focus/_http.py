@@ -213,21 +213,23 @@ class _Body:
         self.in_memory = response.is_stream_consumed
         if self.in_memory:
             return
+        # Unknown codings are left as they are, as httpx does; only gzip and deflate (what
+        # the client asks for) are inflated, one layer at most.
         codings = [
             c.strip().lower()
             for c in response.headers.get("content-encoding", "").split(",")
-            if c.strip() and c.strip().lower() != "identity"
+            if c.strip().lower() in ("gzip", "x-gzip", "deflate")
         ]
-        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+        if len(codings) > 1:
             raise _BodyError(
-                f"could not be decoded: unsupported Content-Encoding "
-                f"{response.headers['content-encoding']!r} (the client asks for gzip or deflate)"
+                f"could not be decoded: {len(codings)} layers of Content-Encoding "
+                "(the client asks for one layer of gzip or deflate)"
             )
         if codings:
-            self._inflater = zlib.decompressobj(
-                zlib.MAX_WBITS | 16 if codings[0] != "deflate" else zlib.MAX_WBITS
-            )
             self._deflate = codings[0] == "deflate"
+            self._inflater = zlib.decompressobj(
+                zlib.MAX_WBITS if self._deflate else zlib.MAX_WBITS | 16
+            )
 
     def feed(self, data: bytes) -> None:
         if self._inflater is not None:
@@ -303,10 +305,11 @@ def _snapshot(
     dropped: tuple[str, ...] = ("content-length", "transfer-encoding")
     if not keep_encoding:
         dropped += ("content-encoding",)
+    # Raw bytes: a header value need not be ASCII (httpx would refuse to re-encode it).
     headers = [
-        (name, secret.text(value))
-        for name, value in raw.headers.multi_items()
-        if name.lower() not in dropped
+        (name, secret.bytes(value))
+        for name, value in raw.headers.raw
+        if name.decode("latin-1").lower() not in dropped
     ]
     extensions = {k: v for k, v in raw.extensions.items() if k in ("http_version", "reason_phrase")}
     if isinstance(extensions.get("reason_phrase"), bytes):
@@ -462,8 +465,7 @@ class Wire(_WireBase):
     def __init__(self, settings: Settings, http_client: httpx.Client | None) -> None:
         super().__init__(settings)
         self._caller = http_client
-        if http_client is not None:
-            settings.secret.guard_httpx_log()
+        settings.secret.guard_library_logs()
         self._transport: httpx.HTTPTransport | None = None
         self.deadline_inside_reads = False
 
@@ -529,8 +531,7 @@ class AsyncWire(_WireBase):
     def __init__(self, settings: Settings, http_client: httpx.AsyncClient | None) -> None:
         super().__init__(settings)
         self._caller = http_client
-        if http_client is not None:
-            settings.secret.guard_httpx_log()
+        settings.secret.guard_library_logs()
         self._transport: httpx.AsyncHTTPTransport | None = None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 

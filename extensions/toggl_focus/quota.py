@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -22,6 +23,8 @@ logger = logging.getLogger("toggl_focus")
 #: The longest reset a quota header may announce and still be believed (Focus windows are an
 #: hour; anything past a day is a broken header, and would overflow date arithmetic).
 MAX_RESETS_IN = 86_400.0
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_NUMBER = re.compile(r"[0-9]{1,12}(\.[0-9]{1,9})?", re.ASCII)
 
 
 class Quota:
@@ -88,10 +91,9 @@ def resets_in_header(response: httpx.Response) -> float | None:
     raw = response.headers.get("X-Toggl-Quota-Resets-In")
     if raw is None:
         return None
-    try:
-        value = float(raw.strip())
-    except ValueError:
-        value = math.nan
+    text = raw.strip()
+    # ASCII digits only: float() would also take Arabic-Indic or fullwidth digits, "inf", "1e309".
+    value = float(text) if _NUMBER.fullmatch(text) else math.nan
     if not 0 <= value <= MAX_RESETS_IN:  # also false for NaN
         logger.info("ignoring an unusable X-Toggl-Quota-Resets-In header: %.40r", raw)
         return None
@@ -102,9 +104,8 @@ def _int_header(response: httpx.Response, name: str) -> int | None:
     raw = response.headers.get(name)
     if raw is None:
         return None
-    try:
-        value = int(raw.strip())
-    except ValueError:
+    text = raw.strip()
+    if not _DIGITS.fullmatch(text) or len(text) > 18:
         logger.info("ignoring an unusable %s header: %.40r", name, raw)
         return None
-    return value if value >= 0 else None
+    return int(text)
