@@ -20,6 +20,9 @@ acts the script gives for it. An act is one of:
 - `Close()`: a clean close (FIN), after which the connection is drained and dropped;
 - `Reset()`: an abortive close (RST, via SO_LINGER 0).
 
+`response()`, `head()`, `chunked()`, `echo()` and `gzip_bomb()` build the bytes to send;
+`closed_port()` and `full_backlog()` give ports where connecting is refused or times out.
+
 If the acts for a request do not close the connection, it stays open (keep-alive) and the
 next request on it is read. The script is either a list of act lists, one per request in
 arrival order across all connections (the last one repeats), or a callable taking the
@@ -61,6 +64,7 @@ __all__ = [
     "chunked",
     "chunked_stream",
     "closed_port",
+    "echo",
     "full_backlog",
     "gzip_bomb",
     "head",
@@ -202,6 +206,18 @@ def chunked(body: bytes, size: int, *, last: bool = True) -> bytes:
     return b"".join(pieces) + (b"0\r\n\r\n" if last else b"")
 
 
+def chunked_stream(pieces: Callable[[], Iterable[bytes]]) -> Callable[[], Iterator[bytes]]:
+    """A Stream source sending what `pieces()` yields in chunked coding, one chunk a piece."""
+
+    def encoded() -> Iterator[bytes]:
+        for piece in pieces():
+            if piece:
+                yield chunked(piece, len(piece), last=False)
+        yield b"0\r\n\r\n"
+
+    return encoded
+
+
 @functools.cache
 def gzip_bomb(decoded_size: int, *, encoding: str = "gzip") -> bytes:
     """`decoded_size` zero bytes compressed (about 1000:1), built on first use, then kept.
@@ -250,6 +266,28 @@ def closed_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+def echo(
+    request: Request,
+    into: str,
+    status: int = 200,
+    headers: Headers = (),
+) -> bytes:
+    """A response carrying the request's headers (Authorization too) back to the client.
+
+    `into` says where: "body" (the header block as the body), "headers" (each one as an
+    `X-Echo-<name>` response header) or "reason" (the Authorization value as the reason
+    phrase).
+    """
+    if into == "body":
+        return response(status, request.raw_headers, headers)
+    if into == "headers":
+        echoed = [(f"X-Echo-{name}", value) for name, value in request.headers]
+        return response(status, b"{}", [*headers, *echoed])
+    if into == "reason":
+        return response(status, b"{}", headers, reason=request.header("Authorization") or "")
+    raise ValueError(f"echo into body, headers or reason, not {into!r}")
 
 
 # --- the recorded request ------------------------------------------------------------------
@@ -563,15 +601,3 @@ class HostileServer:
         if not self.script:
             return [Send(response(404, b"no script"))]
         return self.script[min(index, len(self.script) - 1)]
-
-
-def chunked_stream(pieces: Callable[[], Iterable[bytes]]) -> Callable[[], Iterator[bytes]]:
-    """A Stream source sending what `pieces()` yields in chunked coding, one chunk a piece."""
-
-    def encoded() -> Iterator[bytes]:
-        for piece in pieces():
-            if piece:
-                yield chunked(piece, len(piece), last=False)
-        yield b"0\r\n\r\n"
-
-    return encoded
