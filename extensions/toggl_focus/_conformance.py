@@ -154,6 +154,7 @@ class Operation:
     parameters: tuple[Parameter, ...]
     request_body: Mapping[str, Any] | None
     responses: Mapping[str, Any]
+    tags: tuple[str, ...] = ()
 
     def url(self, **path_params: object) -> str:
         """The path with its parameters filled in (percent-encoded), e.g. for a request."""
@@ -263,6 +264,7 @@ class Spec:
                     parameters=parameters,
                     request_body=body,
                     responses=op.get("responses", {}),
+                    tags=tuple(op.get("tags", ())),
                 )
                 self.operations[operation.id] = operation
                 by_method[operation.method] = operation
@@ -979,7 +981,10 @@ def _from_error(
             if name not in declared
         ] or one("unknown-field", error.message)
     if keyword in ("anyOf", "oneOf") and error.context:
-        best = best_match(error.context)
+        # A value that fits no alternative: say why it fails the most telling one. An
+        # alternative of listed values ("" for "not set") tells least about a typed value.
+        telling = [e for e in error.context if e.validator not in ("const", "enum")]
+        best = best_match(telling or error.context)
         if best is not None:
             return _from_error(best, operation, location, prefix)
     if keyword == "type":

@@ -171,6 +171,11 @@ class FocusApp:
         self.token = token
         self.quota = quota
         self.spec = spec if spec is not None else Spec.shipped()
+        #: When True, every answer to an operation is checked against the spec (strictly:
+        #: no undeclared field, status or vendor header) and what breaks it is collected in
+        #: `violations`; a test of the fake asserts there is none.
+        self.check_responses = False
+        self.violations: list[Violation] = []
         self._trace = 0
 
     # --- entry point ---------------------------------------------------------------------
@@ -192,7 +197,12 @@ class FocusApp:
         if operation is None:
             error = ApiError(405, "method_not_allowed", f"{method} is not allowed here")
             return self._error(error, {"Allow": allow})
-        return self._operation(operation.id, route.params, query, headers, body)
+        answer = self._operation(operation.id, route.params, query, headers, body)
+        if self.check_responses:
+            self.violations += self.spec.check_response(
+                operation.id, status=answer.status, headers=answer.headers, body=answer.body
+            )
+        return answer
 
     def _operation(
         self,
