@@ -185,6 +185,20 @@ def test_a_refused_token_stops_the_run(fake: FakeFocus) -> None:
     assert "toggl_sk_wrong" not in report.render() + report.to_json() + repr(probe)
 
 
+def test_an_organization_the_token_cannot_see_stops_the_run(fake: FakeFocus) -> None:
+    probe = Probe(
+        token=fake.token,
+        organization_id=1234,
+        workspace_id=fake.workspace_id,
+        base_url=fake.base_url,
+    )
+    with httpx.Client(transport=fake.transport()) as http:
+        report = probe.run(http_client=http)
+    assert report.requests_sent == fake.request_count == 1
+    assert report.stopped is not None and "check --organization-id" in report.stopped
+    assert all(s.reason.startswith("stopped: ") for s in report.skipped)
+
+
 def test_no_token_in_plan_report_or_json(fake: FakeFocus) -> None:
     probe = _probe(fake)
     report = _run(fake)

@@ -66,7 +66,8 @@ def test_every_operation_answers_as_the_spec_says(fake: FakeFocus, http: httpx.C
         f"/organizations/{org}/groups",
         json={"name": "Probe", "emoji": "P", "organization_users": [me], "workspaces": [ws]},
     ).json()
-    http.put(f"/organizations/{org}/groups/{group['id']}", json={"name": "Probe 2"})
+    replaced = {"name": "Probe 2", "emoji": "Q", "organization_users": [], "workspaces": [ws]}
+    http.put(f"/organizations/{org}/groups/{group['id']}", json=replaced)
     http.get(f"/organizations/{org}/groups/me")
     http.get(f"/organizations/{org}/roles")
     http.get(f"/organizations/{org}/teams", params={"workspace_id": ws, "per_page": 100})

@@ -163,6 +163,11 @@ class Engine:
             self.stopped = "the server refused the token (401)"
         elif answer.status == 402 and headers.get("x-toggl-quota-remaining", "").strip() == "0":
             self.stopped = "the hourly request quota is spent (402)"
+        elif answer.status in (403, 404) and self.sent == 1:
+            self.stopped = (
+                f"the first request answered {answer.status}: check --organization-id and "
+                "--workspace-id, and that the token's user may see them"
+            )
 
     def _client_decodes(self, operation_id: str, answer: Answer) -> str | None:
         """Whether this package's generated client parses the answer (None) or fails (why)."""
