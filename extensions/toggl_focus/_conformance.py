@@ -20,7 +20,8 @@ OpenAPI: finding the operation, turning parameter text into values by the parame
 
 Strict mode (`strict=True`, the default for responses) closes the spec before validating:
 an object schema that does not say what to do with undeclared properties gets
-`unevaluatedProperties: false`, and an open enum (an `anyOf`/`oneOf` of an enum and a bare
+`additionalProperties: false` (`unevaluatedProperties: false` when it is composed with
+others), and an open enum (an `anyOf`/`oneOf` of an enum and a bare
 type, or an `x-extensible-enum` list) becomes its listed values. Reported values are limited
 to enum and const values, so a report carries no names, emails or other payload data.
 """
@@ -209,8 +210,10 @@ class Spec:
         self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
         strict = copy.deepcopy(self.document)
         _Closer(strict).document(strict)
-        self._registries = {False: _registry(self.document), True: _registry(strict)}
-        self._strict_document = strict
+        # Validation copies whose `$ref`s are absolute: a subschema then validates as a root
+        # schema (its references resolve in the registry), with no lookup to reach it.
+        self._schemas = {False: _absolute(self.document), True: _absolute(strict)}
+        self._registries = {flag: _registry(doc) for flag, doc in self._schemas.items()}
         self._validators: dict[tuple[bool, str], Any] = {}
         self.operations: dict[str, Operation] = {}
         self._routes: list[tuple[re.Pattern[str], str, dict[str, Operation]]] = []
@@ -606,7 +609,7 @@ class Spec:
         validator = self._validators.get(key)
         if validator is None:
             validator = jsonschema.Draft202012Validator(
-                {"$ref": f"{_BASE_URI}#{quote(pointer, safe='/~')}"},
+                _at(self._schemas[strict], pointer),
                 registry=self._registries[strict],
                 format_checker=_FORMATS,
             )
@@ -724,6 +727,19 @@ def _collect_decisions(node: Any, pointer: str, found: list[Decision]) -> None:
             _collect_decisions(value, f"{pointer}/{index}", found)
 
 
+def _absolute(node: Any) -> Any:
+    """A copy of `node` whose internal `$ref`s name the spec's registry URI."""
+    if isinstance(node, dict):
+        copied = {key: _absolute(value) for key, value in node.items()}
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            copied["$ref"] = f"{_BASE_URI}#{quote(ref[1:], safe='/~')}"
+        return copied
+    if isinstance(node, list):
+        return [_absolute(value) for value in node]
+    return node
+
+
 def _registry(document: Mapping[str, Any]) -> Any:
     return Registry().with_resource(_BASE_URI, DRAFT202012.create_resource(document))
 
@@ -786,7 +802,10 @@ class _Closer:
             for m in schema.get("allOf", [])
         )
         if composes and not in_all_of and not any(k in schema for k in open_keys):
-            schema["unevaluatedProperties"] = False
+            # `additionalProperties` sees only this schema's `properties` and is cheap; a
+            # schema composed with others needs `unevaluatedProperties` (which sees theirs).
+            composed = any(k in schema for k in ("allOf", "anyOf", "oneOf", "$ref", "if"))
+            schema["unevaluatedProperties" if composed else "additionalProperties"] = False
 
     def _closed_union(self, members: list[Any]) -> list[Any]:
         """An open enum (listed values or any scalar of their type) as its listed values.

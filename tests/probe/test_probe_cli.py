@@ -102,3 +102,23 @@ def test_usage_errors_exit_2_without_a_request(fake: FakeFocus) -> None:
     assert "No step uses update_group" in writes.stdout
     assert reads.returncode == 2 and "list_roles only reads" in reads.stderr
     assert {r.method for r in fake.requests} == {"GET"}
+
+
+def test_a_missing_extra_is_explained() -> None:
+    """Without jsonschema (the `probe` extra) the command says what to install; the client
+    itself imports without it."""
+    code = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("jsonschema", "referencing"):
+            raise ImportError(f"No module named {name!r}", name=name)
+sys.meta_path.insert(0, Block())
+import toggl_focus
+from toggl_focus.probe.__main__ import main
+sys.exit(main(["--organization-id", "1", "--workspace-id", "2", "--token", "toggl_sk_x"]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert 'pip install "toggl-focus[probe]"' in done.stderr
+    assert "toggl_sk_x" not in done.stdout + done.stderr
