@@ -1,7 +1,8 @@
 # toggl-focus build. GNU make. Every target bootstraps what it needs (.venv, node_modules).
 #
-#   make client            regenerate generated/toggl_focus_api from $(SPEC)
-#   make check-generated   fail if `make client` would change generated/
+#   make client            regenerate generated/toggl_focus_api from $(SPEC), and the files the
+#                          hand-written package derives from it (_pagination_meta.py, _spec/focus.json)
+#   make check-generated   fail if `make client` would change any of them
 #   make lint              ruff, mypy, spec validation, redocly, spec coverage (if available)
 #   make spec              bundle $(SPEC) into dist/spec/focus.{yaml,json}: one file, no external $ref
 #   make spec-check        other generators accept the bundle with our schema names: openapi-typescript
@@ -71,6 +72,7 @@ $(NODE_STAMP): package.json package-lock.json
 client: $(VENV_STAMP)
 	$(GENERATE) "$(SPEC)" "$(GENERATED_DIR)/$(PACKAGE)"
 	$(VENV_BIN)/python scripts/pagination_meta.py "$(SPEC)"
+	$(VENV_BIN)/python scripts/spec_data.py "$(SPEC)"
 	@$(VENV_BIN)/python -c "import $(PACKAGE)" 2>/dev/null || $(VENV_BIN)/python -m pip install --quiet --no-deps -e .
 
 # Regenerates into a temporary directory and compares; generated/ itself is not touched.
@@ -85,7 +87,8 @@ check-generated: $(VENV_STAMP)
 		exit 1; \
 	fi; \
 	$(VENV_BIN)/python scripts/pagination_meta.py --check "$(SPEC)"; \
-	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE) and extensions/toggl_focus/_pagination_meta.py match $(SPEC)"
+	$(VENV_BIN)/python scripts/spec_data.py --check "$(SPEC)"; \
+	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_pagination_meta.py and _spec/focus.json match $(SPEC)"
 
 # --- checks -------------------------------------------------------------------------------
 

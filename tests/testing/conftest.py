@@ -29,16 +29,23 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture
-def fake() -> FakeFocus:
-    """The default seeded organization (300 ghosts, 120 users)."""
-    return FakeFocus(seed=0)
+def _checked(fake: FakeFocus) -> Iterator[FakeFocus]:
+    """A fake whose every answer to an operation must conform to the shipped spec."""
+    fake.check_responses = True
+    yield fake
+    assert [str(v) for v in fake.response_violations] == []
 
 
 @pytest.fixture
-def empty() -> FakeFocus:
-    """An organization without ghosts, for exact counts."""
-    return FakeFocus(seed=0, ghosts=0, users=10)
+def fake() -> Iterator[FakeFocus]:
+    """The default seeded organization (300 ghosts, 120 users); its answers are checked."""
+    yield from _checked(FakeFocus(seed=0))
+
+
+@pytest.fixture
+def empty() -> Iterator[FakeFocus]:
+    """An organization without ghosts, for exact counts; its answers are checked."""
+    yield from _checked(FakeFocus(seed=0, ghosts=0, users=10))
 
 
 @pytest.fixture

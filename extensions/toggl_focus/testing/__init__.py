@@ -14,6 +14,13 @@ Use it in-process (no sockets) or over loopback::
 
 or from a shell: ``python -m toggl_focus.testing --port 8080`` (``make fake-server``).
 
+Routes and request checks come from the spec shipped in the package (`toggl_focus._conformance`
+on `toggl_focus/_spec/focus.json`): a request that breaks a rule of the spec (a type, a range,
+a required field, a pattern, an enum, the list format of a parameter) is a 400 naming the
+field and the rule, before the operation runs. `fake.check_responses = True` checks the
+fake's own answers against the spec too (`fake.response_violations`). Needs the `testing`
+extra: `pip install "toggl-focus[testing]"` (jsonschema).
+
 Behaviour where the spec is silent (each a decision of the fake):
 
 - Seed data: organization 9001 with workspaces 7001 ("Studio") and 7002 ("Operations"); ghost
@@ -32,12 +39,13 @@ Behaviour where the spec is silent (each a decision of the fake):
   a 402 `{"error": "quota_exceeded", ...}` with `X-Toggl-Quota-Remaining: 0`.
 - Organization or workspace ids other than the fake's are a 403 on every operation (the spec
   documents no 403 for `list_ghosts`, see the report to the spec owners).
-- Query strings: lists are comma-separated (`project_ids=1,2`, percent-encoded commas work);
-  an empty value is an empty list, which filters nothing; a malformed list (`1,,2`, `a,b`) is
-  a 400; a parameter given twice (`project_ids=1&project_ids=2`) is a 400; booleans are
-  `true`/`false`; unknown parameters are ignored.
-- Page sizes: ghosts `rows` default 50; teams and users `per_page` default 50; all at most
-  100 (more is a 400). Pages are 1-based; a page past the end is empty.
+- Query strings: lists take the form the spec's `style`/`explode` give them (today
+  comma-separated, `project_ids=1,2`; percent-encoded commas work); an empty value is an
+  empty list, which filters nothing; a malformed list (`1,,2`, `a,b`) is a 400; a parameter
+  given twice where the spec wants it once (`project_ids=1&project_ids=2`) is a 400; booleans
+  are `true`/`false`; unknown parameters are ignored.
+- Page sizes: ghosts `rows` default 50; teams and users `per_page` default 50; the spec's
+  maximum (100) holds, more is a 400. Pages are 1-based; a page past the end is empty.
 - Ghost list: sorted by case-folded name, then id (`name,desc` reverses both); `search` is a
   case-insensitive contains-anywhere match. Unknown project/task ids in `assign_*` are
   accepted and named "Project <id>"/"Task <id>"; team ids are not checked either.

@@ -1,8 +1,11 @@
 """The fake server's HTTP layer: one pure `handle()` shared by every transport.
 
-It routes the 23 operations of `openapi/focus.yaml`, checks the Bearer token and the hourly
-quota, validates parameters and bodies (400 in the `Error` shape), runs the operation on the
-in-memory state and answers the spec's shapes and status codes.
+Routing and request checks come from the spec shipped in the package
+(`toggl_focus/_spec/focus.json`, via `toggl_focus._conformance`): the path templates and
+methods of its operations, and every rule its parameters and bodies state (types, ranges,
+required fields, patterns, enums, list formats). The first broken rule is a 400 in the
+`Error` shape, before the operation runs. What the spec cannot state (an id that must exist,
+a weekday already taken) is checked by the operations here, on the in-memory state.
 """
 
 from __future__ import annotations
@@ -11,33 +14,65 @@ import base64
 import binascii
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
+from toggl_focus._conformance import Spec, Violation
 from toggl_focus.testing._state import FocusState, JsonObject, utc_now
-from toggl_focus.testing._validate import (
-    ApiError,
-    Query,
-    as_array,
-    as_int,
-    as_int_list,
-    as_number,
-    as_object,
-    as_str,
-    assign_action,
-    ghost_fields,
-    invalid,
-    parse_int_text,
-    parse_json,
-)
 
 BASE_PATH = "/api"
 QUOTA_WINDOW = 3600.0
 DEFAULT_ROWS = 50
 DEFAULT_PER_PAGE = 50
-MAX_PAGE_SIZE = 100
-_ORDER_BY = re.compile(r"name,(asc|desc)")
+#: `error_values` keys for the schema keyword a request broke (with the spec's value).
+_ERROR_VALUE_KEYS = {
+    "maximum": "max",
+    "minimum": "min",
+    "exclusiveMaximum": "max_exclusive",
+    "exclusiveMinimum": "min_exclusive",
+    "maxLength": "max_length",
+    "minLength": "min_length",
+    "maxItems": "max_items",
+    "minItems": "min_items",
+    "minProperties": "min_properties",
+    "enum": "allowed",
+    "pattern": "pattern",
+    "type": "type",
+}
+
+
+class ApiError(Exception):
+    """An HTTP error answer in the spec's `Error` shape."""
+
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        description: str,
+        values: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """Describe the answer: status, machine code, human text and optional details."""
+        super().__init__(description)
+        self.status = status
+        self.error = error
+        self.description = description
+        self.values = values
+        self.headers = headers or {}
+
+
+def invalid(description: str, **values: Any) -> NoReturn:
+    """Raise a 400 `validation` error whose `error_values` are the keyword arguments."""
+    raise ApiError(400, "validation", description, values or None)
+
+
+def violation_error(violation: Violation) -> ApiError:
+    """The 400 for a request that breaks the spec: the rule, where, and the spec's value."""
+    values: dict[str, Any] = {"field": violation.field}
+    key = _ERROR_VALUE_KEYS.get(violation.keyword or "")
+    if key is not None and violation.kind != "missing-required":
+        values[key] = violation.expected
+    return ApiError(400, "validation", f"{violation.field}: {violation.message}", values)
 
 
 class Answer(NamedTuple):
@@ -112,11 +147,11 @@ def empty_answer(status: int) -> Answer:
 
 
 class _Request(NamedTuple):
-    """A routed request: path parameters (raw text), query and body."""
+    """A request the spec accepted: typed path and query parameters, and the parsed body."""
 
-    params: tuple[str, ...]
-    query: Query
-    body: bytes
+    path: dict[str, Any]
+    query: dict[str, Any]
+    body: Any
 
 
 Handler = Callable[["FocusApp", _Request], Answer]
@@ -125,11 +160,22 @@ Handler = Callable[["FocusApp", _Request], Answer]
 class FocusApp:
     """Routes requests to the operations of the spec, on a `FocusState`."""
 
-    def __init__(self, state: FocusState, token: str, quota: Quota) -> None:
-        """Serve `state` to clients that present `token`, counting `quota`."""
+    def __init__(
+        self, state: FocusState, token: str, quota: Quota, spec: Spec | None = None
+    ) -> None:
+        """Serve `state` to clients that present `token`, counting `quota`.
+
+        `spec` (default: the one shipped in the package) routes and checks every request.
+        """
         self.state = state
         self.token = token
         self.quota = quota
+        self.spec = spec if spec is not None else Spec.shipped()
+        #: When True, every answer to an operation is checked against the spec (strictly:
+        #: no undeclared field, status or vendor header) and what breaks it is collected in
+        #: `violations`; a test of the fake asserts there is none.
+        self.check_responses = False
+        self.violations: list[Violation] = []
         self._trace = 0
 
     # --- entry point ---------------------------------------------------------------------
@@ -137,34 +183,37 @@ class FocusApp:
     def handle(
         self, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
     ) -> Answer:
-        """Answer one request: route, authenticate, count the quota, run the operation."""
+        """Answer one request: route, authenticate, count the quota, check, run the operation."""
         method = method.upper()
         if path != BASE_PATH and not path.startswith(BASE_PATH + "/"):
             return self._error(ApiError(404, "not_found", f"no such path: {path}"))
-        relative = path[len(BASE_PATH) :]
-        for pattern, methods in _ROUTES:
-            match = pattern.fullmatch(relative)
-            if match is None:
-                continue
-            allow = ", ".join(methods)
-            if method == "OPTIONS":
-                return Answer(204, {"Allow": f"{allow}, OPTIONS"}, b"")
-            handler = methods.get(method)
-            if handler is None:
-                error = ApiError(405, "method_not_allowed", f"{method} is not allowed here")
-                return self._error(error, {"Allow": allow})
-            return self._operation(handler, match.groups(), query, headers, body)
-        return self._error(ApiError(404, "not_found", f"no such path: {path}"))
+        route = self.spec.route(path[len(BASE_PATH) :])
+        if route is None:
+            return self._error(ApiError(404, "not_found", f"no such path: {path}"))
+        allow = ", ".join(route.operations)
+        if method == "OPTIONS":
+            return Answer(204, {"Allow": f"{allow}, OPTIONS"}, b"")
+        operation = route.operations.get(method)
+        if operation is None:
+            error = ApiError(405, "method_not_allowed", f"{method} is not allowed here")
+            return self._error(error, {"Allow": allow})
+        answer = self._operation(operation.id, route.params, query, headers, body)
+        if self.check_responses:
+            self.violations += self.spec.check_response(
+                operation.id, status=answer.status, headers=answer.headers, body=answer.body
+            )
+        return answer
 
     def _operation(
         self,
-        handler: Handler,
-        params: tuple[str, ...],
+        operation_id: str,
+        params: dict[str, str],
         query: str,
         headers: Mapping[str, str],
         body: bytes,
     ) -> Answer:
-        """Authenticate, count the quota, then run the operation (errors in the Error shape)."""
+        """Authenticate, count the quota, check the request against the spec, then run the
+        operation (errors in the Error shape)."""
         lowered = {key.lower(): value for key, value in headers.items()}
         if not self._authorized(lowered.get("authorization")):
             challenge = {"WWW-Authenticate": 'Bearer realm="Toggl Focus"'}
@@ -181,7 +230,15 @@ class FocusApp:
             )
             return self._error(error, quota_headers)
         try:
-            answer = handler(self, _Request(params, Query(query), body))
+            checked = self.spec.check_request(
+                operation_id, path_params=params, query=query, body=body
+            )
+            if checked.violations:
+                raise violation_error(checked.violations[0])
+            handler = _HANDLERS.get(operation_id)
+            if handler is None:
+                raise ApiError(501, "not_implemented", f"the fake does not serve {operation_id}")
+            answer = handler(self, _Request(checked.path, checked.query, checked.body))
         except ApiError as error:
             answer = self._error(error)
         except Exception as exc:  # the spec documents 500 for every operation
@@ -219,11 +276,11 @@ class FocusApp:
         payload["trace_id"] = f"{self._trace:032x}"
         return json_answer(error.status, payload, {**error.headers, **(headers or {})})
 
-    # --- shared checks -------------------------------------------------------------------
+    # --- shared checks (the spec has checked every type and range already) --------------
 
-    def _organization(self, text: str) -> int:
-        """Parse the organization id; any other than the fake's is a 403."""
-        organization_id = parse_int_text(text, "organization_id")
+    def _organization(self, request: _Request) -> int:
+        """The path's organization id; any other than the fake's is a 403."""
+        organization_id = int(request.path["organization_id"])
         if organization_id != self.state.organization_id:
             raise ApiError(
                 403,
@@ -233,10 +290,10 @@ class FocusApp:
             )
         return organization_id
 
-    def _workspace(self, organization: str, workspace: str) -> int:
-        """Parse and check the organization and workspace ids of a path."""
-        self._organization(organization)
-        workspace_id = parse_int_text(workspace, "workspace_id")
+    def _workspace(self, request: _Request) -> int:
+        """The path's organization and workspace ids, checked; returns the workspace id."""
+        self._organization(request)
+        workspace_id = int(request.path["workspace_id"])
         self._check_workspace(workspace_id)
         return workspace_id
 
@@ -251,31 +308,26 @@ class FocusApp:
             )
 
     @staticmethod
-    def _page(query: Query, size_param: str, default: int) -> tuple[int, int]:
-        """Read the 1-based page and the page size (1 to 100, `default` when absent)."""
-        page = query.integer("page", minimum=1)
-        size = query.integer(size_param, minimum=1, maximum=MAX_PAGE_SIZE)
-        return page or 1, size or default
+    def _page(query: Mapping[str, Any], size_param: str, default: int) -> tuple[int, int]:
+        """The 1-based page and the page size (`default` when absent)."""
+        return int(query.get("page") or 1), int(query.get(size_param) or default)
 
     # --- ghosts --------------------------------------------------------------------------
 
     def list_ghosts(self, request: _Request) -> Answer:
         """GET .../ghosts: a page of ghosts with `data`, `page`, `rows`, `total`."""
-        workspace_id = self._workspace(*request.params)
+        workspace_id = self._workspace(request)
         query = request.query
         page, rows = self._page(query, "rows", DEFAULT_ROWS)
-        order_by = query.text("order_by")
-        if order_by is not None and not _ORDER_BY.fullmatch(order_by):
-            invalid("order_by must be 'name,asc' or 'name,desc'", field="order_by")
         ids = self.state.list_ghost_ids(
             workspace_id,
-            search=query.text("search"),
-            project_ids=query.integers("project_ids"),
-            task_ids=query.integers("task_ids"),
-            team_ids=query.integers("team_ids"),
-            ghost_ids=query.integers("ghost_ids"),
-            include_embodied=bool(query.boolean("include_embodied")),
-            descending=order_by == "name,desc",
+            search=query.get("search"),
+            project_ids=_ints(query.get("project_ids")),
+            task_ids=_ints(query.get("task_ids")),
+            team_ids=_ints(query.get("team_ids")),
+            ghost_ids=_ints(query.get("ghost_ids")),
+            include_embodied=bool(query.get("include_embodied")),
+            descending=query.get("order_by") == "name,desc",
         )
         start = (page - 1) * rows
         data = [self.state.ghosts[gid] for gid in ids[start : start + rows]]
@@ -283,24 +335,17 @@ class FocusApp:
 
     def create_ghost(self, request: _Request) -> Answer:
         """POST .../ghosts: create one ghost, 201 with the `Ghost`."""
-        workspace_id = self._workspace(*request.params)
-        fields = ghost_fields(
-            as_object(parse_json(request.body), "body"), "body", name_required=True
-        )
-        return json_answer(201, self._create(workspace_id, fields))
+        workspace_id = self._workspace(request)
+        return json_answer(201, self._create(workspace_id, _ghost_fields(request.body)))
 
     def bulk_create_ghosts(self, request: _Request) -> Answer:
         """POST .../ghosts/bulk_create: all-or-nothing; 201 with the ghosts in request order."""
-        workspace_id = self._workspace(*request.params)
-        items = as_array(parse_json(request.body), "body", min_items=1)
-        batch = [
-            ghost_fields(as_object(item, f"body[{i}]"), f"body[{i}]", name_required=True)
-            for i, item in enumerate(items)
-        ]
+        workspace_id = self._workspace(request)
+        batch = [_ghost_fields(item) for item in request.body]
         return json_answer(201, [self._create(workspace_id, fields) for fields in batch])
 
     def _create(self, workspace_id: int, fields: JsonObject) -> JsonObject:
-        """Create one validated `GhostCreate` in a workspace."""
+        """Create one `GhostCreate` (checked by the spec) in a workspace."""
         return self.state.add_ghost(
             workspace_id=workspace_id,
             name=fields["name"],
@@ -312,20 +357,8 @@ class FocusApp:
 
     def bulk_update_ghosts(self, request: _Request) -> Answer:
         """PATCH .../ghosts/bulk_update: all-or-nothing; unknown or embodied ids are a 400."""
-        workspace_id = self._workspace(*request.params)
-        items = as_array(parse_json(request.body), "body", min_items=1)
-        batch = []
-        for i, item in enumerate(items):
-            where = f"body[{i}]"
-            obj = as_object(item, where)
-            if "id" not in obj:
-                invalid(f"{where}.id is required", field=f"{where}.id")
-            ghost_id = as_int(obj["id"], f"{where}.id")
-            changes = ghost_fields(obj, where, name_required=False)
-            action = assign_action(obj, where)
-            if action is not None:
-                changes["assign_action"] = action
-            batch.append((i, ghost_id, changes))
+        workspace_id = self._workspace(request)
+        batch = [(i, int(item["id"]), _ghost_fields(item)) for i, item in enumerate(request.body)]
         ghosts = []
         for i, ghost_id, _ in batch:
             ghost = self.state.live_ghost(workspace_id, ghost_id)
@@ -342,10 +375,8 @@ class FocusApp:
         return json_answer(200, ghosts)
 
     def _ghost_path(self, request: _Request) -> tuple[int, int]:
-        """Parse the organization, workspace and ghost ids of a ghost path."""
-        organization, workspace, ghost = request.params
-        workspace_id = self._workspace(organization, workspace)
-        return workspace_id, parse_int_text(ghost, "ghost_id")
+        """The workspace and ghost ids of a ghost path (organization and workspace checked)."""
+        return self._workspace(request), int(request.path["ghost_id"])
 
     def get_ghost(self, request: _Request) -> Answer:
         """GET .../ghosts/{ghost_id}: the ghost, embodied or not; 404 when absent or deleted."""
@@ -370,30 +401,23 @@ class FocusApp:
     def update_ghost(self, request: _Request) -> Answer:
         """PATCH .../ghosts/{ghost_id}: 200 with the ghost; embodied ghosts are a 400."""
         workspace_id, ghost_id = self._ghost_path(request)
-        body = as_object(parse_json(request.body), "body")
-        if not body:
-            invalid("body must have at least one property", min_properties=1)
-        changes = ghost_fields(body, "body", name_required=False)
-        action = assign_action(body, "body")
-        if action is not None:
-            changes["assign_action"] = action
-        if "id" in body and as_int(body["id"], "body.id") != ghost_id:
+        body = request.body
+        if "id" in body and int(body["id"]) != ghost_id:
             invalid("body.id must equal the ghost_id of the path", field="body.id")
         ghost = self._found_ghost(workspace_id, ghost_id)
         if ghost["user_id"] is not None:
             invalid(f"ghost {ghost_id} is embodied and cannot be updated", user_id=ghost["user_id"])
-        self.state.update_ghost(ghost, changes, utc_now())
+        self.state.update_ghost(ghost, _ghost_fields(body), utc_now())
         return json_answer(200, ghost)
 
     def embody_ghost(self, request: _Request) -> Answer:
         """PATCH .../ghosts/{ghost_id}/embody: 404 unknown, 409 already embodied."""
         workspace_id, ghost_id = self._ghost_path(request)
-        body = as_object(parse_json(request.body), "body")
-        ids = {}
-        for key in ("recipient_org_user_id", "recipient_user_account_id", "role_id"):
-            if key not in body:
-                invalid(f"body.{key} is required", field=f"body.{key}")
-            ids[key] = as_int(body[key], f"body.{key}")
+        body = request.body
+        ids = {
+            key: int(body[key])
+            for key in ("recipient_org_user_id", "recipient_user_account_id", "role_id")
+        }
         ghost = self._found_ghost(workspace_id, ghost_id)
         if ghost["user_id"] is not None:
             raise ApiError(
@@ -418,18 +442,15 @@ class FocusApp:
 
     def _user_entity(self, request: _Request) -> tuple[str, int]:
         """The working-hours owner of a user path; a user outside the organization is a 403."""
-        organization, user = request.params
-        self._organization(organization)
-        user_id = parse_int_text(user, "user_id")
+        self._organization(request)
+        user_id = int(request.path["user_id"])
         if user_id not in self.state.users:
             raise ApiError(403, "forbidden", f"user {user_id} is not in this organization")
         return "user", user_id
 
     def _ghost_entity(self, request: _Request) -> tuple[str, int]:
         """The working-hours owner of a ghost path; a ghost outside the workspace is a 403."""
-        organization, workspace, ghost = request.params
-        workspace_id = self._workspace(organization, workspace)
-        ghost_id = parse_int_text(ghost, "ghost_id")
+        workspace_id, ghost_id = self._ghost_path(request)
         if self.state.live_ghost(workspace_id, ghost_id) is None:
             raise ApiError(403, "forbidden", f"ghost {ghost_id} is not in this workspace")
         return "ghost", ghost_id
@@ -438,14 +459,14 @@ class FocusApp:
         """An entity's working hours, by weekday."""
         return json_answer(200, self.state.working_hours_of(*entity))
 
-    def _hours_create(self, entity: tuple[str, int], body: bytes) -> Answer:
+    def _hours_create(self, entity: tuple[str, int], items: list[JsonObject]) -> Answer:
         """Create entries; a weekday that already has one (or is given twice) is a 400."""
-        items = as_array(parse_json(body), "body", min_items=1)
         taken = {entry["weekday"] for entry in self.state.working_hours_of(*entity)}
         batch = []
         for i, item in enumerate(items):
-            obj = as_object(item, f"body[{i}]")
-            weekday, hours = _weekday_hours(obj, f"body[{i}]")
+            if "weekday" not in item:  # the spec may let it out; the fake keys entries by it
+                invalid(f"body[{i}].weekday: the fake needs the weekday of a new entry", index=i)
+            weekday = int(item["weekday"])
             if weekday in taken:
                 invalid(
                     f"body[{i}].weekday: weekday {weekday} already has working hours",
@@ -453,7 +474,7 @@ class FocusApp:
                     weekday=weekday,
                 )
             taken.add(weekday)
-            batch.append((weekday, hours))
+            batch.append((weekday, item["working_hours"]))
         now = utc_now()
         created = [
             self.state.add_working_hours(*entity, weekday, hours, 9.0, now)
@@ -461,31 +482,26 @@ class FocusApp:
         ]
         return json_answer(200, created)
 
-    def _hours_update(self, entity: tuple[str, int], body: bytes) -> Answer:
+    def _hours_update(self, entity: tuple[str, int], items: list[JsonObject]) -> Answer:
         """Update the entity's own entries; unknown ids and weekday clashes are a 400."""
-        items = as_array(parse_json(body), "body", min_items=1)
         own = {entry["working_hour_id"]: entry for entry in self.state.working_hours_of(*entity)}
         changes: dict[int, tuple[int, float | int]] = {}
         for i, item in enumerate(items):
-            where = f"body[{i}]"
-            obj = as_object(item, where)
-            if "working_hour_id" not in obj:
-                invalid(f"{where}.working_hour_id is required", field=f"{where}.working_hour_id")
-            entry_id = as_int(obj["working_hour_id"], f"{where}.working_hour_id")
-            weekday, hours = _weekday_hours(obj, where)
+            entry_id = int(item["working_hour_id"])
             if entry_id not in own:
                 invalid(
-                    f"{where}.working_hour_id: no entry {entry_id} for this {entity[0]}",
+                    f"body[{i}].working_hour_id: no entry {entry_id} for this {entity[0]}",
                     index=i,
                     working_hour_id=entry_id,
                 )
             if entry_id in changes:
                 invalid(
-                    f"{where}.working_hour_id: entry {entry_id} is given twice",
+                    f"body[{i}].working_hour_id: entry {entry_id} is given twice",
                     index=i,
                     working_hour_id=entry_id,
                 )
-            changes[entry_id] = (weekday, hours)
+            weekday = int(item["weekday"] if "weekday" in item else own[entry_id]["weekday"])
+            changes[entry_id] = (weekday, item["working_hours"])
         weekdays = [changes.get(eid, (entry["weekday"],))[0] for eid, entry in own.items()]
         if len(weekdays) != len(set(weekdays)):
             invalid("the update would give a weekday two working-hours entries")
@@ -494,11 +510,11 @@ class FocusApp:
             own[entry_id].update(weekday=weekday, working_hours=hours, updated_at=now)
         return json_answer(200, self.state.working_hours_of(*entity))
 
-    def _hours_delete(self, entity: tuple[str, int], body: bytes) -> Answer:
+    def _hours_delete(self, entity: tuple[str, int], ids: list[int]) -> Answer:
         """Delete the listed entries of the entity; other ids are ignored."""
-        ids = as_int_list(parse_json(body), "body")
+        wanted = set(_ints(ids) or ())
         for entry in self.state.working_hours_of(*entity):
-            if entry["working_hour_id"] in ids:
+            if entry["working_hour_id"] in wanted:
                 del self.state.working_hours[entry["working_hour_id"]]
         return empty_answer(204)
 
@@ -536,18 +552,14 @@ class FocusApp:
 
     # --- organization --------------------------------------------------------------------
 
-    def _group_request(self, body: bytes) -> JsonObject:
-        """Validate a `GroupRequest`: known members (else 400), own workspaces (else 403)."""
-        obj = as_object(parse_json(body), "body")
-        if "name" not in obj:
-            invalid("body.name is required", field="body.name")
+    def _group_request(self, body: JsonObject) -> JsonObject:
+        """A `GroupRequest` (checked by the spec): known members (else 400), own workspaces
+        (else 403); lists left out are empty."""
         fields: JsonObject = {
-            "name": as_str(obj["name"], "body.name", min_length=1),
-            "emoji": as_str(obj.get("emoji", ""), "body.emoji"),
-            "organization_users": as_int_list(
-                obj.get("organization_users", []), "body.organization_users"
-            ),
-            "workspaces": as_int_list(obj.get("workspaces", []), "body.workspaces"),
+            "name": body["name"],
+            "emoji": body.get("emoji", ""),
+            "organization_users": _ints(body.get("organization_users")) or [],
+            "workspaces": _ints(body.get("workspaces")) or [],
         }
         unknown = [uid for uid in fields["organization_users"] if uid not in self.state.users]
         if unknown:
@@ -560,7 +572,7 @@ class FocusApp:
 
     def create_group(self, request: _Request) -> Answer:
         """POST /organizations/{o}/groups: 201 with the `Group`."""
-        self._organization(request.params[0])
+        self._organization(request)
         fields = self._group_request(request.body)
         group = self.state.create_group(
             name=fields["name"],
@@ -571,10 +583,10 @@ class FocusApp:
         )
         return json_answer(201, self.state.render_group(group))
 
-    def _group(self, organization: str, group: str) -> JsonObject:
-        """Return an existing group, or raise a 404."""
-        self._organization(organization)
-        group_id = parse_int_text(group, "group_id")
+    def _group(self, request: _Request) -> JsonObject:
+        """Return the path's group, or raise a 404."""
+        self._organization(request)
+        group_id = int(request.path["group_id"])
         found = self.state.groups.get(group_id)
         if found is None:
             raise ApiError(404, "not_found", f"group {group_id} not found", {"group_id": group_id})
@@ -582,9 +594,9 @@ class FocusApp:
 
     def update_group(self, request: _Request) -> Answer:
         """PUT /organizations/{o}/groups/{group_id}: replaces the group; 404 when absent."""
-        self._organization(request.params[0])
+        self._organization(request)
         fields = self._group_request(request.body)
-        group = self._group(*request.params)
+        group = self._group(request)
         self.state.replace_group(
             group,
             name=fields["name"],
@@ -597,17 +609,17 @@ class FocusApp:
 
     def delete_group(self, request: _Request) -> Answer:
         """DELETE /organizations/{o}/groups/{group_id}?workspace_id=: 200 without a body."""
-        self._organization(request.params[0])
-        workspace_id = request.query.integer("workspace_id", required=True)
-        assert workspace_id is not None
-        self._check_workspace(workspace_id)
-        group = self._group(*request.params)
+        self._organization(request)
+        workspace_id = request.query.get("workspace_id")
+        if workspace_id is not None:
+            self._check_workspace(int(workspace_id))
+        group = self._group(request)
         self.state.delete_group(group["id"])
         return empty_answer(200)
 
     def list_my_groups(self, request: _Request) -> Answer:
         """GET /organizations/{o}/groups/me: the token owner's groups, a bare array."""
-        self._organization(request.params[0])
+        self._organization(request)
         mine = [
             {"id": g["id"], "name": g["name"], "emoji": g["emoji"]}
             for g in self.state.groups.values()
@@ -617,20 +629,19 @@ class FocusApp:
 
     def list_roles(self, request: _Request) -> Answer:
         """GET /organizations/{o}/roles: a bare array of roles."""
-        self._organization(request.params[0])
+        self._organization(request)
         return json_answer(200, list(self.state.roles.values()))
 
     def list_teams(self, request: _Request) -> Answer:
         """GET /organizations/{o}/teams?workspace_id=: a page of teams hydrated with ghosts."""
-        self._organization(request.params[0])
+        self._organization(request)
         query = request.query
-        workspace_id = query.integer("workspace_id", required=True)
-        assert workspace_id is not None
+        workspace_id = int(query["workspace_id"])
         page, per_page = self._page(query, "per_page", DEFAULT_PER_PAGE)
-        descending = query.choice("sort_dir", ("asc", "desc")) == "desc"
-        needle = (query.text("filter") or "").casefold()
-        member = query.integer("organization_user_id")
-        group_ids = query.integers("group_ids")
+        descending = query.get("sort_dir") == "desc"
+        needle = str(query.get("filter") or "").casefold()
+        member = query.get("organization_user_id")
+        group_ids = _ints(query.get("group_ids"))
         self._check_workspace(workspace_id)
         teams = [
             g
@@ -649,14 +660,14 @@ class FocusApp:
 
     def list_users(self, request: _Request) -> Answer:
         """GET /organizations/{o}/users: a bare array page, without a total."""
-        self._organization(request.params[0])
+        self._organization(request)
         query = request.query
         page, per_page = self._page(query, "per_page", DEFAULT_PER_PAGE)
-        descending = query.choice("sort_dir", ("asc", "desc")) == "desc"
+        descending = query.get("sort_dir") == "desc"
         filters = _UserFilters(query)
-        with_hours = bool(query.boolean("include_working_hours"))
-        with_rate = bool(query.boolean("include_rates"))
-        pinned = query.integers("pinned_ids") or []
+        with_hours = bool(query.get("include_working_hours"))
+        with_rate = bool(query.get("include_rates"))
+        pinned = _ints(query.get("pinned_ids")) or []
         users = [u for u in self.state.users.values() if filters.match(self.state, u)]
         users.sort(key=lambda u: (u["name"].casefold(), u["id"]), reverse=descending)
         if pinned:
@@ -670,31 +681,35 @@ class FocusApp:
         return json_answer(200, data)
 
 
-def _weekday_hours(obj: JsonObject, where: str) -> tuple[int, float | int]:
-    """Validate the required `weekday` (0-6) and `working_hours` (0-24) of an entry."""
-    for key in ("weekday", "working_hours"):
-        if key not in obj:
-            invalid(f"{where}.{key} is required", field=f"{where}.{key}")
-    weekday = as_int(obj["weekday"], f"{where}.weekday", minimum=0, maximum=6)
-    hours = as_number(obj["working_hours"], f"{where}.working_hours", minimum=0, maximum=24)
-    return weekday, hours
+def _ints(values: Any) -> list[int] | None:
+    """A list of integers the spec accepted (JSON may spell one `3.0`); None stays None."""
+    return None if values is None else [int(v) for v in values]
+
+
+def _ghost_fields(item: JsonObject) -> JsonObject:
+    """The fields of a `GhostCreate`/`GhostUpdate`/`GhostBulkUpdate` the state applies."""
+    fields: JsonObject = {k: item[k] for k in ("name", "description", "assign_action") if k in item}
+    for key in ("assign_projects", "assign_tasks", "assign_teams"):
+        if key in item:
+            fields[key] = _ints(item[key])
+    return fields
 
 
 class _UserFilters:
-    """The filters of `list_users`, parsed once; lists match when any listed value matches."""
+    """The filters of `list_users`; lists match when any listed value matches."""
 
-    def __init__(self, query: Query) -> None:
-        """Parse every filter of the query (a 400 for malformed values)."""
-        self.workspaces = query.integers("workspaces")
-        self.accounts = query.integers("user_account_ids")
-        self.org_users = query.integers("org_user_ids")
-        self.groups = query.integers("groups")
-        self.products = query.strings("toggl_products")
-        self.statuses = query.strings("active_status")
-        self.roles = query.integers("roles")
-        self.only_admins = query.boolean("only_admins")
-        self.needle = (query.text("filter") or "").casefold()
-        self.tags = query.integers("tag_ids")
+    def __init__(self, query: Mapping[str, Any]) -> None:
+        """Read every filter of the (spec-checked) query."""
+        self.workspaces = _ints(query.get("workspaces"))
+        self.accounts = _ints(query.get("user_account_ids"))
+        self.org_users = _ints(query.get("org_user_ids"))
+        self.groups = _ints(query.get("groups"))
+        self.products = query.get("toggl_products")
+        self.statuses = query.get("active_status")
+        self.roles = _ints(query.get("roles"))
+        self.only_admins = query.get("only_admins")
+        self.needle = str(query.get("filter") or "").casefold()
+        self.tags = _ints(query.get("tag_ids"))
 
     def match(self, state: FocusState, user: JsonObject) -> bool:
         """Tell whether a user passes every given filter."""
@@ -729,53 +744,35 @@ def _status(user: JsonObject) -> str:
     return "active" if user["active"] else "inactive"
 
 
-def _route(template: str) -> re.Pattern[str]:
-    """Compile a path template into a regex with one group per parameter."""
-    return re.compile(re.sub(r"\{[a-z_]+\}", "([^/]+)", template))
+#: The operations served, by operationId (the spec routes requests to them).
+_HANDLERS: dict[str, Handler] = {
+    name: getattr(FocusApp, name)
+    for name in (
+        "list_ghosts",
+        "create_ghost",
+        "bulk_create_ghosts",
+        "bulk_update_ghosts",
+        "get_ghost",
+        "delete_ghost",
+        "update_ghost",
+        "embody_ghost",
+        "get_user_working_hours",
+        "update_user_working_hours",
+        "create_user_working_hours",
+        "delete_user_working_hours",
+        "get_ghost_working_hours",
+        "update_ghost_working_hours",
+        "create_ghost_working_hours",
+        "delete_ghost_working_hours",
+        "create_group",
+        "list_my_groups",
+        "update_group",
+        "delete_group",
+        "list_roles",
+        "list_teams",
+        "list_users",
+    )
+}
 
-
-_GHOSTS = "/organizations/{o}/workspaces/{w}/ghosts"
-_ROUTES: list[tuple[re.Pattern[str], dict[str, Handler]]] = [
-    (_route(_GHOSTS), {"GET": FocusApp.list_ghosts, "POST": FocusApp.create_ghost}),
-    (_route(_GHOSTS + "/bulk_create"), {"POST": FocusApp.bulk_create_ghosts}),
-    (_route(_GHOSTS + "/bulk_update"), {"PATCH": FocusApp.bulk_update_ghosts}),
-    (_route(_GHOSTS + "/{g}/embody"), {"PATCH": FocusApp.embody_ghost}),
-    (
-        _route(_GHOSTS + "/{g}"),
-        {
-            "GET": FocusApp.get_ghost,
-            "DELETE": FocusApp.delete_ghost,
-            "PATCH": FocusApp.update_ghost,
-        },
-    ),
-    (
-        _route("/organizations/{o}/workinghours/users/{u}"),
-        {
-            "GET": FocusApp.get_user_working_hours,
-            "PUT": FocusApp.update_user_working_hours,
-            "POST": FocusApp.create_user_working_hours,
-            "DELETE": FocusApp.delete_user_working_hours,
-        },
-    ),
-    (
-        _route("/organizations/{o}/{w}/workinghours/ghosts/{g}"),
-        {
-            "GET": FocusApp.get_ghost_working_hours,
-            "PUT": FocusApp.update_ghost_working_hours,
-            "POST": FocusApp.create_ghost_working_hours,
-            "DELETE": FocusApp.delete_ghost_working_hours,
-        },
-    ),
-    (_route("/organizations/{o}/groups"), {"POST": FocusApp.create_group}),
-    (_route("/organizations/{o}/groups/me"), {"GET": FocusApp.list_my_groups}),
-    (
-        _route("/organizations/{o}/groups/{g}"),
-        {"PUT": FocusApp.update_group, "DELETE": FocusApp.delete_group},
-    ),
-    (_route("/organizations/{o}/roles"), {"GET": FocusApp.list_roles}),
-    (_route("/organizations/{o}/teams"), {"GET": FocusApp.list_teams}),
-    (_route("/organizations/{o}/users"), {"GET": FocusApp.list_users}),
-]
-
-#: The operations served, by operationId: 23, as in `openapi/focus.yaml`.
-OPERATION_COUNT = sum(len(methods) for _, methods in _ROUTES)
+#: The operations served: 23, as in `openapi/focus.yaml`.
+OPERATION_COUNT = len(_HANDLERS)

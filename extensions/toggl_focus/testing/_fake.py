@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import httpx
 
+from toggl_focus._conformance import Violation
 from toggl_focus.testing._accounts import Accounts
 from toggl_focus.testing._app import Answer, FocusApp, Quota
 from toggl_focus.testing._faults import SERVER_KINDS, Fault, FaultRule
@@ -92,6 +93,24 @@ class FakeFocus:
     def me_user_id(self) -> int:
         """The organization user who owns the token (the owner)."""
         return self.state.me_user_id
+
+    # --- checking its own answers ----------------------------------------------------------
+
+    @property
+    def check_responses(self) -> bool:
+        """Whether every answer to an operation is checked against the shipped spec."""
+        return self.app.check_responses
+
+    @check_responses.setter
+    def check_responses(self, enabled: bool) -> None:
+        """Turn checking on (strict: no undeclared field, status or vendor header) or off."""
+        self.app.check_responses = enabled
+
+    @property
+    def response_violations(self) -> list[Violation]:
+        """What the fake's own answers broke of the spec while `check_responses` was on."""
+        with self._lock:
+            return list(self.app.violations)
 
     # --- quota ---------------------------------------------------------------------------
 

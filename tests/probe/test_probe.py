@@ -1,0 +1,271 @@
+"""The live probe, proven against the fake: clean when it conforms, every drift reported."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.probe.conftest import DriftedFake
+from toggl_focus import FocusConfigError
+from toggl_focus._conformance import Spec
+from toggl_focus.probe import CHECKS, Probe, Report
+from toggl_focus.testing import FakeFocus
+
+REQUIRED_CHECKS = {
+    "list_ghosts.first_page_is_1",
+    "list_ghosts.comma_separated_ids",
+    "working_hours.weekday_present",
+    "list_users.per_page_max_100",
+    "list_ghosts.rows_over_100_is_400",
+}
+
+
+def _probe(fake: FakeFocus, **kwargs: Any) -> Probe:
+    return Probe(
+        token=fake.token,
+        organization_id=fake.organization_id,
+        workspace_id=fake.workspace_id,
+        base_url=fake.base_url,
+        **kwargs,
+    )
+
+
+def _run(fake: FakeFocus, **kwargs: Any) -> Report:
+    with httpx.Client(transport=fake.transport()) as http:
+        return _probe(fake, **kwargs).run(http_client=http)
+
+
+def _results(report: Report) -> dict[str, str]:
+    return {c.check: c.result for c in report.checks if c.check is not None}
+
+
+def _assert_clean(report: Report, fake: FakeFocus, budget: int) -> None:
+    assert report.requests_sent == fake.request_count <= budget
+    assert report.violations() == []
+    assert report.client_errors() == []
+    assert not report.drift
+    results = _results(report)
+    assert "contradicted" not in results.values(), results
+    assert {results[name] for name in REQUIRED_CHECKS} == {"confirmed"}, results
+
+
+def test_clean_report_against_the_fake(fake: FakeFocus) -> None:
+    report = _run(fake)
+    _assert_clean(report, fake, budget=10)
+    assert report.requests_sent == 10  # the default budget, spent on the highest priorities
+    assert fake.response_violations == []
+    assert [e.status for e in report.exchanges][:3] == [200, 200, 400]
+
+
+async def test_clean_report_async(fake: FakeFocus) -> None:
+    async with httpx.AsyncClient(transport=fake.async_transport()) as http:
+        report = await _probe(fake).arun(http_client=http)
+    _assert_clean(report, fake, budget=10)
+
+
+@pytest.mark.parametrize("budget", [1, 2, 5, 9, 10, 15, 30])
+def test_never_exceeds_the_budget(fake: FakeFocus, budget: int) -> None:
+    report = _run(fake, budget=budget)
+    assert report.requests_sent == fake.request_count
+    assert report.requests_sent == min(budget, 13)  # 15 steps, 2 of them not needed here
+    assert all(request.method == "GET" for request in fake.requests)
+    spent = [s for s in report.skipped if "budget" in s.reason]
+    not_needed = [s for s in report.skipped if s.reason.startswith("not needed")]
+    assert report.requests_sent + len(spent) + len(not_needed) == 15
+    assert len(spent) == 0 if budget >= 13 else len(spent) > 0
+
+
+def test_a_large_budget_settles_every_read_only_check(fake: FakeFocus) -> None:
+    report = _run(fake, budget=30)
+    results = _results(report)
+    writes = {"create_ghost.201_body_is_the_ghost", "delete_ghost.idempotent"}
+    assert {results[c.name] for c in CHECKS if c.name not in writes} == {"confirmed"}
+    assert {results[name] for name in writes} == {"not tested"}
+
+
+def test_every_drift_is_reported(drifted: DriftedFake) -> None:
+    report = _run(drifted, budget=12)
+    assert report.requests_sent == drifted.request_count <= 12
+    assert report.drift
+    found = {(v["operation"], v["status"], v["kind"], v["path"]) for v in report.violations()}
+    # a field renamed: the new name is unknown, the old one missing
+    assert ("list_ghosts", 200, "unknown-field", "$.data[*].title") in found
+    assert ("list_ghosts", 200, "missing-required", "$.data[*].name") in found
+    assert ("get_ghost", 200, "unknown-field", "$.title") in found
+    # a required field dropped
+    assert ("list_roles", 200, "missing-required", "$[*].role_id") in found
+    # a status changed
+    assert ("list_ghosts", 422, "unexpected-status", "") in found
+    results = _results(report)
+    assert results["list_ghosts.rows_over_100_is_400"] == "contradicted"
+    # comma-separated ids refused (and the repeated form is what works)
+    assert results["list_ghosts.comma_separated_ids"] == "contradicted"
+    detail = next(c.detail for c in report.checks if c.check == "list_ghosts.comma_separated_ids")
+    assert "answered 400" in detail and "repeated ids" in detail
+    # the generated client cannot parse the drifted answers either
+    assert {e["operation"] for e in report.client_errors()} >= {"list_ghosts", "list_roles"}
+    text = report.render()
+    assert "Drift found" in text and "$.data[*].title" not in text  # human form: body paths
+    assert "body.data[*].title: field is not declared in the spec" in text
+
+
+def test_writes_are_refused_unless_allowed(fake: FakeFocus) -> None:
+    report = _run(fake, budget=30)
+    assert {r.method for r in fake.requests} == {"GET"}
+    assert "create_ghost" not in {e.operation for e in report.exchanges}
+
+
+def test_allowed_writes_create_then_delete(fake: FakeFocus) -> None:
+    before = {gid for gid, g in fake.state.ghosts.items() if g["deleted_at"] is None}
+    report = _run(fake, budget=12, allow_writes=["create_ghost", "delete_ghost"])
+    assert [e.operation for e in report.exchanges][6:9] == [
+        "create_ghost",
+        "delete_ghost",
+        "delete_ghost",
+    ]
+    results = _results(report)
+    assert results["create_ghost.201_body_is_the_ghost"] == "confirmed"
+    assert results["delete_ghost.idempotent"] == "confirmed"
+    after = {gid for gid, g in fake.state.ghosts.items() if g["deleted_at"] is None}
+    assert after == before  # what it created, it deleted
+    assert report.warnings == ()
+
+
+def test_a_write_sequence_never_starts_without_room_for_its_clean_up(fake: FakeFocus) -> None:
+    report = _run(fake, budget=7, allow_writes=["create_ghost", "delete_ghost"])
+    assert report.requests_sent == 7
+    assert {r.method for r in fake.requests} == {"GET"}
+    skipped = {s.step: s.reason for s in report.skipped}
+    assert "needs 3 requests left" in skipped["ghosts.create"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"budget": 0}, "budget must be an int >= 1"),
+        ({"budget": True}, "budget must be an int >= 1"),
+        ({"allow_writes": ["list_ghosts"]}, "only reads"),
+        ({"allow_writes": ["drop_tables"]}, "no operation 'drop_tables'"),
+        ({"allow_writes": ["create_ghost"]}, "create_ghost and delete_ghost together"),
+        ({"organization_id": 0}, "organization_id must be a positive int"),
+        ({"token": "toggl_sk_ with space"}, "whitespace"),
+        ({"base_url": "http://example.com/api"}, "plain http"),
+    ],
+)
+def test_mistakes_are_config_errors_before_any_request(
+    fake: FakeFocus, kwargs: dict[str, Any], message: str
+) -> None:
+    arguments: dict[str, Any] = {
+        "token": fake.token,
+        "organization_id": fake.organization_id,
+        "workspace_id": fake.workspace_id,
+        "base_url": fake.base_url,
+        **kwargs,
+    }
+    with pytest.raises(FocusConfigError, match=message):
+        Probe(**arguments)
+    assert fake.request_count == 0
+
+
+def test_a_refused_token_stops_the_run(fake: FakeFocus) -> None:
+    probe = Probe(
+        token="toggl_sk_wrong",
+        organization_id=fake.organization_id,
+        workspace_id=fake.workspace_id,
+        base_url=fake.base_url,
+    )
+    with httpx.Client(transport=fake.transport()) as http:
+        report = probe.run(http_client=http)
+    assert report.requests_sent == fake.request_count == 1
+    assert report.stopped == "the server refused the token (401)"
+    assert "toggl_sk_wrong" not in report.render() + report.to_json() + repr(probe)
+
+
+def test_an_organization_the_token_cannot_see_stops_the_run(fake: FakeFocus) -> None:
+    probe = Probe(
+        token=fake.token,
+        organization_id=1234,
+        workspace_id=fake.workspace_id,
+        base_url=fake.base_url,
+    )
+    with httpx.Client(transport=fake.transport()) as http:
+        report = probe.run(http_client=http)
+    assert report.requests_sent == fake.request_count == 1
+    assert report.stopped is not None and "check --organization-id" in report.stopped
+    assert all(s.reason.startswith("stopped: ") for s in report.skipped)
+
+
+def test_no_token_in_plan_report_or_json(fake: FakeFocus) -> None:
+    probe = _probe(fake)
+    report = _run(fake)
+    for text in (probe.plan_text(), repr(probe), report.render(), report.to_json()):
+        assert fake.token not in text
+
+
+def test_the_plan_lists_each_request_and_why_before_sending(fake: FakeFocus) -> None:
+    plan = _probe(fake, budget=4).plan_text()
+    assert fake.request_count == 0
+    assert "at most 4 request(s)" in plan
+    assert plan.count("why:") == 15
+    head, _, later = plan.partition("Beyond the budget")
+    assert "ghosts?rows=101" in head and "/roles" in later
+    assert "only if the first answer has no `page`" in head
+
+
+def _decorated_spec() -> Spec:
+    """The shipped spec with `x-decision` markers where the spec engineer puts them."""
+    document = copy.deepcopy(Spec.shipped().document)
+    paths = document["paths"]
+    ghosts = paths["/organizations/{organization_id}/workspaces/{workspace_id}/ghosts"]["get"]
+    ghosts["x-decision"] = "Pages are numbered from 1."
+    ghosts["parameters"][1]["x-decision"] = "A rows value above 100 is a 400."
+    document["components"]["parameters"]["GhostIds"]["x-decision"] = (
+        "Id filters are comma-separated (style form, explode false)."
+    )
+    users = paths["/organizations/{organization_id}/users"]["get"]
+    users["x-decision"] = ["Pages are numbered from 1.", "per_page above 100 is a 400."]
+    weekday = document["components"]["schemas"]["WorkingHours"]["properties"]["weekday"]
+    weekday["x-decision"] = "weekday is required in every entry; 0 is Sunday."
+    document["components"]["schemas"]["AssignAction"]["x-decision"] = "replace is the default."
+    return Spec(document)
+
+
+def test_checks_map_to_markers_by_pointer_and_the_rest_are_not_tested(fake: FakeFocus) -> None:
+    spec = _decorated_spec()
+    with httpx.Client(transport=fake.transport()) as http:
+        report = _probe(fake, spec=spec, budget=15).run(http_client=http)
+    by_check = {c.check: [m.pointer for m in c.markers] for c in report.checks if c.check}
+    ghosts = "/paths/~1organizations~1{organization_id}~1workspaces~1{workspace_id}~1ghosts/get"
+    users = "/paths/~1organizations~1{organization_id}~1users/get"
+    assert by_check["list_ghosts.first_page_is_1"] == [f"{ghosts}/x-decision"]
+    assert by_check["list_ghosts.rows_over_100_is_400"] == [f"{ghosts}/parameters/1/x-decision"]
+    assert by_check["list_ghosts.comma_separated_ids"] == [
+        "/components/parameters/GhostIds/x-decision"
+    ]
+    assert by_check["list_users.first_page_is_1"] == [f"{users}/x-decision/0"]
+    assert by_check["list_users.per_page_max_100"] == [f"{users}/x-decision/1"]
+    assert by_check["working_hours.weekday_present"] == [
+        "/components/schemas/WorkingHours/properties/weekday/x-decision"
+    ]
+    assert by_check["list_teams.first_page_is_1"] == []  # no marker: the check's own name
+    decisions = {d["pointer"]: d for d in report.as_dict()["decisions"]}
+    assert decisions[f"{ghosts}/x-decision"]["result"] == "confirmed"
+    unmapped = decisions["/components/schemas/AssignAction/x-decision"]
+    assert (unmapped["result"], unmapped["checks"]) == ("not tested", [])
+    checks = {c["check"]: c for c in report.as_dict()["checks"]}
+    assert checks["list_teams.first_page_is_1"]["decision"] == "list_teams.first_page_is_1"
+    assert checks["list_ghosts.first_page_is_1"]["decision"] == f"{ghosts}/x-decision"
+    assert "x-decision /components/schemas/AssignAction/x-decision" in report.render()
+
+
+def test_json_report_shape(fake: FakeFocus) -> None:
+    data = json.loads(_run(fake).to_json())
+    assert data["summary"]["requests_sent"] == len(data["requests"]) == 10
+    assert data["drift"] is False
+    assert data["spec"]["sha256"] == Spec.shipped().sha256
+    assert {r["status"] for r in data["requests"]} <= {200, 400}
+    assert all(set(c) >= {"check", "result", "detail", "decision"} for c in data["checks"])
