@@ -3,13 +3,16 @@
 #   make client            regenerate generated/toggl_focus_api from $(SPEC), and the files the
 #                          hand-written package derives from it (_pagination_meta.py, _spec/focus.json)
 #   make check-generated   fail if `make client` would change any of them
+#   make sync              regenerate the sync client extensions/toggl_focus/_sync/ from its async
+#                          source _async/ (scripts/make_sync.py, the unasync step)
+#   make check-sync        fail if `make sync` would change _sync/
 #   make lint              ruff, mypy, spec validation, redocly, spec coverage (if available)
 #   make spec              bundle $(SPEC) into dist/spec/focus.{yaml,json}: one file, no external $ref
 #   make spec-check        other generators accept the bundle with our schema names: openapi-typescript
 #                          + tsc, openapi-generator typescript-fetch and go (into build/spec-check)
 #   make spec-diff [BASE=ref]  breaking-change guard: $(SPEC) against BASE (default: last spec-v*/v* tag)
 #   make docs              HTML API reference, self-contained for offline use: dist/docs/index.html
-#   make test              lint + check-generated + spec-check + spec-diff + docs + pytest
+#   make test              lint + check-generated + check-sync + spec-check + spec-diff + docs + pytest
 #                          (what CI runs, via .ci/run)
 #   make demo | fake-server [PORT=8080] | bench | clean
 
@@ -43,7 +46,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 # Config and custom templates live beside it: scripts/codegen/{config.yaml,templates/}.
 GENERATE := scripts/codegen/generate.sh
 
-.PHONY: $(VENV) node_modules client check-generated lint test demo fake-server bench clean
+.PHONY: $(VENV) node_modules client check-generated sync check-sync lint test demo fake-server bench clean
 .PHONY: spec spec-check spec-diff docs
 
 # --- bootstrap ----------------------------------------------------------------------------
@@ -90,6 +93,13 @@ check-generated: $(VENV_STAMP)
 	$(VENV_BIN)/python scripts/spec_data.py --check "$(SPEC)"; \
 	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_pagination_meta.py and _spec/focus.json match $(SPEC)"
 
+# The sync client is generated from the async one: edit _async/, never _sync/.
+sync: $(VENV_STAMP)
+	$(VENV_BIN)/python scripts/make_sync.py
+
+check-sync: $(VENV_STAMP)
+	$(VENV_BIN)/python scripts/make_sync.py --check
+
 # --- checks -------------------------------------------------------------------------------
 
 lint: $(VENV_STAMP) $(NODE_STAMP)
@@ -108,7 +118,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	fi
 
 # pytest exits 5 when it collects no test; that is reported, not treated as a failure.
-test: lint check-generated spec-check spec-diff docs
+test: lint check-generated check-sync spec-check spec-diff docs
 	@rc=0; $(VENV_BIN)/python -m pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected"; elif [ $$rc -ne 0 ]; then exit $$rc; fi
 

@@ -1,5 +1,10 @@
 """The wire: one attempt of one request, and the only code that touches the network.
 
+This module holds what both wires share; the wire itself is written once, async, in
+`_async/wire.py` (`AsyncWire`; its generated twin is `_sync/wire.py`, `Wire`), and what
+sync and async do differently (our connection pool, how the deadline is enforced) is in
+`_async_io.py` / `_sync_io.py`.
+
 The generated operations call `client.get_httpx_client().request(method=..., url=...,
 params=..., json=..., headers=...)`. Each Focus gives its generated `Client` a `Wire` (sync)
 or `AsyncWire` in place of an httpx client. The wire builds the request itself and sends it
@@ -21,20 +26,17 @@ Retries, quota waits and logging belong to `_runner`, which runs attempts throug
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import contextvars
 import math
 import time
 import urllib.request
-import weakref
 import zlib
 from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Any
 
 import attrs
-import httpcore
 import httpx
 
 from ._auth import Secret
@@ -42,17 +44,26 @@ from .errors import FocusConfigError, FocusDecodeError, error_for_response
 from .quota import Quota
 
 __all__ = [
-    "AsyncWire",
+    "CHUNK",
     "Attempt",
+    "Body",
+    "BodyError",
     "Counter",
     "Settings",
-    "Wire",
+    "WireBase",
+    "begin",
+    "closed_error",
     "counting",
+    "deadline_at",
+    "deadline_error",
+    "decode_error",
     "env_proxy",
+    "finish",
+    "transport_options",
 ]
 
 _KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
-_CHUNK = 64 * 1024
+CHUNK = 64 * 1024
 
 
 @attrs.define
@@ -85,10 +96,6 @@ class Attempt:
 
 _attempt: contextvars.ContextVar[Attempt | None] = contextvars.ContextVar(
     "toggl_focus_attempt", default=None
-)
-# Monotonic time at which the running attempt must end; read by the deadline network backend.
-_deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
-    "toggl_focus_deadline_at", default=None
 )
 
 
@@ -139,7 +146,7 @@ def _count() -> None:
 # --- building the request -------------------------------------------------------------------
 
 
-def _begin(
+def begin(
     settings: Settings,
     method: str,
     url: str,
@@ -178,13 +185,15 @@ def _min(value: float | None, cap: float) -> float | None:
     return cap if value is None else min(value, cap)
 
 
-def _deadline_at_for(attempt: Attempt) -> float | None:
+def deadline_at(attempt: Attempt) -> float | None:
+    """Monotonic time by which `attempt` must end (None: no deadline)."""
     if attempt.deadline is None or math.isinf(attempt.deadline):
         return None
     return attempt.started + attempt.deadline
 
 
-def _deadline_error(attempt: Attempt, request: httpx.Request) -> httpx.ReadTimeout:
+def deadline_error(attempt: Attempt, request: httpx.Request) -> httpx.ReadTimeout:
+    """What an attempt that outlasted its deadline raises (the runner makes it a timeout)."""
     return httpx.ReadTimeout(
         f"the attempt's deadline of {attempt.deadline:g} s passed", request=request
     )
@@ -193,11 +202,11 @@ def _deadline_error(attempt: Attempt, request: httpx.Request) -> httpx.ReadTimeo
 # --- reading the body -----------------------------------------------------------------------
 
 
-class _BodyError(Exception):
+class BodyError(Exception):
     """The body cannot be kept: undecodable or over the cap (becomes a FocusDecodeError)."""
 
 
-class _Body:
+class Body:
     """Accumulates a response body, inflating it with a hard cap on the decoded size."""
 
     def __init__(self, response: httpx.Response, limit: int) -> None:
@@ -221,7 +230,7 @@ class _Body:
             if c.strip().lower() in ("gzip", "x-gzip", "deflate")
         ]
         if len(codings) > 1:
-            raise _BodyError(
+            raise BodyError(
                 f"could not be decoded: {len(codings)} layers of Content-Encoding "
                 "(the client asks for one layer of gzip or deflate)"
             )
@@ -246,12 +255,12 @@ class _Body:
                 self._raw_deflate = True
                 self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
                 return self._inflate(data)
-            raise _BodyError(f"could not be decoded (Content-Encoding): {exc}") from None
+            raise BodyError(f"could not be decoded (Content-Encoding): {exc}") from None
 
     def _add(self, data: bytes) -> None:
         self.size += len(data)
         if self.size > self.limit:
-            raise _BodyError(
+            raise BodyError(
                 f"is larger than max_response_bytes ({self.limit} bytes decoded); "
                 "the body was dropped"
             )
@@ -263,11 +272,11 @@ class _Body:
             try:
                 self._add(self._inflater.flush())
             except zlib.error as exc:
-                raise _BodyError(f"could not be decoded (Content-Encoding): {exc}") from None
+                raise BodyError(f"could not be decoded (Content-Encoding): {exc}") from None
         return b"".join(self.chunks)
 
 
-def _finish(
+def finish(
     settings: Settings, attempt: Attempt, raw: httpx.Response, body: bytes
 ) -> httpx.Response:
     """The response the rest of the client sees: whole, decoded, redacted; or a typed error."""
@@ -279,8 +288,8 @@ def _finish(
     return response
 
 
-def _decode_error(
-    settings: Settings, attempt: Attempt, raw: httpx.Response, problem: _BodyError
+def decode_error(
+    settings: Settings, attempt: Attempt, raw: httpx.Response, problem: BodyError
 ) -> FocusDecodeError:
     """A body that could not be kept: the error keeps the status and (redacted) headers."""
     response = _snapshot(settings, attempt, raw, b"", keep_encoding=True)
@@ -326,97 +335,6 @@ def _snapshot(
     return response
 
 
-# --- the deadline inside every socket operation (sync transports we own) --------------------
-
-
-def _cap(timeout: float | None, error: type[Exception]) -> float | None:
-    """A socket operation's timeout, shortened to what is left of the attempt's deadline."""
-    at = _deadline_at.get()
-    if at is None:
-        return timeout
-    left = at - time.monotonic()
-    if left <= 0:
-        raise error("the attempt's deadline passed")
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A network stream whose every read and write ends by the attempt's deadline."""
-
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _cap(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        tls = self._inner.start_tls(
-            ssl_context, server_hostname, _cap(timeout, httpcore.ConnectTimeout)
-        )
-        return _DeadlineStream(tls)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    """Wraps httpcore's sync backend so that drips cannot outlast the deadline.
-
-    A blocking socket read can only be bounded by its own timeout; a server that sends one
-    byte just before each read times out would otherwise hold the call for minutes.
-    """
-
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self._inner = inner
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        timeout = _cap(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(
-            self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        )
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Any = None
-    ) -> httpcore.NetworkStream:  # pragma: no cover - the client never uses unix sockets
-        timeout = _cap(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.connect_unix_socket(path, timeout, socket_options))
-
-    def sleep(self, seconds: float) -> None:  # pragma: no cover - httpcore retries are off
-        self._inner.sleep(seconds)
-
-
-def _install_deadline(transport: httpx.HTTPTransport) -> bool:
-    """Put the deadline backend under a transport we created; False if httpx changed shape.
-
-    httpx has no public hook for the network backend of its transport, so this reaches
-    into `transport._pool` (httpx < 0.29 is pinned; a test fails if this stops working).
-    """
-    pool = getattr(transport, "_pool", None)
-    backend = getattr(pool, "_network_backend", None)
-    if not isinstance(backend, httpcore.NetworkBackend):
-        return False
-    pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
-    return True
-
-
 def env_proxy(url: httpx.URL) -> str | None:
     """The proxy the environment names for `url`; never one for plain http.
 
@@ -437,180 +355,27 @@ def caller_would_proxy(client: httpx.Client | httpx.AsyncClient, url: httpx.URL)
     return bool(proxies.get("http") or proxies.get("all"))
 
 
-def _transport_options(base_url: httpx.URL) -> dict[str, Any]:
+def transport_options(base_url: httpx.URL) -> dict[str, Any]:
+    """Arguments of the httpx transport a client owns."""
     # Plain http (loopback only) never does TLS: skip loading the CA bundle.
     verify = base_url.scheme == "https"
     return {"proxy": env_proxy(base_url), "verify": verify, "trust_env": True}
 
 
-def _closed_error(what: str) -> FocusConfigError:
+def closed_error(what: str) -> FocusConfigError:
+    """What a closed client (or a closed caller's http_client) raises on a new request."""
     return FocusConfigError(f"{what} is closed; create a new client to send more requests")
 
 
-# --- the sync and async wires ---------------------------------------------------------------
+# --- what both wires share ------------------------------------------------------------------
 
 
-class _WireBase:
+class WireBase:
+    """State both wires hold: the client's settings and whether the client was closed."""
+
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.closed = False
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.settings.base_url)!r})"
-
-
-class Wire(_WireBase):
-    """Sends the generated client's requests for one `Focus` (see the module docstring)."""
-
-    def __init__(self, settings: Settings, http_client: httpx.Client | None) -> None:
-        super().__init__(settings)
-        self._caller = http_client
-        settings.secret.guard_library_logs()
-        self._transport: httpx.HTTPTransport | None = None
-        self.deadline_inside_reads = False
-
-    def _own(self) -> httpx.HTTPTransport:
-        if self._transport is None:
-            self._transport = httpx.HTTPTransport(**_transport_options(self.settings.base_url))
-            self.deadline_inside_reads = _install_deadline(self._transport)
-        return self._transport
-
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        params: dict[str, Any] | None = None,
-        json: Any = None,
-        headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        """Send one attempt and return the whole response; see the module docstring."""
-        if self.closed:
-            raise _closed_error("this Focus client")
-        attempt, request = _begin(self.settings, method, url, params, json, headers)
-        token = _deadline_at.set(_deadline_at_for(attempt))
-        try:
-            raw = self._send(request)
-            try:
-                body = _Body(raw, self.settings.max_response_bytes)
-                for chunk in [raw.content] if body.in_memory else raw.iter_raw(_CHUNK):
-                    body.feed(chunk)
-                    if attempt.deadline_passed():
-                        raise _deadline_error(attempt, request)
-                data = body.finish()
-            except _BodyError as problem:
-                raise _decode_error(self.settings, attempt, raw, problem) from None
-            finally:
-                raw.close()
-        except httpx.HTTPError as exc:
-            self.settings.secret.scrub(exc)
-            raise
-        finally:
-            _deadline_at.reset(token)
-        return _finish(self.settings, attempt, raw, data)
-
-    def _send(self, request: httpx.Request) -> httpx.Response:
-        if self._caller is None:
-            raw = self._own().handle_request(request)
-            raw.request = request
-            return raw
-        if self._caller.is_closed:
-            raise _closed_error("the http_client given to Focus")
-        return self._caller.send(request, stream=True, follow_redirects=False, auth=None)
-
-    def close(self) -> None:
-        """Close our connection pool (a caller's client is the caller's to close)."""
-        self.closed = True
-        if self._transport is not None:
-            self._transport.close()
-
-
-class AsyncWire(_WireBase):
-    """The async twin of `Wire`, for `AsyncFocus`."""
-
-    def __init__(self, settings: Settings, http_client: httpx.AsyncClient | None) -> None:
-        super().__init__(settings)
-        self._caller = http_client
-        settings.secret.guard_library_logs()
-        self._transport: httpx.AsyncHTTPTransport | None = None
-        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
-
-    def _own(self) -> httpx.AsyncHTTPTransport:
-        # Connections belong to the event loop that opened them: a client used under a second
-        # `asyncio.run()` starts a fresh pool instead of touching sockets of a closed loop.
-        try:
-            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
-        except RuntimeError:  # another async library (trio): one pool
-            loop = None
-        if self._transport is None or (
-            loop is not None and (self._loop is None or self._loop() is not loop)
-        ):
-            self._transport = httpx.AsyncHTTPTransport(**_transport_options(self.settings.base_url))
-            self._loop = weakref.ref(loop) if loop is not None else None
-        return self._transport
-
-    async def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        params: dict[str, Any] | None = None,
-        json: Any = None,
-        headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        """Send one attempt and return the whole response; see the module docstring."""
-        if self.closed:
-            raise _closed_error("this AsyncFocus client")
-        attempt, request = _begin(self.settings, method, url, params, json, headers)
-        at = _deadline_at_for(attempt)
-        try:
-            try:
-                with _timeout_scope(at):
-                    raw = await self._send(request)
-                    try:
-                        body = _Body(raw, self.settings.max_response_bytes)
-                        if body.in_memory:
-                            body.feed(raw.content)
-                        else:
-                            async for chunk in raw.aiter_raw(_CHUNK):
-                                body.feed(chunk)
-                        data = body.finish()
-                    except _BodyError as problem:
-                        raise _decode_error(self.settings, attempt, raw, problem) from None
-                    finally:
-                        await raw.aclose()
-            except TimeoutError:
-                raise _deadline_error(attempt, request) from None
-        except httpx.HTTPError as exc:
-            self.settings.secret.scrub(exc)
-            raise
-        return _finish(self.settings, attempt, raw, data)
-
-    async def _send(self, request: httpx.Request) -> httpx.Response:
-        if self._caller is None:
-            raw = await self._own().handle_async_request(request)
-            raw.request = request
-            return raw
-        if self._caller.is_closed:
-            raise _closed_error("the http_client given to AsyncFocus")
-        return await self._caller.send(request, stream=True, follow_redirects=False, auth=None)
-
-    async def aclose(self) -> None:
-        """Close our connection pool (a caller's client is the caller's to close)."""
-        self.closed = True
-        transport, self._transport = self._transport, None
-        if transport is not None:
-            with contextlib.suppress(RuntimeError):  # its loop may be gone already
-                await transport.aclose()
-
-
-def _timeout_scope(at: float | None) -> contextlib.AbstractContextManager[Any]:
-    """Cancel the enclosed awaits at monotonic time `at` (raising TimeoutError).
-
-    anyio (httpx's own dependency) works on asyncio and trio alike; imported on first use.
-    """
-    if at is None:
-        return contextlib.nullcontext()
-    import anyio
-
-    return anyio.fail_after(max(0.0, at - time.monotonic()))

@@ -1,10 +1,13 @@
 """Run one generated operation: per-call options, retries, quota waits, typed errors, a log line.
 
 No HTTP of our own here: the generated `sync_detailed`/`asyncio_detailed` functions send
-every request through the client's `_http.Wire`, which does one attempt (deadline, size cap,
-redaction, typed status errors). This module decides, per failed attempt, whether to try
-again: on the operation's own method (the wire never follows redirects, so there is no
-other hop to look at) and on whether any byte of the request may have reached the server.
+every request through the client's wire (`_async/wire.py`), which does one attempt
+(deadline, size cap, redaction, typed status errors). This module decides, per failed
+attempt, whether to try again: on the operation's own method (the wire never follows
+redirects, so there is no other hop to look at) and on whether any byte of the request may
+have reached the server. The retry loop itself, `acall` (and its generated twin `call`),
+is in `_async/runner.py`: a cross-cutting behaviour of every call (retries, quota waits,
+typed errors, logging) goes into `Call` here, once for both clients.
 """
 
 from __future__ import annotations
@@ -12,18 +15,16 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import attrs
 import httpx
 
 from toggl_focus_api import errors as api_errors
-from toggl_focus_api.types import Response
 
 from . import _retry
 from ._check import given
-from ._http import Attempt, Counter, attempt_scope, counting
+from ._http import Attempt, Counter, counting
 from .errors import (
     FocusConfigError,
     FocusConnectionError,
@@ -36,7 +37,7 @@ from .errors import (
 )
 from .quota import Quota
 
-__all__ = ["Counter", "Policy", "Result", "acall", "call", "counting", "expect", "expect_list"]
+__all__ = ["Call", "Counter", "Policy", "Result", "counting", "expect", "expect_list"]
 
 logger = logging.getLogger("toggl_focus")
 
@@ -113,8 +114,8 @@ class Policy:
     quota: Quota
 
 
-class _Call:
-    """Bookkeeping and decisions of one call's retry loop, shared by `call` and `acall`."""
+class Call:
+    """Bookkeeping and decisions of one call's retry loop (the loop: `_async/runner.py`)."""
 
     def __init__(
         self, policy: Policy, timeout: object, max_retries: object, deadline: object
@@ -262,58 +263,6 @@ def _short(error: FocusError) -> str:
     if isinstance(error, FocusStatusError):
         return str(error.status_code)
     return type(error).__name__
-
-
-def call(
-    policy: Policy,
-    operation: Callable[..., Response[Any]],
-    *,
-    timeout: object = None,
-    max_retries: object = None,
-    deadline: object = None,
-    **kwargs: Any,
-) -> Result:
-    """Call a generated `sync_detailed` with retries; raise FocusError on any failure."""
-    state = _Call(policy, timeout, max_retries, deadline)
-    while True:
-        with attempt_scope(state.next_attempt()):
-            try:
-                detailed = operation(**kwargs)
-            except Exception as exc:
-                error, delay = state.failure(exc)
-                cause = None if error is exc else exc
-            else:
-                return state.finish(detailed.parsed)
-        if delay is None:
-            raise error from cause
-        state.note_retry(error, delay)
-        _retry.sleep(delay)
-
-
-async def acall(
-    policy: Policy,
-    operation: Callable[..., Awaitable[Response[Any]]],
-    *,
-    timeout: object = None,
-    max_retries: object = None,
-    deadline: object = None,
-    **kwargs: Any,
-) -> Result:
-    """Async twin of `call`, for generated `asyncio_detailed` functions."""
-    state = _Call(policy, timeout, max_retries, deadline)
-    while True:
-        with attempt_scope(state.next_attempt()):
-            try:
-                detailed = await operation(**kwargs)
-            except Exception as exc:
-                error, delay = state.failure(exc)
-                cause = None if error is exc else exc
-            else:
-                return state.finish(detailed.parsed)
-        if delay is None:
-            raise error from cause
-        state.note_retry(error, delay)
-        await _retry.asleep(delay)
 
 
 def expect(result: Result, kind: type[T]) -> T:

@@ -48,7 +48,8 @@ from toggl_focus import (
     invite_and_embody,
     resolve_role,
 )
-from toggl_focus.resources._base import AsyncResource, SyncResource
+from toggl_focus._async.runner import AsyncResource
+from toggl_focus._sync.runner import SyncResource
 from toggl_focus_api.types import Unset
 
 from ._strategies import SCHEMAS

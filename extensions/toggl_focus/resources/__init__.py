@@ -1,29 +1,8 @@
-"""Resource classes behind `Focus` and `AsyncFocus` attributes (ghosts, working_hours, ...)."""
+"""Helpers every resource shares (`_base.py`).
 
-from .ghosts import AsyncGhosts, Ghosts
-from .organization import (
-    AsyncGroups,
-    AsyncRolesResource,
-    AsyncTeams,
-    AsyncUsers,
-    Groups,
-    RolesResource,
-    Teams,
-    Users,
-)
-from .working_hours import AsyncWorkingHoursResource, WorkingHoursResource
-
-__all__ = [
-    "AsyncGhosts",
-    "AsyncGroups",
-    "AsyncRolesResource",
-    "AsyncTeams",
-    "AsyncUsers",
-    "AsyncWorkingHoursResource",
-    "Ghosts",
-    "Groups",
-    "RolesResource",
-    "Teams",
-    "Users",
-    "WorkingHoursResource",
-]
+The resource classes behind `Focus` and `AsyncFocus` attributes (`ghosts`, `working_hours`,
+`groups`, `roles`, `teams`, `users`) are written once, async, in `toggl_focus._async`
+(one module per tag of the spec: `ghosts.py`, `organization.py`, `working_hours.py`); their
+sync twins in `toggl_focus._sync` are generated from them by `scripts/make_sync.py`.
+A new operation is a method on the async class there (then `make sync`).
+"""

@@ -1,14 +1,18 @@
-"""What every resource shares: the client context, per-call options, and small converters."""
+"""What every resource shares: the client context, per-call options, and small converters.
+
+The resource classes themselves are written once, async, in `_async/` (`AsyncGhosts` in
+`_async/ghosts.py`, ...); their sync twins in `_sync/` are generated from them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypedDict, TypeVar, Unpack, cast
 
 import attrs
 
 from toggl_focus_api import Client
-from toggl_focus_api.types import Response, Unset
+from toggl_focus_api.types import Unset
 
 from .. import _check
 from .._pagination_meta import PAGINATION
@@ -16,11 +20,9 @@ from .._runner import (
     Policy,
     Result,
     TimeoutTypes,
-    acall,
     as_deadline,
     as_retries,
     as_timeout,
-    call,
     expect,
     expect_list,
 )
@@ -82,35 +84,6 @@ def checked_options(options: Mapping[str, Any]) -> RequestOptions:
     return cast(RequestOptions, dict(options))
 
 
-class SyncResource:
-    """Base of the sync resources: runs generated `sync_detailed` functions."""
-
-    def __init__(self, ctx: Context) -> None:
-        self._ctx = ctx
-
-    def _run(
-        self, operation: Callable[..., Response[Any]], options: RequestOptions, **kwargs: Any
-    ) -> Result:
-        opts = checked_options(options)
-        return call(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)
-
-
-class AsyncResource:
-    """Base of the async resources: runs generated `asyncio_detailed` functions."""
-
-    def __init__(self, ctx: Context) -> None:
-        self._ctx = ctx
-
-    async def _run(
-        self,
-        operation: Callable[..., Awaitable[Response[Any]]],
-        options: RequestOptions,
-        **kwargs: Any,
-    ) -> Result:
-        opts = checked_options(options)
-        return await acall(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)
-
-
 def ids(name: str, values: object) -> list[int] | Unset:
     """An optional iterable of ids (checked) as the list the generated code wants."""
     return _check.optional(_check.ids, name, values)
@@ -138,10 +111,8 @@ def size_params(operation: str, page: int, size: int) -> dict[str, int]:
 
 
 __all__ = [
-    "AsyncResource",
     "Context",
     "RequestOptions",
-    "SyncResource",
     "Unpack",
     "checked_options",
     "expect",

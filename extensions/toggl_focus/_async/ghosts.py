@@ -1,0 +1,254 @@
+"""`focus.ghosts`: list, get, create, bulk create, update, bulk update, delete and embody ghosts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+from toggl_focus_api.api.ghosts import (
+    bulk_create_ghosts,
+    bulk_update_ghosts,
+    create_ghost,
+    delete_ghost,
+    embody_ghost,
+    get_ghost,
+    list_ghosts,
+    update_ghost,
+)
+from toggl_focus_api.models import (
+    AssignAction,
+    Ghost,
+    GhostBulkUpdate,
+    GhostCreate,
+    GhostEmbody,
+    GhostPage,
+    GhostUpdate,
+)
+
+from .. import _check
+from ..errors import FocusConfigError
+from ..pagination import AsyncPager
+from ..resources._base import (
+    Context,
+    RequestOptions,
+    Unpack,
+    checked_options,
+    expect,
+    expect_list,
+    ids,
+    page_of,
+    size_params,
+)
+from .runner import AsyncResource
+
+OrderBy = Literal["name,asc", "name,desc"]
+ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
+GhostList = list[Ghost]  # module-level: inside the classes `list` is a method
+Action = AssignAction | Literal["add", "remove", "replace"]
+Args = dict[str, Any]
+
+
+def _where(ctx: Context, workspace_id: object, organization_id: object) -> Args:
+    return {"organization_id": ctx.org(organization_id), "workspace_id": ctx.ws(workspace_id)}
+
+
+def _one(ctx: Context, ghost_id: object, workspace_id: object, organization_id: object) -> Args:
+    return {
+        "ghost_id": _check.positive_id("ghost_id", ghost_id),
+        **_where(ctx, workspace_id, organization_id),
+    }
+
+
+class AsyncGhosts(AsyncResource):
+    """Ghosts of a workspace (placeholder people on a plan).
+
+    Every method checks its arguments before anything else, so a caller's mistake is a
+    FocusConfigError at call time (for `list`, not later when iterating) and costs nothing.
+    """
+
+    def list(
+        self,
+        *,
+        search: str | None = None,
+        order_by: OrderBy | None = None,
+        project_ids: Iterable[int] | None = None,
+        task_ids: Iterable[int] | None = None,
+        team_ids: Iterable[int] | None = None,
+        ghost_ids: Iterable[int] | None = None,
+        include_embodied: bool | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        concurrency: int = 1,  # async only
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPager[Ghost]:
+        """Iterate matching ghosts lazily, 100 per request unless `page_size` says otherwise.
+
+        On AsyncFocus, `concurrency` > 1 fetches later pages in parallel.
+        """
+        checked_options(options)
+        args = {
+            "search": _check.optional(_check.text, "search", search),
+            "order_by": _check.optional(_check.one_of, "order_by", order_by, ORDER_BY),
+            "project_ids": ids("project_ids", project_ids),
+            "task_ids": ids("task_ids", task_ids),
+            "team_ids": ids("team_ids", team_ids),
+            "ghost_ids": ids("ghost_ids", ghost_ids),
+            "include_embodied": _check.optional(_check.flag, "include_embodied", include_embodied),
+            **_where(self._ctx, workspace_id, organization_id),
+        }
+
+        async def fetch(page: int, size: int) -> tuple[list[Ghost], int | None]:
+            params = size_params("list_ghosts", page, size)
+            result = await self._run(list_ghosts.asyncio_detailed, options, **args, **params)
+            expect(result, GhostPage)
+            return page_of(result, "list_ghosts", Ghost)
+
+        return AsyncPager(
+            fetch,
+            operation="list_ghosts",
+            page_size=page_size,
+            max_items=max_items,
+            concurrency=concurrency,  # async only
+            max_pages=max_pages,
+        )
+
+    async def get(
+        self,
+        ghost_id: int,
+        *,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Ghost:
+        """One ghost by id (embodied ghosts included); NotFoundError if there is none."""
+        args = _one(self._ctx, ghost_id, workspace_id, organization_id)
+        return expect(await self._run(get_ghost.asyncio_detailed, options, **args), Ghost)
+
+    async def create(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        assign_projects: Iterable[int] | None = None,
+        assign_tasks: Iterable[int] | None = None,
+        assign_teams: Iterable[int] | None = None,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Ghost:
+        """Create a ghost and return it. Not retried on an ambiguous failure (POST)."""
+        body = GhostCreate(
+            name=_check.non_empty("name", name),
+            description=_check.optional(_check.text, "description", description),
+            assign_projects=ids("assign_projects", assign_projects),
+            assign_tasks=ids("assign_tasks", assign_tasks),
+            assign_teams=ids("assign_teams", assign_teams),
+        )
+        where = _where(self._ctx, workspace_id, organization_id)
+        return expect(
+            await self._run(create_ghost.asyncio_detailed, options, body=body, **where), Ghost
+        )
+
+    async def bulk_create(
+        self,
+        ghosts: Sequence[GhostCreate | Mapping[str, Any]],
+        *,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> GhostList:
+        """Create many ghosts in one request; returns them in request order."""
+        body = _check.bodies("ghosts", ghosts, GhostCreate)
+        where = _where(self._ctx, workspace_id, organization_id)
+        result = await self._run(bulk_create_ghosts.asyncio_detailed, options, body=body, **where)
+        return expect_list(result, Ghost)
+
+    async def update(
+        self,
+        ghost_id: int,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        assign_action: Action | None = None,
+        assign_projects: Iterable[int] | None = None,
+        assign_tasks: Iterable[int] | None = None,
+        assign_teams: Iterable[int] | None = None,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Ghost:
+        """Change a ghost; `assign_action` (add/remove/replace) says how assign_* lists apply."""
+        where = _one(self._ctx, ghost_id, workspace_id, organization_id)
+        body = GhostUpdate(
+            name=_check.optional(_check.non_empty, "name", name),
+            description=_check.optional(_check.text, "description", description),
+            assign_action=_check.optional(
+                _check.choice, "assign_action", assign_action, AssignAction
+            ),
+            assign_projects=ids("assign_projects", assign_projects),
+            assign_tasks=ids("assign_tasks", assign_tasks),
+            assign_teams=ids("assign_teams", assign_teams),
+        )
+        if not body.to_dict():  # the spec's minProperties: 1
+            raise FocusConfigError(
+                "update needs at least one change: name, description, assign_action or an "
+                "assign_* list"
+            )
+        return expect(
+            await self._run(update_ghost.asyncio_detailed, options, body=body, **where), Ghost
+        )
+
+    async def bulk_update(
+        self,
+        updates: Sequence[GhostBulkUpdate | Mapping[str, Any]],
+        *,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> GhostList:
+        """Update many ghosts (each update names its ghost by `id`) in one request."""
+        body = _check.bodies("updates", updates, GhostBulkUpdate)
+        where = _where(self._ctx, workspace_id, organization_id)
+        result = await self._run(bulk_update_ghosts.asyncio_detailed, options, body=body, **where)
+        return expect_list(result, Ghost)
+
+    async def delete(
+        self,
+        ghost_id: int,
+        *,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Delete a ghost (deleting one that is already gone succeeds too)."""
+        args = _one(self._ctx, ghost_id, workspace_id, organization_id)
+        await self._run(delete_ghost.asyncio_detailed, options, **args)
+
+    async def embody(
+        self,
+        ghost_id: int,
+        *,
+        recipient_org_user_id: int,
+        recipient_user_account_id: int,
+        role_id: int,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Ghost:
+        """Hand a ghost to an organization user; ConflictError if it is already embodied."""
+        where = _one(self._ctx, ghost_id, workspace_id, organization_id)
+        body = GhostEmbody(
+            recipient_org_user_id=_check.positive_id(
+                "recipient_org_user_id", recipient_org_user_id
+            ),
+            recipient_user_account_id=_check.positive_id(
+                "recipient_user_account_id", recipient_user_account_id
+            ),
+            role_id=_check.positive_id("role_id", role_id),
+        )
+        return expect(
+            await self._run(embody_ghost.asyncio_detailed, options, body=body, **where), Ghost
+        )

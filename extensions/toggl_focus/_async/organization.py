@@ -1,0 +1,262 @@
+"""`focus.groups`, `focus.roles`, `focus.teams` and `focus.users`: the organization's people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any, Literal
+
+from toggl_focus_api.api.organization import (
+    create_group,
+    delete_group,
+    list_my_groups,
+    list_roles,
+    list_teams,
+    list_users,
+    update_group,
+)
+from toggl_focus_api.models import (
+    Group,
+    GroupRequest,
+    GroupSummary,
+    OrganizationUser,
+    Role,
+    SortDirection,
+    Team,
+    TeamPage,
+)
+
+from .. import _check
+from ..pagination import AsyncPager
+from ..resources._base import (
+    RequestOptions,
+    Unpack,
+    checked_options,
+    expect,
+    expect_list,
+    ids,
+    page_of,
+    size_params,
+)
+from .runner import AsyncResource
+
+SortDir = SortDirection | Literal["asc", "desc"]
+Summaries = list[GroupSummary]
+Roles = list[Role]
+Args = dict[str, Any]
+
+
+class AsyncGroups(AsyncResource):
+    """Organization groups: create, update (replace), delete, and the caller's own groups."""
+
+    def _body(
+        self, name: object, emoji: object, organization_users: object, workspaces: object
+    ) -> GroupRequest:
+        return GroupRequest(
+            name=_check.non_empty("name", name),
+            emoji=_check.optional(_check.text, "emoji", emoji),
+            organization_users=ids("organization_users", organization_users),
+            workspaces=ids("workspaces", workspaces),
+        )
+
+    async def create(
+        self,
+        name: str,
+        *,
+        emoji: str | None = None,
+        organization_users: Iterable[int] | None = None,
+        workspaces: Iterable[int] | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Group:
+        """Create a group of organization users (ids) in workspaces (ids)."""
+        body = self._body(name, emoji, organization_users, workspaces)
+        org = self._ctx.org(organization_id)
+        result = await self._run(
+            create_group.asyncio_detailed, options, body=body, organization_id=org
+        )
+        return expect(result, Group)
+
+    async def update(
+        self,
+        group_id: int,
+        *,
+        name: str,
+        emoji: str | None = None,
+        organization_users: Iterable[int] | None = None,
+        workspaces: Iterable[int] | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Group:
+        """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
+        group = _check.positive_id("group_id", group_id)  # required: None is not "create"
+        body = self._body(name, emoji, organization_users, workspaces)
+        org = self._ctx.org(organization_id)
+        result = await self._run(
+            update_group.asyncio_detailed, options, group_id=group, body=body, organization_id=org
+        )
+        return expect(result, Group)
+
+    async def delete(
+        self,
+        group_id: int,
+        *,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Delete a group; the API checks permission against `workspace_id`."""
+        args = {
+            "group_id": _check.positive_id("group_id", group_id),
+            "workspace_id": self._ctx.ws(workspace_id),
+            "organization_id": self._ctx.org(organization_id),
+        }
+        await self._run(delete_group.asyncio_detailed, options, **args)
+
+    async def mine(
+        self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
+    ) -> Summaries:
+        """The groups the API key's user belongs to."""
+        org = self._ctx.org(organization_id)
+        result = await self._run(list_my_groups.asyncio_detailed, options, organization_id=org)
+        return expect_list(result, GroupSummary)
+
+
+class AsyncRolesResource(AsyncResource):
+    """Organization roles; a role's `role_id` is what embodying a ghost takes."""
+
+    async def list(
+        self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
+    ) -> Roles:
+        """All roles of the organization (one request, no pagination)."""
+        org = self._ctx.org(organization_id)
+        result = await self._run(list_roles.asyncio_detailed, options, organization_id=org)
+        return expect_list(result, Role)
+
+
+class AsyncTeams(AsyncResource):
+    """A workspace's groups hydrated with their ghosts, paginated with a total."""
+
+    def list(
+        self,
+        *,
+        filter: str | None = None,
+        sort_dir: SortDir | None = None,
+        organization_user_id: int | None = None,
+        group_ids: Iterable[int] | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        concurrency: int = 1,  # async only
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPager[Team]:
+        """Iterate the workspace's teams lazily, 100 per request unless told otherwise.
+
+        On AsyncFocus, `concurrency` > 1 fetches later pages in parallel.
+        """
+        checked_options(options)
+        query = {
+            "organization_id": self._ctx.org(organization_id),
+            "workspace_id": self._ctx.ws(workspace_id),
+            "filter_": _check.optional(_check.text, "filter", filter),
+            "sort_dir": _check.optional(_check.choice, "sort_dir", sort_dir, SortDirection),
+            "organization_user_id": _check.optional(
+                _check.positive_id, "organization_user_id", organization_user_id
+            ),
+            "group_ids": ids("group_ids", group_ids),
+        }
+
+        async def fetch(page: int, size: int) -> tuple[list[Team], int | None]:
+            params = size_params("list_teams", page, size)
+            result = await self._run(list_teams.asyncio_detailed, options, **query, **params)
+            expect(result, TeamPage)
+            return page_of(result, "list_teams", Team)
+
+        return AsyncPager(
+            fetch,
+            operation="list_teams",
+            page_size=page_size,
+            max_items=max_items,
+            concurrency=concurrency,  # async only
+            max_pages=max_pages,
+        )
+
+
+#: How each `users.list` filter is checked; the key is the argument's name.
+_USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
+    "filter": _check.text,
+    "workspaces": _check.ids,
+    "user_account_ids": _check.ids,
+    "org_user_ids": _check.ids,
+    "groups": _check.ids,
+    "toggl_products": _check.texts,
+    "active_status": _check.texts,
+    "roles": _check.ids,
+    "only_admins": _check.flag,
+    "sort_dir": partial(_check.choice, kind=SortDirection),
+    "tag_ids": _check.ids,
+    "include_working_hours": _check.flag,
+    "include_rates": _check.flag,
+    "pinned_ids": _check.ids,
+}
+
+
+class AsyncUsers(AsyncResource):
+    """Organization users (invited people included). No total: stops on a short page.
+
+    Without a total, pages cannot be fetched in parallel: they come one at a time.
+    """
+
+    def list(
+        self,
+        *,
+        filter: str | None = None,
+        workspaces: Iterable[int] | None = None,
+        user_account_ids: Iterable[int] | None = None,
+        org_user_ids: Iterable[int] | None = None,
+        groups: Iterable[int] | None = None,
+        toggl_products: Iterable[str] | None = None,
+        active_status: Iterable[str] | None = None,
+        roles: Iterable[int] | None = None,
+        only_admins: bool | None = None,
+        sort_dir: SortDir | None = None,
+        tag_ids: Iterable[int] | None = None,
+        include_working_hours: bool | None = None,
+        include_rates: bool | None = None,
+        pinned_ids: Iterable[int] | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPager[OrganizationUser]:
+        """Iterate users matching the filters lazily (`filter` matches name or email)."""
+        checked_options(options)
+        filters = {
+            "filter": filter, "workspaces": workspaces, "user_account_ids": user_account_ids,
+            "org_user_ids": org_user_ids, "groups": groups, "toggl_products": toggl_products,
+            "active_status": active_status, "roles": roles, "only_admins": only_admins,
+            "sort_dir": sort_dir, "tag_ids": tag_ids,
+            "include_working_hours": include_working_hours, "include_rates": include_rates,
+            "pinned_ids": pinned_ids,
+        }  # fmt: skip
+        query: Args = {"organization_id": self._ctx.org(organization_id)}
+        for key, value in filters.items():
+            query["filter_" if key == "filter" else key] = _check.optional(
+                _USER_FILTERS[key], key, value
+            )
+
+        async def fetch(page: int, size: int) -> tuple[list[OrganizationUser], int | None]:
+            params = size_params("list_users", page, size)
+            result = await self._run(list_users.asyncio_detailed, options, **query, **params)
+            return page_of(result, "list_users", OrganizationUser)
+
+        return AsyncPager(
+            fetch,
+            operation="list_users",
+            page_size=page_size,
+            max_items=max_items,
+            max_pages=max_pages,
+        )

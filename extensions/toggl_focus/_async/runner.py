@@ -1,0 +1,61 @@
+"""Run a generated operation with retries (`acall`), and the base of every resource class.
+
+The decisions (which failure is retried, after how long, what error it becomes, the log
+lines) are `toggl_focus._runner.Call`'s; this is the loop around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from toggl_focus_api.types import Response
+
+from .. import _retry
+from .._http import attempt_scope
+from .._runner import Call, Policy, Result
+from ..resources._base import Context, RequestOptions, checked_options
+
+__all__ = ["AsyncResource", "acall"]
+
+
+async def acall(
+    policy: Policy,
+    operation: Callable[..., Awaitable[Response[Any]]],
+    *,
+    timeout: object = None,
+    max_retries: object = None,
+    deadline: object = None,
+    **kwargs: Any,
+) -> Result:
+    """Call a generated `asyncio_detailed` with retries; raise FocusError on any failure."""
+    state = Call(policy, timeout, max_retries, deadline)
+    while True:
+        with attempt_scope(state.next_attempt()):
+            try:
+                detailed = await operation(**kwargs)
+            except Exception as exc:
+                error, delay = state.failure(exc)
+                cause = None if error is exc else exc
+            else:
+                return state.finish(detailed.parsed)
+        if delay is None:
+            raise error from cause
+        state.note_retry(error, delay)
+        await _retry.asleep(delay)
+
+
+class AsyncResource:
+    """Base of the resources (`focus.ghosts`, ...): runs generated operations via `acall`."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    async def _run(
+        self,
+        operation: Callable[..., Awaitable[Response[Any]]],
+        options: RequestOptions,
+        **kwargs: Any,
+    ) -> Result:
+        opts = checked_options(options)
+        return await acall(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)

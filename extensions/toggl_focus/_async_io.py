@@ -1,0 +1,78 @@
+"""The few things only the async client does its own way; `_sync_io.py` is their sync side.
+
+The async source in `_async/` imports these names from here; `scripts/make_sync.py` rewrites
+`_async_io` to `_sync_io`, so the generated sync code imports the same names from there.
+Each name here has a twin of the same shape in `_sync_io.py`:
+
+- `AsyncPool`: our own connection pool; the async one is per event loop.
+- `deadline`: the attempt's total deadline, here an anyio cancel scope around every await.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import weakref
+from collections.abc import Iterator
+
+import httpx
+
+from ._http import Attempt, deadline_at, deadline_error, transport_options
+
+__all__ = ["AsyncPool", "deadline"]
+
+
+class AsyncPool:
+    """The transport an AsyncFocus owns (when no http_client is given), one per event loop.
+
+    Connections belong to the event loop that opened them: a client used under a second
+    `asyncio.run()` starts a fresh pool instead of touching sockets of a closed loop.
+    """
+
+    #: The cancel scope of `deadline` interrupts any await, socket reads included.
+    deadline_inside_reads = True
+
+    def __init__(self, base_url: httpx.URL) -> None:
+        self._base_url = base_url
+        self._transport: httpx.AsyncHTTPTransport | None = None
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+
+    def get(self) -> httpx.AsyncHTTPTransport:
+        """The transport for the running event loop, opened on first use."""
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # another async library (trio): one pool
+            loop = None
+        if self._transport is None or (
+            loop is not None and (self._loop is None or self._loop() is not loop)
+        ):
+            self._transport = httpx.AsyncHTTPTransport(**transport_options(self._base_url))
+            self._loop = weakref.ref(loop) if loop is not None else None
+        return self._transport
+
+    async def aclose(self) -> None:
+        """Close the connections (of the last event loop that used the pool)."""
+        transport, self._transport = self._transport, None
+        if transport is not None:
+            with contextlib.suppress(RuntimeError):  # its loop may be gone already
+                await transport.aclose()
+
+
+@contextlib.contextmanager
+def deadline(attempt: Attempt, request: httpx.Request) -> Iterator[None]:
+    """Cancel the enclosed awaits when `attempt`'s deadline passes (an httpx.ReadTimeout).
+
+    anyio (httpx's own dependency) works on asyncio and trio alike; imported on first use.
+    """
+    at = deadline_at(attempt)
+    if at is None:
+        yield
+        return
+    import anyio
+
+    try:
+        with anyio.fail_after(max(0.0, at - time.monotonic())):
+            yield
+    except TimeoutError:
+        raise deadline_error(attempt, request) from None

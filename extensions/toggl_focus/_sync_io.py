@@ -1,0 +1,155 @@
+"""The few things only the sync client does its own way; `_async_io.py` is their async side.
+
+The generated sync code in `_sync/` imports these names (`scripts/make_sync.py` rewrites the
+async source's `_async_io` to `_sync_io`). Each has a twin of the same shape in `_async_io.py`:
+
+- `SyncPool`: our own connection pool, with the deadline installed under its sockets.
+- `deadline`: the attempt's total deadline. A blocking socket read can only be bounded by
+  its own timeout, so a network backend wrapped around httpcore's shortens every socket
+  operation's timeout to what is left of the attempt's deadline (`_DeadlineBackend`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpcore
+import httpx
+
+from ._http import Attempt, deadline_at, transport_options
+
+__all__ = ["SyncPool", "deadline"]
+
+# Monotonic time at which the running attempt must end; read by the deadline network backend.
+_deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "toggl_focus_deadline_at", default=None
+)
+
+
+class SyncPool:
+    """The transport a Focus owns (when no http_client is given), opened on first use."""
+
+    def __init__(self, base_url: httpx.URL) -> None:
+        self._base_url = base_url
+        self._transport: httpx.HTTPTransport | None = None
+        #: Whether the deadline sits under the sockets (False only if httpx changed shape).
+        self.deadline_inside_reads = False
+
+    def get(self) -> httpx.HTTPTransport:
+        """Our transport, with the deadline backend under it."""
+        if self._transport is None:
+            self._transport = httpx.HTTPTransport(**transport_options(self._base_url))
+            self.deadline_inside_reads = _install_deadline(self._transport)
+        return self._transport
+
+    def close(self) -> None:
+        """Close the connections."""
+        transport, self._transport = self._transport, None
+        if transport is not None:
+            transport.close()
+
+
+@contextlib.contextmanager
+def deadline(attempt: Attempt, request: httpx.Request) -> Iterator[None]:
+    """Bound every socket operation of the enclosed block by `attempt`'s deadline.
+
+    A socket operation that would pass it times out (an httpx timeout); `request` is the
+    async twin's, unused here.
+    """
+    token = _deadline_at.set(deadline_at(attempt))
+    try:
+        yield
+    finally:
+        _deadline_at.reset(token)
+
+
+def _cap(timeout: float | None, error: type[Exception]) -> float | None:
+    """A socket operation's timeout, shortened to what is left of the attempt's deadline."""
+    at = _deadline_at.get()
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise error("the attempt's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write ends by the attempt's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _cap(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        tls = self._inner.start_tls(
+            ssl_context, server_hostname, _cap(timeout, httpcore.ConnectTimeout)
+        )
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """Wraps httpcore's sync backend so that drips cannot outlast the deadline.
+
+    A blocking socket read can only be bounded by its own timeout; a server that sends one
+    byte just before each read times out would otherwise hold the call for minutes.
+    """
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _cap(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        )
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:  # pragma: no cover - the client never uses unix sockets
+        timeout = _cap(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:  # pragma: no cover - httpcore retries are off
+        self._inner.sleep(seconds)
+
+
+def _install_deadline(transport: httpx.HTTPTransport) -> bool:
+    """Put the deadline backend under a transport we created; False if httpx changed shape.
+
+    httpx has no public hook for the network backend of its transport, so this reaches
+    into `transport._pool` (httpx < 0.29 is pinned; a test fails if this stops working).
+    """
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if not isinstance(backend, httpcore.NetworkBackend):
+        return False
+    pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+    return True
