@@ -5,6 +5,7 @@ The async source in `_async/` imports these names from here; `scripts/make_sync.
 Each name here has a twin of the same shape in `_sync_io.py`:
 
 - `AsyncPool`: our own connection pool; the async one is per event loop.
+- `invite`, `async_twin`: calling an inviter, which the async client may await.
 - `deadline`: the attempt's total deadline, here an anyio cancel scope around every await.
 """
 
@@ -12,15 +13,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import time
 import weakref
 from collections.abc import Iterator
 
 import httpx
 
+from ._embody.invites import AsyncInviter, Inviter
 from ._http import Attempt, deadline_at, deadline_error, transport_options
 
-__all__ = ["AsyncPool", "deadline"]
+__all__ = ["AsyncPool", "async_twin", "deadline", "invite"]
 
 
 class AsyncPool:
@@ -76,3 +79,19 @@ def deadline(attempt: Attempt, request: httpx.Request) -> Iterator[None]:
             yield
     except TimeoutError:
         raise deadline_error(attempt, request) from None
+
+
+def async_twin(name: str) -> str | None:
+    """The async function to suggest to a caller of `name` passing an async inviter: none.
+
+    `name` is async already, and takes sync and async inviters alike.
+    """
+    return None
+
+
+async def invite(inviter: AsyncInviter | Inviter, email: str) -> object:
+    """What `inviter` answers for `email`; a sync or an async inviter."""
+    ids: object = inviter.invite(email)
+    if inspect.isawaitable(ids):
+        ids = await ids
+    return ids

@@ -4,6 +4,7 @@ The generated sync code in `_sync/` imports these names (`scripts/make_sync.py` 
 async source's `_async_io` to `_sync_io`). Each has a twin of the same shape in `_async_io.py`:
 
 - `SyncPool`: our own connection pool, with the deadline installed under its sockets.
+- `invite`, `async_twin`: calling an inviter, which the async client may await.
 - `deadline`: the attempt's total deadline. A blocking socket read can only be bounded by
   its own timeout, so a network backend wrapped around httpcore's shortens every socket
   operation's timeout to what is left of the attempt's deadline (`_DeadlineBackend`).
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import inspect
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -20,9 +22,11 @@ from typing import Any
 import httpcore
 import httpx
 
+from ._embody.invites import Inviter
 from ._http import Attempt, deadline_at, transport_options
+from .errors import FocusConfigError
 
-__all__ = ["SyncPool", "deadline"]
+__all__ = ["SyncPool", "async_twin", "deadline", "invite"]
 
 # Monotonic time at which the running attempt must end; read by the deadline network backend.
 _deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
@@ -153,3 +157,18 @@ def _install_deadline(transport: httpx.HTTPTransport) -> bool:
         return False
     pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
     return True
+
+
+def async_twin(name: str) -> str | None:
+    """The async function to suggest to a caller of `name` passing an async inviter."""
+    return "a" + name
+
+
+def invite(inviter: Inviter, email: str) -> object:
+    """What `inviter` answers for `email`; FocusConfigError for an async inviter."""
+    ids: object = inviter.invite(email)
+    if inspect.isawaitable(ids):
+        if inspect.iscoroutine(ids):
+            ids.close()
+        raise FocusConfigError("the inviter is async: use ainvite_and_embody")
+    return ids
