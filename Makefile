@@ -14,6 +14,7 @@
 #   make docs              HTML API reference, self-contained for offline use: dist/docs/index.html
 #   make test              lint + check-generated + check-sync + spec-check + spec-diff + docs + pytest
 #                          (what CI runs, via .ci/run)
+#   make count-lines       hand-written lines of extensions/toggl_focus (scripts/count_lines.py)
 #   make demo | fake-server [PORT=8080] | bench | clean
 
 SHELL := bash
@@ -46,7 +47,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 # Config and custom templates live beside it: scripts/codegen/{config.yaml,templates/}.
 GENERATE := scripts/codegen/generate.sh
 
-.PHONY: $(VENV) node_modules client check-generated sync check-sync lint test demo fake-server bench clean
+.PHONY: $(VENV) node_modules client check-generated sync check-sync lint test demo fake-server bench count-lines clean
 .PHONY: spec spec-check spec-diff docs
 
 # --- bootstrap ----------------------------------------------------------------------------
@@ -187,6 +188,9 @@ fake-server: $(VENV_STAMP)
 
 bench: $(VENV_STAMP)
 	$(VENV_BIN)/python scripts/bench.py
+
+count-lines: $(VENV_STAMP)
+	$(VENV_BIN)/python scripts/count_lines.py --files
 
 clean:
 	rm -rf $(VENV) node_modules build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
