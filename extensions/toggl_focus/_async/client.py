@@ -1,4 +1,4 @@
-"""The client users import: `AsyncFocus` here, and `Focus` in the generated `_sync/client.py`.
+"""The client users import, with its resources and its wire.
 
 Each wraps one generated `toggl_focus_api.Client` (reachable as `.api`) whose requests go
 through this client's wire (`wire.py`): our transport, or the caller's httpx client used as
@@ -46,12 +46,12 @@ class AsyncFocus(ClientBase):
         bounds a whole attempt (connect, send and receive; None for no deadline); each call
         may override both, and `max_retries`. `max_response_bytes` caps a decoded body.
         `max_quota_wait` > 0 waits (up to that many seconds) for the hourly quota to reset
-        instead of raising QuotaExceededError. A caller-supplied `http_client` (an
-        httpx.AsyncClient for AsyncFocus, an httpx.Client for Focus) lends its transport,
-        proxies, limits and TLS settings; it is never modified (the token, the base URL and
-        our timeouts go on our requests only) and `close()` leaves it open. AsyncFocus's own
-        connection pool belongs to the event loop that first used it; used under a later
-        `asyncio.run()`, the client opens a fresh pool.
+        instead of raising QuotaExceededError. A caller-supplied `http_client` (an httpx
+        client of the same kind, sync or async) lends its transport, proxies, limits and
+        TLS settings; it is never modified (the token, the base URL and our timeouts go on
+        our requests only) and `close()` leaves it open. The async client's own connection
+        pool belongs to the event loop that first used it; used under a later
+        `asyncio.run()`, it opens a fresh pool.
         """
         super().__init__(
             token,

@@ -86,7 +86,7 @@ class AsyncGhosts(AsyncResource):
     ) -> AsyncPager[Ghost]:
         """Iterate matching ghosts lazily, 100 per request unless `page_size` says otherwise.
 
-        On AsyncFocus, `concurrency` > 1 fetches later pages in parallel.
+        With the async client, `concurrency` > 1 fetches later pages in parallel.
         """
         checked_options(options)
         args = {

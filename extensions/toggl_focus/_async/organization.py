@@ -154,7 +154,7 @@ class AsyncTeams(AsyncResource):
     ) -> AsyncPager[Team]:
         """Iterate the workspace's teams lazily, 100 per request unless told otherwise.
 
-        On AsyncFocus, `concurrency` > 1 fetches later pages in parallel.
+        With the async client, `concurrency` > 1 fetches later pages in parallel.
         """
         checked_options(options)
         query = {

@@ -87,7 +87,7 @@ class Ghosts(SyncResource):
     ) -> SyncPager[Ghost]:
         """Iterate matching ghosts lazily, 100 per request unless `page_size` says otherwise.
 
-        On Focus, `concurrency` > 1 fetches later pages in parallel.
+        With the async client, `concurrency` > 1 fetches later pages in parallel.
         """
         checked_options(options)
         args = {

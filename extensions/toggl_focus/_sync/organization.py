@@ -153,7 +153,7 @@ class Teams(SyncResource):
     ) -> SyncPager[Team]:
         """Iterate the workspace's teams lazily, 100 per request unless told otherwise.
 
-        On Focus, `concurrency` > 1 fetches later pages in parallel.
+        With the async client, `concurrency` > 1 fetches later pages in parallel.
         """
         checked_options(options)
         query = {
