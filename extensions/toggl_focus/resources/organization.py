@@ -17,6 +17,7 @@ from toggl_focus_api.api.organization import (
 )
 from toggl_focus_api.models import (
     Group,
+    GroupDeletion,
     GroupRequest,
     GroupSummary,
     OrganizationUser,
@@ -28,6 +29,7 @@ from toggl_focus_api.models import (
 from toggl_focus_api.types import Unset
 
 from .. import _check
+from ..errors import FocusDecodeError
 from ..pagination import AsyncPager, SyncPager
 from ._base import (
     AsyncResource,
@@ -35,10 +37,11 @@ from ._base import (
     RequestOptions,
     SyncResource,
     Unpack,
+    body_unusable,
     checked_options,
     expect,
-    expect_list,
     ids,
+    items_of,
     page_of,
     size_params,
 )
@@ -51,6 +54,11 @@ Args = dict[str, Any]
 
 def _sort(sort_dir: object) -> SortDirection | Unset:
     return _check.optional(_check.choice, "sort_dir", sort_dir, SortDirection)
+
+
+def _deletion(parsed: object) -> dict[str, bool]:
+    """The booleans of a delete_group answer; {} when its 200 body is empty or unusable."""
+    return dict(parsed.additional_properties) if isinstance(parsed, GroupDeletion) else {}
 
 
 class _OrgArgs:
@@ -70,11 +78,12 @@ class _OrgArgs:
         organization_id: object,
     ) -> Args:
         """For create: the body and where it goes."""
+        # All four fields, always: Toggl's spec requires them, and PUT replaces the group.
         body = GroupRequest(
             name=_check.non_empty("name", name),
-            emoji=_check.optional(_check.text, "emoji", emoji),
-            organization_users=ids("organization_users", organization_users),
-            workspaces=ids("workspaces", workspaces),
+            emoji=_check.text("emoji", emoji),
+            organization_users=_check.ids("organization_users", organization_users),
+            workspaces=_check.ids("workspaces", workspaces),
         )
         return {"body": body, **self._org(organization_id)}
 
@@ -107,13 +116,17 @@ class Groups(SyncResource, _OrgArgs):
         self,
         name: str,
         *,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int] = (),
+        workspaces: Iterable[int] = (),
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Create a group of organization users (ids) in workspaces (ids)."""
+        """Create a group of organization users (ids) in workspaces (ids).
+
+        `emoji` is required: the API requires it and no default can be justified (`""` may
+        be rejected). The lists default to empty: a new group may start with nobody.
+        """
         args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
         return expect(self._run(create_group.sync_detailed, options, **args), Group)
 
@@ -122,13 +135,17 @@ class Groups(SyncResource, _OrgArgs):
         group_id: int,
         *,
         name: str,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int],
+        workspaces: Iterable[int],
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
+        """Replace a group's name, emoji, members and workspaces (PUT semantics).
+
+        All four are required: a default would silently replace the group's members or
+        workspaces with nothing.
+        """
         args = self._group_update_args(
             group_id, name, emoji, organization_users, workspaces, organization_id
         )
@@ -141,17 +158,26 @@ class Groups(SyncResource, _OrgArgs):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> None:
-        """Delete a group; the API checks permission against `workspace_id`."""
+    ) -> dict[str, bool]:
+        """Delete a group; the API checks permission against `workspace_id`.
+
+        Returns the answer's booleans (keys undocumented; {} when the 200 has no usable body).
+        """
         args = self._delete_args(group_id, workspace_id, organization_id)
-        self._run(delete_group.sync_detailed, options, **args)
+        try:
+            result = self._run(delete_group.sync_detailed, options, **args)
+        except FocusDecodeError as exc:
+            if not body_unusable(exc, 200):
+                raise
+            return {}
+        return _deletion(result.parsed)
 
     def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
     ) -> Summaries:
         """The groups the API key's user belongs to."""
         result = self._run(list_my_groups.sync_detailed, options, **self._org(organization_id))
-        return expect_list(result, GroupSummary)
+        return items_of(result, GroupSummary)
 
 
 class AsyncGroups(AsyncResource, _OrgArgs):
@@ -161,13 +187,17 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         self,
         name: str,
         *,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int] = (),
+        workspaces: Iterable[int] = (),
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Create a group of organization users (ids) in workspaces (ids)."""
+        """Create a group of organization users (ids) in workspaces (ids).
+
+        `emoji` is required: the API requires it and no default can be justified (`""` may
+        be rejected). The lists default to empty: a new group may start with nobody.
+        """
         args = self._group_args(name, emoji, organization_users, workspaces, organization_id)
         return expect(await self._run(create_group.asyncio_detailed, options, **args), Group)
 
@@ -176,13 +206,17 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         group_id: int,
         *,
         name: str,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int],
+        workspaces: Iterable[int],
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
+        """Replace a group's name, emoji, members and workspaces (PUT semantics).
+
+        All four are required: a default would silently replace the group's members or
+        workspaces with nothing.
+        """
         args = self._group_update_args(
             group_id, name, emoji, organization_users, workspaces, organization_id
         )
@@ -195,10 +229,16 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> None:
-        """Delete a group; the API checks permission against `workspace_id`."""
+    ) -> dict[str, bool]:
+        """Delete a group; returns the answer's booleans ({} without a usable body)."""
         args = self._delete_args(group_id, workspace_id, organization_id)
-        await self._run(delete_group.asyncio_detailed, options, **args)
+        try:
+            result = await self._run(delete_group.asyncio_detailed, options, **args)
+        except FocusDecodeError as exc:
+            if not body_unusable(exc, 200):
+                raise
+            return {}
+        return _deletion(result.parsed)
 
     async def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
@@ -207,7 +247,7 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         result = await self._run(
             list_my_groups.asyncio_detailed, options, **self._org(organization_id)
         )
-        return expect_list(result, GroupSummary)
+        return items_of(result, GroupSummary)
 
 
 class RolesResource(SyncResource, _OrgArgs):
@@ -217,7 +257,7 @@ class RolesResource(SyncResource, _OrgArgs):
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
     ) -> Roles:
         """All roles of the organization (one request, no pagination)."""
-        return expect_list(
+        return items_of(
             self._run(list_roles.sync_detailed, options, **self._org(organization_id)), Role
         )
 
@@ -230,7 +270,7 @@ class AsyncRolesResource(AsyncResource, _OrgArgs):
     ) -> Roles:
         """All roles of the organization (one request, no pagination)."""
         result = await self._run(list_roles.asyncio_detailed, options, **self._org(organization_id))
-        return expect_list(result, Role)
+        return items_of(result, Role)
 
 
 class _TeamArgs(_OrgArgs):
@@ -242,6 +282,8 @@ class _TeamArgs(_OrgArgs):
         sort_dir: object,
         organization_user_id: object,
         group_ids: object,
+        query: object,
+        active_members_only: object,
     ) -> Args:
         return {
             **self._org(organization_id),
@@ -252,6 +294,10 @@ class _TeamArgs(_OrgArgs):
                 _check.positive_id, "organization_user_id", organization_user_id
             ),
             "group_ids": ids("group_ids", group_ids),
+            "query": _check.optional(_check.text, "query", query),
+            "active_members_only": _check.optional(
+                _check.flag, "active_members_only", active_members_only
+            ),
         }
 
 
@@ -262,9 +308,11 @@ class Teams(SyncResource, _TeamArgs):
         self,
         *,
         filter: str | None = None,
+        query: str | None = None,
         sort_dir: SortDir | None = None,
         organization_user_id: int | None = None,
         group_ids: Iterable[int] | None = None,
+        active_members_only: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -272,15 +320,20 @@ class Teams(SyncResource, _TeamArgs):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[Team]:
-        """Lazily iterate the workspace's teams, 100 per request unless told otherwise."""
+        """Lazily iterate the workspace's teams, 100 per request unless told otherwise.
+
+        `filter` and `query` both match the team name; `active_members_only=True` leaves
+        inactive and not-yet-joined members out of each team's `users`.
+        """
         checked_options(options)
-        query = self._team_query(
-            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids
-        )
+        params = self._team_query(
+            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids,
+            query, active_members_only,
+        )  # fmt: skip
 
         def fetch(page: int, size: int) -> tuple[list[Team], int | None]:
-            params = size_params("list_teams", page, size)
-            result = self._run(list_teams.sync_detailed, options, **query, **params)
+            sizes = size_params("list_teams", page, size)
+            result = self._run(list_teams.sync_detailed, options, **params, **sizes)
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
@@ -300,9 +353,11 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         self,
         *,
         filter: str | None = None,
+        query: str | None = None,
         sort_dir: SortDir | None = None,
         organization_user_id: int | None = None,
         group_ids: Iterable[int] | None = None,
+        active_members_only: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -313,13 +368,14 @@ class AsyncTeams(AsyncResource, _TeamArgs):
     ) -> AsyncPager[Team]:
         """Async-iterate the workspace's teams; `concurrency` > 1 fetches pages in parallel."""
         checked_options(options)
-        query = self._team_query(
-            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids
-        )
+        params = self._team_query(
+            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids,
+            query, active_members_only,
+        )  # fmt: skip
 
         async def fetch(page: int, size: int) -> tuple[list[Team], int | None]:
-            params = size_params("list_teams", page, size)
-            result = await self._run(list_teams.asyncio_detailed, options, **query, **params)
+            sizes = size_params("list_teams", page, size)
+            result = await self._run(list_teams.asyncio_detailed, options, **params, **sizes)
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
@@ -349,6 +405,8 @@ _USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
     "include_working_hours": _check.flag,
     "include_rates": _check.flag,
     "pinned_ids": _check.ids,
+    "has_group": _check.flag,
+    "include_custom_fields": _check.flag,
 }
 
 
@@ -382,13 +440,19 @@ class Users(SyncResource, _UserArgs):
         include_working_hours: bool | None = None,
         include_rates: bool | None = None,
         pinned_ids: Iterable[int] | None = None,
+        has_group: bool | None = None,
+        include_custom_fields: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
-        """Lazily iterate users matching the filters (`filter` matches name or email)."""
+        """Lazily iterate users matching the filters (`filter` matches name or email).
+
+        `has_group=True` keeps users in at least one group (False: in none);
+        `include_custom_fields=True` adds each user's `custom_field_values`.
+        """
         checked_options(options)
         query = self._user_query(
             organization_id, filter=filter, workspaces=workspaces,
@@ -396,7 +460,8 @@ class Users(SyncResource, _UserArgs):
             toggl_products=toggl_products,
             active_status=active_status, roles=roles, only_admins=only_admins, sort_dir=sort_dir,
             tag_ids=tag_ids, include_working_hours=include_working_hours,
-            include_rates=include_rates, pinned_ids=pinned_ids,
+            include_rates=include_rates, pinned_ids=pinned_ids, has_group=has_group,
+            include_custom_fields=include_custom_fields,
         )  # fmt: skip
 
         def fetch(page: int, size: int) -> tuple[list[OrganizationUser], int | None]:
@@ -433,6 +498,8 @@ class AsyncUsers(AsyncResource, _UserArgs):
         include_working_hours: bool | None = None,
         include_rates: bool | None = None,
         pinned_ids: Iterable[int] | None = None,
+        has_group: bool | None = None,
+        include_custom_fields: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -447,7 +514,8 @@ class AsyncUsers(AsyncResource, _UserArgs):
             toggl_products=toggl_products,
             active_status=active_status, roles=roles, only_admins=only_admins, sort_dir=sort_dir,
             tag_ids=tag_ids, include_working_hours=include_working_hours,
-            include_rates=include_rates, pinned_ids=pinned_ids,
+            include_rates=include_rates, pinned_ids=pinned_ids, has_group=has_group,
+            include_custom_fields=include_custom_fields,
         )  # fmt: skip
 
         async def fetch(page: int, size: int) -> tuple[list[OrganizationUser], int | None]:

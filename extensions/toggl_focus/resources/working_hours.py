@@ -18,7 +18,7 @@ from toggl_focus_api.api.working_hours import (
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
 from .. import _check
-from ._base import AsyncResource, Context, RequestOptions, SyncResource, Unpack, expect_list
+from ._base import AsyncResource, Context, RequestOptions, SyncResource, Unpack, items_of
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -73,7 +73,7 @@ class WorkingHoursResource(SyncResource, _Args):
     ) -> Hours:
         """The user's working hours (organization-user id)."""
         where = self._user(user_id, organization_id)
-        return expect_list(
+        return items_of(
             self._run(get_user_working_hours.sync_detailed, options, **where), WorkingHours
         )
 
@@ -88,7 +88,7 @@ class WorkingHoursResource(SyncResource, _Args):
         """Add entries (`working_hours`, optionally `weekday`); returns the created entries."""
         args = self._user(user_id, organization_id, _new(entries))
         result = self._run(create_user_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def update_for_user(
         self,
@@ -101,7 +101,7 @@ class WorkingHoursResource(SyncResource, _Args):
         """Change entries named by `working_hour_id`; returns the user's full list after."""
         args = self._user(user_id, organization_id, _changes(entries))
         result = self._run(update_user_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def delete_for_user(
         self,
@@ -125,7 +125,7 @@ class WorkingHoursResource(SyncResource, _Args):
     ) -> Hours:
         """The ghost's working hours."""
         where = self._ghost(ghost_id, workspace_id, organization_id)
-        return expect_list(
+        return items_of(
             self._run(get_ghost_working_hours.sync_detailed, options, **where), WorkingHours
         )
 
@@ -138,10 +138,10 @@ class WorkingHoursResource(SyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries for a ghost; returns the created entries."""
+        """Add entries for a ghost (`working_hours`, optionally `weekday`); returns them."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _new(entries))
         result = self._run(create_ghost_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def update_for_ghost(
         self,
@@ -155,7 +155,7 @@ class WorkingHoursResource(SyncResource, _Args):
         """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
         result = self._run(update_ghost_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def delete_for_ghost(
         self,
@@ -180,7 +180,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """The user's working hours (organization-user id)."""
         where = self._user(user_id, organization_id)
         result = await self._run(get_user_working_hours.asyncio_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def create_for_user(
         self,
@@ -193,7 +193,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """Add entries (`working_hours`, optionally `weekday`); returns the created entries."""
         args = self._user(user_id, organization_id, _new(entries))
         result = await self._run(create_user_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def update_for_user(
         self,
@@ -206,7 +206,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """Change entries named by `working_hour_id`; returns the user's full list after."""
         args = self._user(user_id, organization_id, _changes(entries))
         result = await self._run(update_user_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def delete_for_user(
         self,
@@ -231,7 +231,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """The ghost's working hours."""
         where = self._ghost(ghost_id, workspace_id, organization_id)
         result = await self._run(get_ghost_working_hours.asyncio_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def create_for_ghost(
         self,
@@ -242,10 +242,10 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries for a ghost; returns the created entries."""
+        """Add entries for a ghost (`working_hours`, optionally `weekday`); returns them."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _new(entries))
         result = await self._run(create_ghost_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def update_for_ghost(
         self,
@@ -259,7 +259,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
         result = await self._run(update_ghost_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def delete_for_ghost(
         self,
