@@ -105,7 +105,7 @@ class GhostAssignments:
                 )
             projects_type_0 = []
             _projects_type_0 = data
-            for projects_type_0_item_data in expect_list(_projects_type_0, "GhostAssignments.projects_type_0"):
+            for projects_type_0_item_data in expect_list(_projects_type_0, "GhostAssignments.projects"):
                 projects_type_0_item = AssignedProject.from_dict(projects_type_0_item_data)
 
                 projects_type_0.append(projects_type_0_item)
@@ -125,7 +125,7 @@ class GhostAssignments:
                 )
             tasks_type_0 = []
             _tasks_type_0 = data
-            for tasks_type_0_item_data in expect_list(_tasks_type_0, "GhostAssignments.tasks_type_0"):
+            for tasks_type_0_item_data in expect_list(_tasks_type_0, "GhostAssignments.tasks"):
                 tasks_type_0_item = AssignedTask.from_dict(tasks_type_0_item_data)
 
                 tasks_type_0.append(tasks_type_0_item)
@@ -141,7 +141,7 @@ class GhostAssignments:
                 return data
             if not isinstance(data, list):
                 raise TypeError("GhostAssignments.team_ids: expected list[int] | None, got " + type(data).__name__)
-            team_ids_type_0 = expect_items(data, expect_int, "GhostAssignments.team_ids_type_0")
+            team_ids_type_0 = expect_items(data, expect_int, "GhostAssignments.team_ids")
 
             return team_ids_type_0
 

@@ -91,7 +91,7 @@ class GhostPage:
                 raise TypeError("GhostPage.data: expected list[Ghost] | None, got " + type(data).__name__)
             data_type_0 = []
             _data_type_0 = data
-            for data_type_0_item_data in expect_list(_data_type_0, "GhostPage.data_type_0"):
+            for data_type_0_item_data in expect_list(_data_type_0, "GhostPage.data"):
                 data_type_0_item = Ghost.from_dict(data_type_0_item_data)
 
                 data_type_0.append(data_type_0_item)

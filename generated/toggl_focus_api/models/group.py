@@ -205,7 +205,7 @@ class Group:
                 raise TypeError("Group.users: expected list[GroupUser] | None, got " + type(data).__name__)
             users_type_0 = []
             _users_type_0 = data
-            for users_type_0_item_data in expect_list(_users_type_0, "Group.users_type_0"):
+            for users_type_0_item_data in expect_list(_users_type_0, "Group.users"):
                 users_type_0_item = GroupUser.from_dict(users_type_0_item_data)
 
                 users_type_0.append(users_type_0_item)
@@ -223,7 +223,7 @@ class Group:
                 raise TypeError("Group.workspaces: expected list[GroupWorkspace] | None, got " + type(data).__name__)
             workspaces_type_0 = []
             _workspaces_type_0 = data
-            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "Group.workspaces_type_0"):
+            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "Group.workspaces"):
                 workspaces_type_0_item = GroupWorkspace.from_dict(workspaces_type_0_item_data)
 
                 workspaces_type_0.append(workspaces_type_0_item)

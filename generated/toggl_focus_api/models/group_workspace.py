@@ -167,7 +167,7 @@ class GroupWorkspace:
                 return data
             if not isinstance(data, list):
                 raise TypeError("GroupWorkspace.products: expected list[str] | None, got " + type(data).__name__)
-            products_type_0 = expect_items(data, expect_str, "GroupWorkspace.products_type_0")
+            products_type_0 = expect_items(data, expect_str, "GroupWorkspace.products")
 
             return products_type_0
 

@@ -368,7 +368,7 @@ class OrganizationUser:
                 )
             groups_type_0 = []
             _groups_type_0 = data
-            for groups_type_0_item_data in expect_list(_groups_type_0, "OrganizationUser.groups_type_0"):
+            for groups_type_0_item_data in expect_list(_groups_type_0, "OrganizationUser.groups"):
                 groups_type_0_item = OrganizationUserGroup.from_dict(groups_type_0_item_data)
 
                 groups_type_0.append(groups_type_0_item)
@@ -434,7 +434,7 @@ class OrganizationUser:
                 raise TypeError("OrganizationUser.tags: expected list[UserTag] | None, got " + type(data).__name__)
             tags_type_0 = []
             _tags_type_0 = data
-            for tags_type_0_item_data in expect_list(_tags_type_0, "OrganizationUser.tags_type_0"):
+            for tags_type_0_item_data in expect_list(_tags_type_0, "OrganizationUser.tags"):
                 tags_type_0_item = UserTag.from_dict(tags_type_0_item_data)
 
                 tags_type_0.append(tags_type_0_item)
@@ -473,7 +473,7 @@ class OrganizationUser:
                 )
             workspaces_type_0 = []
             _workspaces_type_0 = data
-            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "OrganizationUser.workspaces_type_0"):
+            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "OrganizationUser.workspaces"):
                 workspaces_type_0_item = OrganizationUserWorkspace.from_dict(workspaces_type_0_item_data)
 
                 workspaces_type_0.append(workspaces_type_0_item)

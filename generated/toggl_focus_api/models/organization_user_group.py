@@ -91,7 +91,7 @@ class OrganizationUserGroup:
                 raise TypeError(
                     "OrganizationUserGroup.workspace_ids: expected list[int] | None, got " + type(data).__name__
                 )
-            workspace_ids_type_0 = expect_items(data, expect_int, "OrganizationUserGroup.workspace_ids_type_0")
+            workspace_ids_type_0 = expect_items(data, expect_int, "OrganizationUserGroup.workspace_ids")
 
             return workspace_ids_type_0
 

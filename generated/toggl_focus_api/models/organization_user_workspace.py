@@ -139,7 +139,7 @@ class OrganizationUserWorkspace:
                 )
             groups_type_0 = []
             _groups_type_0 = data
-            for groups_type_0_item_data in expect_list(_groups_type_0, "OrganizationUserWorkspace.groups_type_0"):
+            for groups_type_0_item_data in expect_list(_groups_type_0, "OrganizationUserWorkspace.groups"):
                 groups_type_0_item = GroupSummary.from_dict(groups_type_0_item_data)
 
                 groups_type_0.append(groups_type_0_item)
@@ -165,7 +165,7 @@ class OrganizationUserWorkspace:
                 raise TypeError(
                     "OrganizationUserWorkspace.toggl_products: expected list[str] | None, got " + type(data).__name__
                 )
-            toggl_products_type_0 = expect_items(data, expect_str, "OrganizationUserWorkspace.toggl_products_type_0")
+            toggl_products_type_0 = expect_items(data, expect_str, "OrganizationUserWorkspace.toggl_products")
 
             return toggl_products_type_0
 

@@ -160,7 +160,7 @@ class Role:
                 return data
             if not isinstance(data, list):
                 raise TypeError("Role.default_for_levels: expected list[Any] | None, got " + type(data).__name__)
-            default_for_levels_type_0 = expect_list(data, "Role.default_for_levels_type_0")
+            default_for_levels_type_0 = expect_list(data, "Role.default_for_levels")
 
             return default_for_levels_type_0
 
@@ -191,7 +191,7 @@ class Role:
                 raise TypeError("Role.permissions: expected list[Permission] | None, got " + type(data).__name__)
             permissions_type_0 = []
             _permissions_type_0 = data
-            for permissions_type_0_item_data in expect_list(_permissions_type_0, "Role.permissions_type_0"):
+            for permissions_type_0_item_data in expect_list(_permissions_type_0, "Role.permissions"):
                 permissions_type_0_item = Permission.from_dict(permissions_type_0_item_data)
 
                 permissions_type_0.append(permissions_type_0_item)

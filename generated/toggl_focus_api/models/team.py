@@ -208,7 +208,7 @@ class Team:
                 raise TypeError("Team.ghosts: expected list[GhostRef] | None, got " + type(data).__name__)
             ghosts_type_0 = []
             _ghosts_type_0 = data
-            for ghosts_type_0_item_data in expect_list(_ghosts_type_0, "Team.ghosts_type_0"):
+            for ghosts_type_0_item_data in expect_list(_ghosts_type_0, "Team.ghosts"):
                 ghosts_type_0_item = GhostRef.from_dict(ghosts_type_0_item_data)
 
                 ghosts_type_0.append(ghosts_type_0_item)
@@ -240,7 +240,7 @@ class Team:
                 raise TypeError("Team.users: expected list[GroupUser] | None, got " + type(data).__name__)
             users_type_0 = []
             _users_type_0 = data
-            for users_type_0_item_data in expect_list(_users_type_0, "Team.users_type_0"):
+            for users_type_0_item_data in expect_list(_users_type_0, "Team.users"):
                 users_type_0_item = GroupUser.from_dict(users_type_0_item_data)
 
                 users_type_0.append(users_type_0_item)
@@ -258,7 +258,7 @@ class Team:
                 raise TypeError("Team.workspaces: expected list[GroupWorkspace] | None, got " + type(data).__name__)
             workspaces_type_0 = []
             _workspaces_type_0 = data
-            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "Team.workspaces_type_0"):
+            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "Team.workspaces"):
                 workspaces_type_0_item = GroupWorkspace.from_dict(workspaces_type_0_item_data)
 
                 workspaces_type_0.append(workspaces_type_0_item)

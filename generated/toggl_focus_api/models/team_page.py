@@ -89,7 +89,7 @@ class TeamPage:
                 raise TypeError("TeamPage.data: expected list[Team] | None, got " + type(data).__name__)
             data_type_0 = []
             _data_type_0 = data
-            for data_type_0_item_data in expect_list(_data_type_0, "TeamPage.data_type_0"):
+            for data_type_0_item_data in expect_list(_data_type_0, "TeamPage.data"):
                 data_type_0_item = Team.from_dict(data_type_0_item_data)
 
                 data_type_0.append(data_type_0_item)
