@@ -342,6 +342,8 @@ def test_null_is_read_where_the_spec_says_nullable(mode: str, fake: FakeFocus, u
     fake.reset_requests()
     assert list(_fetch(mode, fake, url, TARGETS["page"], {"data": None, "total": 1})) == []
     assert fake.request_count == 1  # a null page is an empty, hence last, page
+    [only_id] = _fetch(mode, fake, url, TARGETS["page"], {"data": [{"id": 1}]})
+    assert only_id.id == 1 and only_id.name is UNSET and only_id.assigned is UNSET
 
     [hours] = _fetch(mode, fake, url, TARGETS["hours"], [{**HOURS, "created_at": None,
                                                           "updated_at": ""}])  # fmt: skip
