@@ -211,7 +211,11 @@ class KnownInvite:
 
 def _pick_member(email: str, members: list[OrganizationUser]) -> InviteResult:
     """The one live member whose email is exactly `email` (any case)."""
-    exact = [m for m in members if _same_email(m.email, email) and not m.deleted_at]
+    exact = [
+        m
+        for m in members
+        if isinstance(m.email, str) and _same_email(m.email, email) and not m.deleted_at
+    ]
     if not exact:
         raise MemberNotFoundError(
             f"no organization member has the email {email}; invite them first",
@@ -280,7 +284,8 @@ class AsyncLookupInviter:
 
 def _describe(role: Role) -> str:
     code = role.code if isinstance(role.code, str) and role.code else "-"
-    return f"{code} ({role.name}, id {role.role_id})"
+    name = role.name if isinstance(role.name, str) else "?"
+    return f"{code} ({name}, id {role.role_id})"
 
 
 def _match_role(wanted: str, roles: list[Role], organization_id: int) -> Role:
@@ -289,8 +294,9 @@ def _match_role(wanted: str, roles: list[Role], organization_id: int) -> Role:
     found = {
         r.role_id: r
         for r in roles
-        if r.name.strip().casefold() == key
-        or (isinstance(r.code, str) and r.code.strip().casefold() == key)
+        if any(
+            isinstance(text, str) and text.strip().casefold() == key for text in (r.name, r.code)
+        )
     }
     if len(found) == 1:
         return next(iter(found.values()))

@@ -125,7 +125,8 @@ def test_groups_roles_teams_users(focus: Focus, fake: FakeFocus) -> None:
                                 workspaces=[fake.workspace_id])  # fmt: skip
     assert isinstance(group, Group)
     assert sorted(u.organization_user_id for u in group.users) == sorted(members)
-    replaced = focus.groups.update(group.id, name="Pixels", organization_users=members[:1],
+    replaced = focus.groups.update(group.id, name="Pixels", emoji="P",
+                                   organization_users=members[:1],
                                    workspaces=[fake.workspace_id])  # fmt: skip
     assert replaced.name == "Pixels" and len(replaced.users) == 1
     assert all(g.id and g.name for g in focus.groups.mine())
@@ -139,7 +140,7 @@ def test_groups_roles_teams_users(focus: Focus, fake: FakeFocus) -> None:
     assert "Pixels" in [t.name for t in teams]
     assert [t.name for t in focus.teams.list(filter="pixel")] == ["Pixels"]
 
-    focus.groups.delete(group.id)
+    assert focus.groups.delete(group.id) == {"deleted": True}
     assert "Pixels" not in [t.name for t in focus.teams.list()]
 
     users = list(focus.users.list())
@@ -152,16 +153,17 @@ def test_groups_roles_teams_users(focus: Focus, fake: FakeFocus) -> None:
 
 async def test_groups_roles_teams_users_async(afocus: AsyncFocus, fake: FakeFocus) -> None:
     members = list(fake.state.users)[:2]
-    group = await afocus.groups.create("Async team", organization_users=members,
+    group = await afocus.groups.create("Async team", emoji="A", organization_users=members,
                                        workspaces=[fake.workspace_id])  # fmt: skip
     replaced = await afocus.groups.update(
-        group.id, name="Async team 2", workspaces=[fake.workspace_id]
-    )
-    assert replaced.name == "Async team 2"
+        group.id, name="Async team 2", emoji="", organization_users=[],
+        workspaces=[fake.workspace_id],
+    )  # fmt: skip
+    assert replaced.name == "Async team 2" and replaced.emoji == "" and replaced.users == []
     assert isinstance(await afocus.groups.mine(), list)
     assert {r.role_id for r in await afocus.roles.list()} == set(fake.state.roles)
     assert "Async team 2" in [t.name async for t in afocus.teams.list()]
-    await afocus.groups.delete(group.id)
+    assert await afocus.groups.delete(group.id) == {"deleted": True}
     assert "Async team 2" not in [t.name async for t in afocus.teams.list(concurrency=3)]
     assert len([u async for u in afocus.users.list()]) == len(fake.state.users)
 

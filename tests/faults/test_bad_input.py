@@ -1,9 +1,10 @@
 """Bodies that bend the spec, over real loopback HTTP: what is tolerated, what is refused.
 
-The spec (info.description) says optional timestamps may be null, "" or absent, all meaning
-"not set", and that unknown fields and enum values must be tolerated. Wrong types are not
-checked by the generated models for scalars; these tests pin down exactly what a caller
-gets, so a change in that behaviour is a visible, deliberate decision.
+The spec's tolerance rule (info.description) says timestamps may be null, "" or absent, all
+meaning "not set", that arrays and objects may be null, and that unknown fields and enum
+values must be tolerated. Wrong types are not checked by the generated models for scalars,
+and a nullable (union) field that does not parse keeps the raw value; these tests pin down
+exactly what a caller gets, so a change in that behaviour is a visible, deliberate decision.
 """
 
 from __future__ import annotations
@@ -41,22 +42,12 @@ def _with(field: str, value: object) -> dict[str, Any]:
     return body
 
 
-@pytest.mark.parametrize("value", [None, "", MISSING], ids=["null", "empty", "missing"])
-@pytest.mark.parametrize("field", ["created_at", "updated_at"])
-def test_optional_timestamp_not_set(
-    focus: Focus, fake: FakeFocus, field: str, value: object
-) -> None:
-    _answer(fake, GHOST, _with(field, value))
-    ghost = focus.ghosts.get(1001)
-    assert getattr(ghost, field) is UNSET and not getattr(ghost, field)
-
-
 @pytest.mark.parametrize(
     ("value", "expected"), [(None, None), ("", None), (MISSING, UNSET)],
     ids=["null", "empty", "missing"],
 )  # fmt: skip
-@pytest.mark.parametrize("field", ["deleted_at", "embodied_at"])
-def test_nullable_timestamp_not_set(
+@pytest.mark.parametrize("field", ["created_at", "updated_at", "deleted_at", "embodied_at"])
+def test_timestamp_not_set(
     focus: Focus, fake: FakeFocus, field: str, value: object, expected: object
 ) -> None:
     _answer(fake, GHOST, _with(field, value))
@@ -124,13 +115,14 @@ def test_unknown_fields_in_a_page_and_in_users(focus: Focus, fake: FakeFocus) ->
 
 
 def test_unknown_enum_like_values_pass_through_as_strings(focus: Focus, fake: FakeFocus) -> None:
-    """The spec declares no response enums; values it documents as open must pass through."""
+    """Response enums are open (x-extensible-enum): unknown values must pass through."""
     user_id = fake.me_user_id
     hours = [
-        {"working_hour_id": 1, "weekday": 1, "working_hours": 8,
+        {"working_hour_id": 1, "weekday": 1, "working_hours": 8, "organization_id": 9001,
+         "created_at": WHEN, "updated_at": WHEN,
          "external_entity_type": "robot", "external_entity_id": 3}
     ]  # fmt: skip
-    permission = {"permission_id": 1, "name": "x", "condition": "sometimes"}
+    permission = {"permission_id": 1, "name": "x", "condition": "sometimes", "entity": "planet"}
     roles = [
         {"role_id": 9, "name": "Future", "type": "custom_v2", "entity": "galaxy",
          "permissions": [permission]}
@@ -146,6 +138,7 @@ def test_unknown_enum_like_values_pass_through_as_strings(focus: Focus, fake: Fa
     assert entry.external_entity_type == "robot"
     assert (role.type_, role.entity) == ("custom_v2", "galaxy")
     assert role.permissions and role.permissions[0].condition == "sometimes"
+    assert role.permissions[0].entity == "planet"
     assert user.workspaces and user.workspaces[0].toggl_products == ["focus", "time"]
 
 
@@ -159,8 +152,13 @@ def test_unknown_enum_like_values_pass_through_as_strings(focus: Focus, fake: Fa
         ("name", 5),
         ("user_id", "abc"),
         ("description", None),
-        ("deleted_at", "yesterday"),  # a nullable timestamp that does not parse: kept raw
+        ("deleted_at", "yesterday"),  # a timestamp that does not parse: kept raw
         ("deleted_at", 12345),
+        ("created_at", 12345),
+        ("created_at", "yesterday"),
+        ("updated_at", "2026-13-45T99:00:00Z"),
+        # A nullable (union) object or array that does not parse: kept raw as well.
+        ("assigned", "none"),
     ],
 )
 def test_wrong_scalar_types_are_not_checked(
@@ -176,19 +174,13 @@ def test_wrong_scalar_types_are_not_checked(
 @pytest.mark.parametrize(
     ("body", "cause"),
     [
-        ({**BASE, "created_at": 12345}, TypeError),  # a non-null timestamp must be a string
-        ({**BASE, "created_at": "yesterday"}, ValueError),
-        ({**BASE, "updated_at": "2026-13-45T99:00:00Z"}, ValueError),
-        ({**BASE, "assigned": None}, TypeError),
-        ({**BASE, "assigned": "none"}, ValueError),
-        ({**BASE, "assigned": {"projects": [5]}}, TypeError),
         ({"name": "no id"}, KeyError),
-        ({"id": 1}, KeyError),
-        ([BASE], KeyError),
+        # (A list of one object with exactly two keys would pass: dict() reads it as one
+        # key/value pair. The scalar-type checks of the generated models close that.)
+        ([{**BASE, "description": "d"}], ValueError),
         (None, TypeError),
     ],
-    ids=["ts-int", "ts-text", "ts-invalid", "assigned-null", "assigned-str", "project-int",
-         "no-id", "no-name", "array", "null"],
+    ids=["no-id", "array", "null"],
 )  # fmt: skip
 def test_wrong_types_that_cannot_be_read_raise_decode_errors(
     focus: Focus, fake: FakeFocus, body: Any, cause: type[Exception]
@@ -205,15 +197,23 @@ def test_wrong_types_that_cannot_be_read_raise_decode_errors(
 
 @pytest.mark.parametrize(
     "body",
-    [{"data": None, "total": 1}, {"data": [1, 2]}, {"data": {"id": 1}}, {"total": 0},
-     {"data": [{"id": 1}]}, "data", [BASE]],
-    ids=["data-null", "data-ints", "data-object", "no-data", "item-no-name", "string", "array"],
+    [{"data": [1, 2]}, {"data": {"id": 1}}, {"total": 0}, "data", [BASE]],
+    ids=["data-ints", "data-object", "no-data", "string", "array"],
 )  # fmt: skip
 def test_wrong_page_shapes_raise_decode_errors(focus: Focus, fake: FakeFocus, body: Any) -> None:
     _answer(fake, r"/ghosts$", body)
     with pytest.raises(FocusDecodeError) as info:
         list(focus.ghosts.list())
     assert info.value.body == json.dumps(body).encode()
+
+
+def test_null_data_and_items_with_only_an_id_are_a_page(focus: Focus, fake: FakeFocus) -> None:
+    """`data` may be null (a Go nil slice): an empty page; an item needs only its id."""
+    _answer(fake, r"/ghosts$", {"data": None, "total": 0})
+    assert list(focus.ghosts.list()) == []
+    _answer(fake, r"/ghosts$", {"data": [{"id": 1}]})
+    [ghost] = list(focus.ghosts.list())
+    assert ghost.id == 1 and ghost.name is UNSET
 
 
 @pytest.mark.parametrize("total", ["3", None, 2.5, True, -1])

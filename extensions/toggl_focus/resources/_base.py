@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, TypedDict, TypeVar, Unpack
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, Protocol, Self, TypedDict, TypeVar, Unpack
 
 import attrs
 
@@ -16,6 +16,16 @@ from ..errors import FocusConfigError
 
 T = TypeVar("T")
 V = TypeVar("V")
+
+
+class _Model(Protocol):
+    """A generated request model: built from a JSON-like mapping."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=_Model)
 
 
 class RequestOptions(TypedDict, total=False):
@@ -91,13 +101,41 @@ def ids(values: Iterable[int] | None) -> list[int] | Unset:
     return UNSET if values is None else [int(v) for v in values]
 
 
+def model_of(kind: type[M], item: M | Mapping[str, Any], where: str) -> M:
+    """A request item given as the generated model or as a mapping of its JSON fields.
+
+    A mapping that is not a valid `kind` (a required field missing, a wrong type) is a caller
+    mistake: FocusConfigError, before any request.
+    """
+    if isinstance(item, kind):
+        return item
+    if not isinstance(item, Mapping):
+        raise FocusConfigError(f"{where} must be a {kind.__name__} or a mapping, got {item!r}")
+    try:
+        return kind.from_dict(item)
+    except KeyError as exc:
+        raise FocusConfigError(f"{where} lacks the required field {exc.args[0]!r}") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise FocusConfigError(f"{where} is not a valid {kind.__name__}: {exc}") from None
+
+
+def items_of(result: Result, kind: type[T]) -> list[T]:
+    """A parsed bare array of `kind`; `null` (a Go nil slice, which the spec allows) is empty."""
+    if result.parsed is None:
+        return []
+    return expect_list(result, kind)
+
+
 def page_of(result: Result, operation: str, kind: type[T]) -> tuple[list[T], int | None]:
-    """Items and total of a page, found where the operation's x-pagination says."""
+    """Items and total of a page, found where the operation's x-pagination says.
+
+    `null` items (which the spec allows) make an empty page.
+    """
     spec = PAGINATION[operation]
     node: object = result.parsed
     for part in [p for p in spec["items"].split("/") if p]:
         node = getattr(node, part, None)
-    items = expect_list(Result(parsed=node, response=result.response), kind)
+    items = items_of(Result(parsed=node, response=result.response), kind)
     total: object = None
     if spec["total"] is not None:
         total = result.parsed
@@ -121,6 +159,8 @@ __all__ = [
     "expect",
     "expect_list",
     "ids",
+    "items_of",
+    "model_of",
     "opt",
     "page_of",
     "size_params",

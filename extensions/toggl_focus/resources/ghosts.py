@@ -17,6 +17,7 @@ from toggl_focus_api.api.ghosts import (
 )
 from toggl_focus_api.models import (
     AssignAction,
+    CreatedGhost,
     Ghost,
     GhostBulkUpdate,
     GhostCreate,
@@ -24,7 +25,9 @@ from toggl_focus_api.models import (
     GhostPage,
     GhostUpdate,
 )
+from toggl_focus_api.types import Unset
 
+from ..errors import FocusDecodeError
 from ..pagination import AsyncPager, SyncPager
 from ._base import (
     AsyncResource,
@@ -32,8 +35,9 @@ from ._base import (
     SyncResource,
     Unpack,
     expect,
-    expect_list,
     ids,
+    items_of,
+    model_of,
     opt,
     page_of,
     size_params,
@@ -44,12 +48,65 @@ GhostList = list[Ghost]  # module-level: inside the classes `list` is a method
 Action = AssignAction | Literal["add", "remove", "replace"]
 
 
-def _create_body(item: GhostCreate | Mapping[str, Any]) -> GhostCreate:
-    return item if isinstance(item, GhostCreate) else GhostCreate.from_dict(item)
+def _create_body(item: GhostCreate | Mapping[str, Any], index: int) -> GhostCreate:
+    return model_of(GhostCreate, item, f"ghosts[{index}]")
 
 
-def _bulk_update_body(item: GhostBulkUpdate | Mapping[str, Any]) -> GhostBulkUpdate:
-    return item if isinstance(item, GhostBulkUpdate) else GhostBulkUpdate.from_dict(item)
+def _bulk_update_body(item: GhostBulkUpdate | Mapping[str, Any], index: int) -> GhostBulkUpdate:
+    return model_of(GhostBulkUpdate, item, f"updates[{index}]")
+
+
+def _created(parsed: object, sent: GhostCreate | None) -> Ghost | None:
+    """The created ghost as far as a 201 body describes it, or None when it has no `id`.
+
+    The spec guarantees nothing in that body (`CreatedGhost`). Fields it lacks are filled from
+    what was sent (`name`, `description`), which the server accepted with the 201.
+    """
+    if not isinstance(parsed, CreatedGhost):
+        return None
+    if not isinstance(parsed.id, int) or isinstance(parsed.id, bool):
+        return None
+    fields = parsed.to_dict()
+    if sent is not None:
+        for key in ("name", "description"):
+            value = getattr(sent, key)
+            if not isinstance(value, Unset):
+                fields.setdefault(key, value)
+    return Ghost.from_dict(fields)
+
+
+def _created_list(parsed: object, sent: list[GhostCreate]) -> GhostList:
+    """The created ghosts a bulk 201 body describes; may be shorter than the request.
+
+    Items are matched to the request by position only when the answer has one per request
+    item (the spec's request order); otherwise nothing is filled in from the request.
+    """
+    if not isinstance(parsed, list):
+        return []
+    aligned = len(parsed) == len(sent)
+    found = (_created(item, sent[i] if aligned else None) for i, item in enumerate(parsed))
+    return [ghost for ghost in found if ghost is not None]
+
+
+def _body_unusable(error: FocusDecodeError, status: int) -> bool:
+    """Whether a decode error is about the body of a success answer: the call succeeded."""
+    return error.response.status_code == status
+
+
+def _new_ghost(
+    name: str,
+    description: str | None,
+    assign_projects: Iterable[int] | None,
+    assign_tasks: Iterable[int] | None,
+    assign_teams: Iterable[int] | None,
+) -> GhostCreate:
+    return GhostCreate(
+        name=name,
+        description=opt(description),
+        assign_projects=ids(assign_projects),
+        assign_tasks=ids(assign_tasks),
+        assign_teams=ids(assign_teams),
+    )
 
 
 def _update_body(
@@ -165,17 +222,22 @@ class Ghosts(SyncResource, _Args):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Ghost:
-        """Create a ghost and return it. Not retried on an ambiguous failure (POST)."""
-        body = GhostCreate(
-            name=name,
-            description=opt(description),
-            assign_projects=ids(assign_projects),
-            assign_tasks=ids(assign_tasks),
-            assign_teams=ids(assign_teams),
-        )
+    ) -> Ghost | None:
+        """Create a ghost and return it. Not retried on an ambiguous failure (POST).
+
+        Returns None when the server answered 201 (created) without describing the ghost
+        (no `id` in the body, or no usable body): the ghost exists, but nothing is re-read
+        to find it. A body lacking other fields gives a `Ghost` completed from what was sent.
+        """
+        body = _new_ghost(name, description, assign_projects, assign_tasks, assign_teams)
         where = self._where(workspace_id, organization_id)
-        return expect(self._run(create_ghost.sync_detailed, options, **where, body=body), Ghost)
+        try:
+            result = self._run(create_ghost.sync_detailed, options, **where, body=body)
+        except FocusDecodeError as exc:
+            if not _body_unusable(exc, 201):
+                raise
+            return None
+        return _created(result.parsed, body)
 
     def bulk_create(
         self,
@@ -185,11 +247,20 @@ class Ghosts(SyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> GhostList:
-        """Create many ghosts in one request; returns them in request order."""
-        body = [_create_body(g) for g in ghosts]
+        """Create many ghosts in one request (all or none); returns them in request order.
+
+        The list holds the ghosts the 201 body describes: it is shorter than `ghosts` (even
+        empty) when the server does not describe every one, although all were created.
+        """
+        body = [_create_body(g, i) for i, g in enumerate(ghosts)]
         where = self._where(workspace_id, organization_id)
-        result = self._run(bulk_create_ghosts.sync_detailed, options, **where, body=body)
-        return expect_list(result, Ghost)
+        try:
+            result = self._run(bulk_create_ghosts.sync_detailed, options, **where, body=body)
+        except FocusDecodeError as exc:
+            if not _body_unusable(exc, 201):
+                raise
+            return []
+        return _created_list(result.parsed, body)
 
     def update(
         self,
@@ -224,10 +295,10 @@ class Ghosts(SyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Update many ghosts (each update names its ghost by `id`) in one request."""
-        body = [_bulk_update_body(u) for u in updates]
+        body = [_bulk_update_body(u, i) for i, u in enumerate(updates)]
         where = self._where(workspace_id, organization_id)
         result = self._run(bulk_update_ghosts.sync_detailed, options, **where, body=body)
-        return expect_list(result, Ghost)
+        return items_of(result, Ghost)
 
     def delete(
         self,
@@ -334,18 +405,17 @@ class AsyncGhosts(AsyncResource, _Args):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Ghost:
-        """Create a ghost and return it. Not retried on an ambiguous failure (POST)."""
-        body = GhostCreate(
-            name=name,
-            description=opt(description),
-            assign_projects=ids(assign_projects),
-            assign_tasks=ids(assign_tasks),
-            assign_teams=ids(assign_teams),
-        )
+    ) -> Ghost | None:
+        """Create a ghost and return it; None for a 201 that does not describe it (see Ghosts)."""
+        body = _new_ghost(name, description, assign_projects, assign_tasks, assign_teams)
         where = self._where(workspace_id, organization_id)
-        result = await self._run(create_ghost.asyncio_detailed, options, **where, body=body)
-        return expect(result, Ghost)
+        try:
+            result = await self._run(create_ghost.asyncio_detailed, options, **where, body=body)
+        except FocusDecodeError as exc:
+            if not _body_unusable(exc, 201):
+                raise
+            return None
+        return _created(result.parsed, body)
 
     async def bulk_create(
         self,
@@ -355,11 +425,18 @@ class AsyncGhosts(AsyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> GhostList:
-        """Create many ghosts in one request; returns them in request order."""
-        body = [_create_body(g) for g in ghosts]
+        """Create many ghosts in one request; the ghosts the 201 describes (see Ghosts)."""
+        body = [_create_body(g, i) for i, g in enumerate(ghosts)]
         where = self._where(workspace_id, organization_id)
-        result = await self._run(bulk_create_ghosts.asyncio_detailed, options, **where, body=body)
-        return expect_list(result, Ghost)
+        try:
+            result = await self._run(
+                bulk_create_ghosts.asyncio_detailed, options, **where, body=body
+            )
+        except FocusDecodeError as exc:
+            if not _body_unusable(exc, 201):
+                raise
+            return []
+        return _created_list(result.parsed, body)
 
     async def update(
         self,
@@ -394,10 +471,10 @@ class AsyncGhosts(AsyncResource, _Args):
         **options: Unpack[RequestOptions],
     ) -> GhostList:
         """Update many ghosts (each update names its ghost by `id`) in one request."""
-        body = [_bulk_update_body(u) for u in updates]
+        body = [_bulk_update_body(u, i) for i, u in enumerate(updates)]
         where = self._where(workspace_id, organization_id)
         result = await self._run(bulk_update_ghosts.asyncio_detailed, options, **where, body=body)
-        return expect_list(result, Ghost)
+        return items_of(result, Ghost)
 
     async def delete(
         self,

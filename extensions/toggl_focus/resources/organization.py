@@ -16,6 +16,7 @@ from toggl_focus_api.api.organization import (
 )
 from toggl_focus_api.models import (
     Group,
+    GroupDeletion,
     GroupRequest,
     GroupSummary,
     OrganizationUser,
@@ -25,6 +26,8 @@ from toggl_focus_api.models import (
     TeamPage,
 )
 
+from .._runner import Result
+from ..errors import FocusDecodeError
 from ..pagination import AsyncPager, SyncPager
 from ._base import (
     AsyncResource,
@@ -32,8 +35,8 @@ from ._base import (
     SyncResource,
     Unpack,
     expect,
-    expect_list,
     ids,
+    items_of,
     opt,
     page_of,
     size_params,
@@ -45,17 +48,23 @@ Roles = list[Role]
 
 
 def _group_body(
-    name: str,
-    emoji: str | None,
-    organization_users: Iterable[int] | None,
-    workspaces: Iterable[int] | None,
+    name: str, emoji: str, organization_users: Iterable[int], workspaces: Iterable[int]
 ) -> GroupRequest:
+    """All four fields, always: Toggl's spec requires them, and PUT replaces the group."""
     return GroupRequest(
         name=name,
-        emoji=opt(emoji),
-        organization_users=ids(organization_users),
-        workspaces=ids(workspaces),
+        emoji=emoji,
+        organization_users=[int(v) for v in organization_users],
+        workspaces=[int(v) for v in workspaces],
     )
+
+
+def _deletion(result: Result | None) -> dict[str, bool]:
+    """The booleans of a delete_group answer; {} when its 200 body is empty or unusable."""
+    parsed = None if result is None else result.parsed
+    if not isinstance(parsed, GroupDeletion):
+        return {}
+    return dict(parsed.additional_properties)
 
 
 def _sort(value: SortDir | None) -> SortDirection | None:
@@ -76,13 +85,17 @@ class Groups(SyncResource, _OrgArgs):
         self,
         name: str,
         *,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int] = (),
+        workspaces: Iterable[int] = (),
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Create a group of organization users (ids) in workspaces (ids)."""
+        """Create a group of organization users (ids) in workspaces (ids).
+
+        `emoji` is required: the API requires it and no default can be justified (`""` may
+        be rejected). The lists default to empty: a new group may start with nobody.
+        """
         body = _group_body(name, emoji, organization_users, workspaces)
         return expect(
             self._run(create_group.sync_detailed, options, **self._org(organization_id), body=body),
@@ -94,13 +107,17 @@ class Groups(SyncResource, _OrgArgs):
         group_id: int,
         *,
         name: str,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int],
+        workspaces: Iterable[int],
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
+        """Replace a group's name, emoji, members and workspaces (PUT semantics).
+
+        All four are required: a default would silently replace the group's members or
+        workspaces with nothing.
+        """
         body = _group_body(name, emoji, organization_users, workspaces)
         where = self._org(organization_id)
         return expect(
@@ -115,18 +132,29 @@ class Groups(SyncResource, _OrgArgs):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> None:
-        """Delete a group; the API checks permission against `workspace_id`."""
+    ) -> dict[str, bool]:
+        """Delete a group; the API checks permission against `workspace_id`.
+
+        Returns the answer's booleans (keys undocumented; {} when the 200 has no usable body).
+        """
         where = self._org(organization_id)
         ws = self._ctx.ws(workspace_id)
-        self._run(delete_group.sync_detailed, options, **where, group_id=group_id, workspace_id=ws)
+        try:
+            result = self._run(
+                delete_group.sync_detailed, options, **where, group_id=group_id, workspace_id=ws
+            )
+        except FocusDecodeError as exc:
+            if exc.response.status_code != 200:
+                raise
+            return _deletion(None)
+        return _deletion(result)
 
     def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
     ) -> Summaries:
         """The groups the API key's user belongs to."""
         result = self._run(list_my_groups.sync_detailed, options, **self._org(organization_id))
-        return expect_list(result, GroupSummary)
+        return items_of(result, GroupSummary)
 
 
 class AsyncGroups(AsyncResource, _OrgArgs):
@@ -136,13 +164,13 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         self,
         name: str,
         *,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int] = (),
+        workspaces: Iterable[int] = (),
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Create a group of organization users (ids) in workspaces (ids)."""
+        """Create a group of organization users (ids) in workspaces (ids); see Groups.create."""
         body = _group_body(name, emoji, organization_users, workspaces)
         where = self._org(organization_id)
         return expect(
@@ -154,13 +182,13 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         group_id: int,
         *,
         name: str,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int],
+        workspaces: Iterable[int],
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
+        """Replace a group's name, emoji, members and workspaces (PUT semantics; all required)."""
         body = _group_body(name, emoji, organization_users, workspaces)
         where = self._org(organization_id)
         result = await self._run(
@@ -175,13 +203,19 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> None:
-        """Delete a group; the API checks permission against `workspace_id`."""
+    ) -> dict[str, bool]:
+        """Delete a group; returns the answer's booleans ({} without a usable body)."""
         where = self._org(organization_id)
         ws = self._ctx.ws(workspace_id)
-        await self._run(
-            delete_group.asyncio_detailed, options, **where, group_id=group_id, workspace_id=ws
-        )
+        try:
+            result = await self._run(
+                delete_group.asyncio_detailed, options, **where, group_id=group_id, workspace_id=ws
+            )
+        except FocusDecodeError as exc:
+            if exc.response.status_code != 200:
+                raise
+            return _deletion(None)
+        return _deletion(result)
 
     async def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
@@ -190,7 +224,7 @@ class AsyncGroups(AsyncResource, _OrgArgs):
         result = await self._run(
             list_my_groups.asyncio_detailed, options, **self._org(organization_id)
         )
-        return expect_list(result, GroupSummary)
+        return items_of(result, GroupSummary)
 
 
 class RolesResource(SyncResource, _OrgArgs):
@@ -200,7 +234,7 @@ class RolesResource(SyncResource, _OrgArgs):
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
     ) -> Roles:
         """All roles of the organization (one request, no pagination)."""
-        return expect_list(
+        return items_of(
             self._run(list_roles.sync_detailed, options, **self._org(organization_id)), Role
         )
 
@@ -213,7 +247,7 @@ class AsyncRolesResource(AsyncResource, _OrgArgs):
     ) -> Roles:
         """All roles of the organization (one request, no pagination)."""
         result = await self._run(list_roles.asyncio_detailed, options, **self._org(organization_id))
-        return expect_list(result, Role)
+        return items_of(result, Role)
 
 
 class _TeamArgs(_OrgArgs):
@@ -225,6 +259,8 @@ class _TeamArgs(_OrgArgs):
         sort_dir: SortDir | None,
         organization_user_id: int | None,
         group_ids: Iterable[int] | None,
+        query: str | None,
+        active_members_only: bool | None,
     ) -> dict[str, Any]:
         return {
             **self._org(organization_id),
@@ -233,6 +269,8 @@ class _TeamArgs(_OrgArgs):
             "sort_dir": opt(_sort(sort_dir)),
             "organization_user_id": opt(organization_user_id),
             "group_ids": ids(group_ids),
+            "query": opt(query),
+            "active_members_only": opt(active_members_only),
         }
 
 
@@ -243,23 +281,30 @@ class Teams(SyncResource, _TeamArgs):
         self,
         *,
         filter: str | None = None,
+        query: str | None = None,
         sort_dir: SortDir | None = None,
         organization_user_id: int | None = None,
         group_ids: Iterable[int] | None = None,
+        active_members_only: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[Team]:
-        """Lazily iterate the workspace's teams, 100 per request unless told otherwise."""
-        query = self._team_query(
-            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids
-        )
+        """Lazily iterate the workspace's teams, 100 per request unless told otherwise.
+
+        `filter` and `query` both match the team name; `active_members_only=True` leaves
+        inactive and not-yet-joined members out of each team's `users`.
+        """
+        params = self._team_query(
+            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids,
+            query, active_members_only,
+        )  # fmt: skip
 
         def fetch(page: int, size: int) -> tuple[list[Team], int | None]:
-            params = size_params("list_teams", page, size)
-            result = self._run(list_teams.sync_detailed, options, **query, **params)
+            sizes = size_params("list_teams", page, size)
+            result = self._run(list_teams.sync_detailed, options, **params, **sizes)
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
@@ -273,9 +318,11 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         self,
         *,
         filter: str | None = None,
+        query: str | None = None,
         sort_dir: SortDir | None = None,
         organization_user_id: int | None = None,
         group_ids: Iterable[int] | None = None,
+        active_members_only: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         concurrency: int = 1,
@@ -284,13 +331,14 @@ class AsyncTeams(AsyncResource, _TeamArgs):
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[Team]:
         """Async-iterate the workspace's teams; `concurrency` > 1 fetches pages in parallel."""
-        query = self._team_query(
-            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids
-        )
+        params = self._team_query(
+            workspace_id, organization_id, filter, sort_dir, organization_user_id, group_ids,
+            query, active_members_only,
+        )  # fmt: skip
 
         async def fetch(page: int, size: int) -> tuple[list[Team], int | None]:
-            params = size_params("list_teams", page, size)
-            result = await self._run(list_teams.asyncio_detailed, options, **query, **params)
+            sizes = size_params("list_teams", page, size)
+            result = await self._run(list_teams.asyncio_detailed, options, **params, **sizes)
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
@@ -340,19 +388,26 @@ class Users(SyncResource, _UserArgs):
         include_working_hours: bool | None = None,
         include_rates: bool | None = None,
         pinned_ids: Iterable[int] | None = None,
+        has_group: bool | None = None,
+        include_custom_fields: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
-        """Lazily iterate users matching the filters (`filter` matches name or email)."""
+        """Lazily iterate users matching the filters (`filter` matches name or email).
+
+        `has_group=True` keeps users in at least one group (False: in none);
+        `include_custom_fields=True` adds each user's `custom_field_values`.
+        """
         query = self._user_query(
             organization_id, filter=filter, workspaces=workspaces,
             user_account_ids=user_account_ids, org_user_ids=org_user_ids, groups=groups,
             toggl_products=toggl_products,
             active_status=active_status, roles=roles, only_admins=only_admins, sort_dir=sort_dir,
             tag_ids=tag_ids, include_working_hours=include_working_hours,
-            include_rates=include_rates, pinned_ids=pinned_ids,
+            include_rates=include_rates, pinned_ids=pinned_ids, has_group=has_group,
+            include_custom_fields=include_custom_fields,
         )  # fmt: skip
 
         def fetch(page: int, size: int) -> tuple[list[OrganizationUser], int | None]:
@@ -383,6 +438,8 @@ class AsyncUsers(AsyncResource, _UserArgs):
         include_working_hours: bool | None = None,
         include_rates: bool | None = None,
         pinned_ids: Iterable[int] | None = None,
+        has_group: bool | None = None,
+        include_custom_fields: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         organization_id: int | None = None,
@@ -395,7 +452,8 @@ class AsyncUsers(AsyncResource, _UserArgs):
             toggl_products=toggl_products,
             active_status=active_status, roles=roles, only_admins=only_admins, sort_dir=sort_dir,
             tag_ids=tag_ids, include_working_hours=include_working_hours,
-            include_rates=include_rates, pinned_ids=pinned_ids,
+            include_rates=include_rates, pinned_ids=pinned_ids, has_group=has_group,
+            include_custom_fields=include_custom_fields,
         )  # fmt: skip
 
         async def fetch(page: int, size: int) -> tuple[list[OrganizationUser], int | None]:

@@ -17,7 +17,7 @@ from toggl_focus_api.api.working_hours import (
 )
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
-from ._base import AsyncResource, RequestOptions, SyncResource, Unpack, expect_list
+from ._base import AsyncResource, RequestOptions, SyncResource, Unpack, items_of, model_of
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -25,15 +25,13 @@ Changes = Sequence[WorkingHoursUpdate | Mapping[str, Any]]
 
 
 def _new(entries: NewEntries) -> list[WorkingHoursCreate]:
-    return [
-        e if isinstance(e, WorkingHoursCreate) else WorkingHoursCreate.from_dict(e) for e in entries
-    ]
+    """Create items: `working_hours` is required, `weekday` optional (as Toggl's spec says)."""
+    return [model_of(WorkingHoursCreate, e, f"entries[{i}]") for i, e in enumerate(entries)]
 
 
 def _changes(entries: Changes) -> list[WorkingHoursUpdate]:
-    return [
-        e if isinstance(e, WorkingHoursUpdate) else WorkingHoursUpdate.from_dict(e) for e in entries
-    ]
+    """Update items: `working_hour_id` and `working_hours` required, `weekday` optional."""
+    return [model_of(WorkingHoursUpdate, e, f"entries[{i}]") for i, e in enumerate(entries)]
 
 
 class _Args:
@@ -60,7 +58,7 @@ class WorkingHoursResource(SyncResource, _Args):
     ) -> Hours:
         """The user's working hours (organization-user id)."""
         where = self._user(user_id, organization_id)
-        return expect_list(
+        return items_of(
             self._run(get_user_working_hours.sync_detailed, options, **where), WorkingHours
         )
 
@@ -72,12 +70,12 @@ class WorkingHoursResource(SyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries (`weekday`, `working_hours`); returns the created entries."""
+        """Add entries (`working_hours`, optional `weekday`); returns the created entries."""
         where = self._user(user_id, organization_id)
         result = self._run(
             create_user_working_hours.sync_detailed, options, **where, body=_new(entries)
         )
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def update_for_user(
         self,
@@ -91,7 +89,7 @@ class WorkingHoursResource(SyncResource, _Args):
         where = self._user(user_id, organization_id)
         body = _changes(entries)
         result = self._run(update_user_working_hours.sync_detailed, options, **where, body=body)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def delete_for_user(
         self,
@@ -116,7 +114,7 @@ class WorkingHoursResource(SyncResource, _Args):
     ) -> Hours:
         """The ghost's working hours."""
         where = self._ghost(ghost_id, workspace_id, organization_id)
-        return expect_list(
+        return items_of(
             self._run(get_ghost_working_hours.sync_detailed, options, **where), WorkingHours
         )
 
@@ -134,7 +132,7 @@ class WorkingHoursResource(SyncResource, _Args):
         result = self._run(
             create_ghost_working_hours.sync_detailed, options, **where, body=_new(entries)
         )
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def update_for_ghost(
         self,
@@ -149,7 +147,7 @@ class WorkingHoursResource(SyncResource, _Args):
         where = self._ghost(ghost_id, workspace_id, organization_id)
         body = _changes(entries)
         result = self._run(update_ghost_working_hours.sync_detailed, options, **where, body=body)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def delete_for_ghost(
         self,
@@ -175,7 +173,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """The user's working hours (organization-user id)."""
         where = self._user(user_id, organization_id)
         result = await self._run(get_user_working_hours.asyncio_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def create_for_user(
         self,
@@ -185,12 +183,12 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries (`weekday`, `working_hours`); returns the created entries."""
+        """Add entries (`working_hours`, optional `weekday`); returns the created entries."""
         where = self._user(user_id, organization_id)
         result = await self._run(
             create_user_working_hours.asyncio_detailed, options, **where, body=_new(entries)
         )
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def update_for_user(
         self,
@@ -205,7 +203,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         result = await self._run(
             update_user_working_hours.asyncio_detailed, options, **where, body=_changes(entries)
         )
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def delete_for_user(
         self,
@@ -231,7 +229,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         """The ghost's working hours."""
         where = self._ghost(ghost_id, workspace_id, organization_id)
         result = await self._run(get_ghost_working_hours.asyncio_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def create_for_ghost(
         self,
@@ -247,7 +245,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         result = await self._run(
             create_ghost_working_hours.asyncio_detailed, options, **where, body=_new(entries)
         )
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def update_for_ghost(
         self,
@@ -263,7 +261,7 @@ class AsyncWorkingHoursResource(AsyncResource, _Args):
         result = await self._run(
             update_ghost_working_hours.asyncio_detailed, options, **where, body=_changes(entries)
         )
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def delete_for_ghost(
         self,

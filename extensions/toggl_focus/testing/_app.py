@@ -107,7 +107,7 @@ def json_answer(status: int, payload: Any, headers: dict[str, str] | None = None
 
 
 def empty_answer(status: int) -> Answer:
-    """An answer without a body (204, or the 200 of `delete_group`)."""
+    """An answer without a body (204)."""
     return Answer(status, {}, b"")
 
 
@@ -439,14 +439,17 @@ class FocusApp:
         return json_answer(200, self.state.working_hours_of(*entity))
 
     def _hours_create(self, entity: tuple[str, int], body: bytes) -> Answer:
-        """Create entries; a weekday that already has one (or is given twice) is a 400."""
+        """Create entries; a weekday that already has one (or is given twice) is a 400.
+
+        An item without `weekday` makes an entry without one (the spec's decision).
+        """
         items = as_array(parse_json(body), "body", min_items=1)
-        taken = {entry["weekday"] for entry in self.state.working_hours_of(*entity)}
+        taken = {entry.get("weekday") for entry in self.state.working_hours_of(*entity)}
         batch = []
         for i, item in enumerate(items):
             obj = as_object(item, f"body[{i}]")
             weekday, hours = _weekday_hours(obj, f"body[{i}]")
-            if weekday in taken:
+            if weekday is not None and weekday in taken:
                 invalid(
                     f"body[{i}].weekday: weekday {weekday} already has working hours",
                     index=i,
@@ -465,7 +468,7 @@ class FocusApp:
         """Update the entity's own entries; unknown ids and weekday clashes are a 400."""
         items = as_array(parse_json(body), "body", min_items=1)
         own = {entry["working_hour_id"]: entry for entry in self.state.working_hours_of(*entity)}
-        changes: dict[int, tuple[int, float | int]] = {}
+        changes: dict[int, tuple[int | None, float | int]] = {}
         for i, item in enumerate(items):
             where = f"body[{i}]"
             obj = as_object(item, where)
@@ -486,12 +489,19 @@ class FocusApp:
                     working_hour_id=entry_id,
                 )
             changes[entry_id] = (weekday, hours)
-        weekdays = [changes.get(eid, (entry["weekday"],))[0] for eid, entry in own.items()]
+        # Without `weekday` an entry keeps its own (the spec's decision).
+        after = {
+            eid: entry.get("weekday") if changes.get(eid, (None,))[0] is None else changes[eid][0]
+            for eid, entry in own.items()
+        }
+        weekdays = [weekday for weekday in after.values() if weekday is not None]
         if len(weekdays) != len(set(weekdays)):
             invalid("the update would give a weekday two working-hours entries")
         now = utc_now()
         for entry_id, (weekday, hours) in changes.items():
-            own[entry_id].update(weekday=weekday, working_hours=hours, updated_at=now)
+            if weekday is not None:
+                own[entry_id]["weekday"] = weekday
+            own[entry_id].update(working_hours=hours, updated_at=now)
         return json_answer(200, self.state.working_hours_of(*entity))
 
     def _hours_delete(self, entity: tuple[str, int], body: bytes) -> Answer:
@@ -537,17 +547,17 @@ class FocusApp:
     # --- organization --------------------------------------------------------------------
 
     def _group_request(self, body: bytes) -> JsonObject:
-        """Validate a `GroupRequest`: known members (else 400), own workspaces (else 403)."""
+        """Validate a `GroupRequest`: all four fields (else 400), known members (else 400),
+        own workspaces (else 403). A missing list is never read as "empty"."""
         obj = as_object(parse_json(body), "body")
-        if "name" not in obj:
-            invalid("body.name is required", field="body.name")
+        for key in ("emoji", "name", "organization_users", "workspaces"):
+            if key not in obj:
+                invalid(f"body.{key} is required", field=f"body.{key}")
         fields: JsonObject = {
             "name": as_str(obj["name"], "body.name", min_length=1),
-            "emoji": as_str(obj.get("emoji", ""), "body.emoji"),
-            "organization_users": as_int_list(
-                obj.get("organization_users", []), "body.organization_users"
-            ),
-            "workspaces": as_int_list(obj.get("workspaces", []), "body.workspaces"),
+            "emoji": as_str(obj["emoji"], "body.emoji"),
+            "organization_users": as_int_list(obj["organization_users"], "body.organization_users"),
+            "workspaces": as_int_list(obj["workspaces"], "body.workspaces"),
         }
         unknown = [uid for uid in fields["organization_users"] if uid not in self.state.users]
         if unknown:
@@ -596,14 +606,14 @@ class FocusApp:
         return json_answer(200, self.state.render_group(group))
 
     def delete_group(self, request: _Request) -> Answer:
-        """DELETE /organizations/{o}/groups/{group_id}?workspace_id=: 200 without a body."""
+        """DELETE /organizations/{o}/groups/{group_id}?workspace_id=: 200 with a map of booleans."""
         self._organization(request.params[0])
         workspace_id = request.query.integer("workspace_id", required=True)
         assert workspace_id is not None
         self._check_workspace(workspace_id)
         group = self._group(*request.params)
         self.state.delete_group(group["id"])
-        return empty_answer(200)
+        return json_answer(200, {"deleted": True})
 
     def list_my_groups(self, request: _Request) -> Answer:
         """GET /organizations/{o}/groups/me: the token owner's groups, a bare array."""
@@ -628,15 +638,16 @@ class FocusApp:
         assert workspace_id is not None
         page, per_page = self._page(query, "per_page", DEFAULT_PER_PAGE)
         descending = query.choice("sort_dir", ("asc", "desc")) == "desc"
-        needle = (query.text("filter") or "").casefold()
+        needles = [(query.text(key) or "").casefold() for key in ("filter", "query")]
         member = query.integer("organization_user_id")
         group_ids = query.integers("group_ids")
+        active_only = bool(query.boolean("active_members_only"))
         self._check_workspace(workspace_id)
         teams = [
             g
             for g in self.state.groups.values()
             if workspace_id in g["workspaces"]
-            and needle in g["name"].casefold()
+            and all(needle in g["name"].casefold() for needle in needles)
             and (member is None or member in g["organization_users"])
             and (not group_ids or g["id"] in group_ids)
         ]
@@ -644,7 +655,13 @@ class FocusApp:
         start = (page - 1) * per_page
         chunk = teams[start : start + per_page]
         ghosts = self.state.team_ghosts(workspace_id) if chunk else {}
-        data = [{**self.state.render_group(g), "ghosts": ghosts.get(g["id"], [])} for g in chunk]
+        data = [
+            {
+                **self.state.render_group(g, active_only=active_only),
+                "ghosts": ghosts.get(g["id"], []),
+            }
+            for g in chunk
+        ]
         return json_answer(200, {"data": data, "page": page, "rows": per_page, "total": len(teams)})
 
     def list_users(self, request: _Request) -> Answer:
@@ -656,6 +673,7 @@ class FocusApp:
         filters = _UserFilters(query)
         with_hours = bool(query.boolean("include_working_hours"))
         with_rate = bool(query.boolean("include_rates"))
+        with_custom = bool(query.boolean("include_custom_fields"))
         pinned = query.integers("pinned_ids") or []
         users = [u for u in self.state.users.values() if filters.match(self.state, u)]
         users.sort(key=lambda u: (u["name"].casefold(), u["id"]), reverse=descending)
@@ -664,19 +682,22 @@ class FocusApp:
             users.sort(key=lambda u: rank.get(u["id"], len(pinned)))
         start = (page - 1) * per_page
         data = [
-            self.state.render_user(u, with_hours=with_hours, with_rate=with_rate)
+            self.state.render_user(
+                u, with_hours=with_hours, with_rate=with_rate, with_custom_fields=with_custom
+            )
             for u in users[start : start + per_page]
         ]
         return json_answer(200, data)
 
 
-def _weekday_hours(obj: JsonObject, where: str) -> tuple[int, float | int]:
-    """Validate the required `weekday` (0-6) and `working_hours` (0-24) of an entry."""
-    for key in ("weekday", "working_hours"):
-        if key not in obj:
-            invalid(f"{where}.{key} is required", field=f"{where}.{key}")
-    weekday = as_int(obj["weekday"], f"{where}.weekday", minimum=0, maximum=6)
-    hours = as_number(obj["working_hours"], f"{where}.working_hours", minimum=0, maximum=24)
+def _weekday_hours(obj: JsonObject, where: str) -> tuple[int | None, float | int]:
+    """Validate the required `working_hours` (0-168) and optional `weekday` (0-6) of an entry."""
+    if "working_hours" not in obj:
+        invalid(f"{where}.working_hours is required", field=f"{where}.working_hours")
+    weekday = None
+    if "weekday" in obj:
+        weekday = as_int(obj["weekday"], f"{where}.weekday", minimum=0, maximum=6)
+    hours = as_number(obj["working_hours"], f"{where}.working_hours", minimum=0, maximum=168)
     return weekday, hours
 
 
@@ -695,6 +716,7 @@ class _UserFilters:
         self.only_admins = query.boolean("only_admins")
         self.needle = (query.text("filter") or "").casefold()
         self.tags = query.integers("tag_ids")
+        self.has_group = query.boolean("has_group")
 
     def match(self, state: FocusState, user: JsonObject) -> bool:
         """Tell whether a user passes every given filter."""
@@ -718,6 +740,9 @@ class _UserFilters:
             or self.needle in user["name"].casefold()
             or self.needle in user["email"].casefold(),
             not self.tags or any(t["id"] in self.tags for t in user["tags"]),
+            self.has_group is None
+            or self.has_group
+            == any(user["id"] in g["organization_users"] for g in state.groups.values()),
         )
         return all(checks)
 

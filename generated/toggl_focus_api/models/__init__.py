@@ -3,6 +3,7 @@
 from .assign_action import AssignAction
 from .assigned_project import AssignedProject
 from .assigned_task import AssignedTask
+from .created_ghost import CreatedGhost
 from .error import Error
 from .error_values import ErrorValues
 from .ghost import Ghost
@@ -14,6 +15,7 @@ from .ghost_page import GhostPage
 from .ghost_ref import GhostRef
 from .ghost_update import GhostUpdate
 from .group import Group
+from .group_deletion import GroupDeletion
 from .group_request import GroupRequest
 from .group_summary import GroupSummary
 from .group_user import GroupUser
@@ -37,6 +39,7 @@ __all__ = (
     "AssignAction",
     "AssignedProject",
     "AssignedTask",
+    "CreatedGhost",
     "Error",
     "ErrorValues",
     "Ghost",
@@ -48,6 +51,7 @@ __all__ = (
     "GhostRef",
     "GhostUpdate",
     "Group",
+    "GroupDeletion",
     "GroupRequest",
     "GroupSummary",
     "GroupUser",

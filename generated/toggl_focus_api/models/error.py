@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,34 +17,40 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """The one error shape of the Focus API. `error` is a short machine code, `error_description` the human text.
+    """The one error shape of the Focus API. `error` is a short machine code,
+    `error_description` the human text; both are required by Toggl's published spec.
 
-    Example:
-        {'error': 'validation', 'error_description': "Key: 'Pagination.PerPage' Error:Field validation for 'PerPage'
-            failed on the 'max' tag", 'trace_id': '2cd9f3c1a7e04b1e9a1b8c2d3e4f5a6b'}
+        Example:
+            {'error': 'validation', 'error_description': "Key: 'Pagination.PerPage' Error:Field validation for 'PerPage'
+                failed on the 'max' tag", 'trace_id': '2cd9f3c1a7e04b1e9a1b8c2d3e4f5a6b'}
 
-    Attributes:
-        error (str): Short error code, e.g. `validation`, `not_found`, `quota_exceeded`.
-        error_description (str): Human-readable description.
-        error_values (ErrorValues | Unset): Extra machine-readable details of an error, keyed by field or topic.
-            Example: {'field': 'rows', 'max': 100}.
-        trace_id (str | Unset): Server trace id; quote it when reporting a problem to Toggl.
+        Attributes:
+            error (str): Short error code, e.g. `validation`, `not_found`, `quota_exceeded`.
+            error_description (str): Human-readable description.
+            error_values (ErrorValues | None | Unset):
+            trace_id (str | Unset): Server trace id; quote it when reporting a problem to Toggl.
     """
 
     error: str
     error_description: str
-    error_values: ErrorValues | Unset = UNSET
+    error_values: ErrorValues | None | Unset = UNSET
     trace_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.error_values import ErrorValues  # noqa: PLC0415
+
         error = self.error
 
         error_description = self.error_description
 
-        error_values: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.error_values, Unset):
+        error_values: dict[str, Any] | None | Unset
+        if isinstance(self.error_values, Unset):
+            error_values = UNSET
+        elif isinstance(self.error_values, ErrorValues):
             error_values = self.error_values.to_dict()
+        else:
+            error_values = self.error_values
 
         trace_id = self.trace_id
 
@@ -72,12 +78,22 @@ class Error:
 
         error_description = d.pop("error_description")
 
-        _error_values = d.pop("error_values", UNSET)
-        error_values: ErrorValues | Unset
-        if isinstance(_error_values, Unset):
-            error_values = UNSET
-        else:
-            error_values = ErrorValues.from_dict(_error_values)
+        def _parse_error_values(data: object) -> ErrorValues | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_values_type_0 = ErrorValues.from_dict(data)
+
+                return error_values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorValues | None | Unset, data)
+
+        error_values = _parse_error_values(d.pop("error_values", UNSET))
 
         trace_id = d.pop("trace_id", UNSET)
 

@@ -18,9 +18,10 @@ T = TypeVar("T", bound="Ghost")
 
 @_attrs_define
 class Ghost:
-    """A placeholder person on a plan. `deleted_at`, `embodied_at` and `user_id` are
-    null (or absent, or `""` for the timestamps) until set; once embodied, `user_id`
-    is the organization user who embodies the ghost.
+    """A placeholder person on a plan. Only `id` is guaranteed. `deleted_at`,
+    `embodied_at` and `user_id` are not set (null, absent, or `""` for the timestamps)
+    until set; once embodied, `user_id` is the organization user who embodies the
+    ghost. `assigned` may be `null`.
 
         Example:
             {'assigned': {'projects': [{'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}],
@@ -30,41 +31,72 @@ class Ghost:
 
         Attributes:
             id (int):
-            name (str):
-            assigned (GhostAssignments | Unset): The projects, tasks and teams a ghost is assigned to. Example: {'projects':
-                [{'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}], 'tasks': [{'color': '#c56bff',
-                'id': 3010, 'name': 'Design review'}], 'team_ids': [41]}.
-            created_at (datetime.datetime | Unset):
-            deleted_at (datetime.datetime | None | Unset):
+            assigned (GhostAssignments | None | Unset):
+            created_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+                returned in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            deleted_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+                returned in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
             description (str | Unset):
-            embodied_at (datetime.datetime | None | Unset):
-            updated_at (datetime.datetime | Unset):
-            user_id (int | None | Unset): Organization user id of the member who embodies the ghost; null until embodied.
+            embodied_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+                returned in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            name (str | Unset):
+            updated_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+                returned in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            user_id (int | None | Unset): Organization user id of the member who embodies the ghost (**decision**: the
+                `recipient_org_user_id` of the embody, not the account id); null until embodied.
     """
 
     id: int
-    name: str
-    assigned: GhostAssignments | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    deleted_at: datetime.datetime | None | Unset = UNSET
+    assigned: GhostAssignments | None | Unset = UNSET
+    created_at: datetime.datetime | None | str | Unset = UNSET
+    deleted_at: datetime.datetime | None | str | Unset = UNSET
     description: str | Unset = UNSET
-    embodied_at: datetime.datetime | None | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    embodied_at: datetime.datetime | None | str | Unset = UNSET
+    name: str | Unset = UNSET
+    updated_at: datetime.datetime | None | str | Unset = UNSET
     user_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.ghost_assignments import GhostAssignments  # noqa: PLC0415
+
         id = self.id
 
-        name = self.name
-
-        assigned: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assigned, Unset):
+        assigned: dict[str, Any] | None | Unset
+        if isinstance(self.assigned, Unset):
+            assigned = UNSET
+        elif isinstance(self.assigned, GhostAssignments):
             assigned = self.assigned.to_dict()
+        else:
+            assigned = self.assigned
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -84,9 +116,15 @@ class Ghost:
         else:
             embodied_at = self.embodied_at
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        name = self.name
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         user_id: int | None | Unset
         if isinstance(self.user_id, Unset):
@@ -99,7 +137,6 @@ class Ghost:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
         if assigned is not UNSET:
@@ -112,6 +149,8 @@ class Ghost:
             field_dict["description"] = description
         if embodied_at is not UNSET:
             field_dict["embodied_at"] = embodied_at
+        if name is not UNSET:
+            field_dict["name"] = name
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
         if user_id is not UNSET:
@@ -126,23 +165,24 @@ class Ghost:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        def _parse_assigned(data: object) -> GhostAssignments | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                assigned_type_0 = GhostAssignments.from_dict(data)
 
-        _assigned = d.pop("assigned", UNSET)
-        assigned: GhostAssignments | Unset
-        if isinstance(_assigned, Unset):
-            assigned = UNSET
-        else:
-            assigned = GhostAssignments.from_dict(_assigned)
+                return assigned_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GhostAssignments | None | Unset, data)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        assigned = _parse_assigned(d.pop("assigned", UNSET))
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_created_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -152,18 +192,37 @@ class Ghost:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return deleted_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_deleted_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
 
         deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
 
         description = d.pop("description", UNSET)
 
-        def _parse_embodied_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_embodied_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -173,21 +232,35 @@ class Ghost:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                embodied_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return embodied_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         embodied_at = _parse_embodied_at(d.pop("embodied_at", UNSET))
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        name = d.pop("name", UNSET)
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         def _parse_user_id(data: object) -> int | None | Unset:
             if data is None:
@@ -200,12 +273,12 @@ class Ghost:
 
         ghost = cls(
             id=id,
-            name=name,
             assigned=assigned,
             created_at=created_at,
             deleted_at=deleted_at,
             description=description,
             embodied_at=embodied_at,
+            name=name,
             updated_at=updated_at,
             user_id=user_id,
         )

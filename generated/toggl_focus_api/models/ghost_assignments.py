@@ -18,40 +18,55 @@ T = TypeVar("T", bound="GhostAssignments")
 
 @_attrs_define
 class GhostAssignments:
-    """The projects, tasks and teams a ghost is assigned to.
+    """The projects, tasks and teams a ghost is assigned to. Each list may be `null` (empty).
 
     Example:
         {'projects': [{'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}], 'tasks':
             [{'color': '#c56bff', 'id': 3010, 'name': 'Design review'}], 'team_ids': [41]}
 
     Attributes:
-        projects (list[AssignedProject] | Unset):
-        tasks (list[AssignedTask] | Unset):
-        team_ids (list[int] | Unset):
+        projects (list[AssignedProject] | None | Unset):
+        tasks (list[AssignedTask] | None | Unset):
+        team_ids (list[int] | None | Unset):
     """
 
-    projects: list[AssignedProject] | Unset = UNSET
-    tasks: list[AssignedTask] | Unset = UNSET
-    team_ids: list[int] | Unset = UNSET
+    projects: list[AssignedProject] | None | Unset = UNSET
+    tasks: list[AssignedTask] | None | Unset = UNSET
+    team_ids: list[int] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        projects: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.projects, Unset):
+        projects: list[dict[str, Any]] | None | Unset
+        if isinstance(self.projects, Unset):
+            projects = UNSET
+        elif isinstance(self.projects, list):
             projects = []
-            for projects_item_data in self.projects:
-                projects_item = projects_item_data.to_dict()
-                projects.append(projects_item)
+            for projects_type_0_item_data in self.projects:
+                projects_type_0_item = projects_type_0_item_data.to_dict()
+                projects.append(projects_type_0_item)
 
-        tasks: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tasks, Unset):
+        else:
+            projects = self.projects
+
+        tasks: list[dict[str, Any]] | None | Unset
+        if isinstance(self.tasks, Unset):
+            tasks = UNSET
+        elif isinstance(self.tasks, list):
             tasks = []
-            for tasks_item_data in self.tasks:
-                tasks_item = tasks_item_data.to_dict()
-                tasks.append(tasks_item)
+            for tasks_type_0_item_data in self.tasks:
+                tasks_type_0_item = tasks_type_0_item_data.to_dict()
+                tasks.append(tasks_type_0_item)
 
-        team_ids: list[int] | Unset = UNSET
-        if not isinstance(self.team_ids, Unset):
+        else:
+            tasks = self.tasks
+
+        team_ids: list[int] | None | Unset
+        if isinstance(self.team_ids, Unset):
+            team_ids = UNSET
+        elif isinstance(self.team_ids, list):
+            team_ids = self.team_ids
+
+        else:
             team_ids = self.team_ids
 
         field_dict: dict[str, Any] = {}
@@ -72,25 +87,67 @@ class GhostAssignments:
         from ..models.assigned_task import AssignedTask  # noqa: PLC0415
 
         d = dict(src_dict)
-        _projects = d.pop("projects", UNSET)
-        projects: list[AssignedProject] | Unset = UNSET
-        if _projects is not UNSET:
-            projects = []
-            for projects_item_data in _projects:
-                projects_item = AssignedProject.from_dict(projects_item_data)
 
-                projects.append(projects_item)
+        def _parse_projects(data: object) -> list[AssignedProject] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                projects_type_0 = []
+                _projects_type_0 = data
+                for projects_type_0_item_data in _projects_type_0:
+                    projects_type_0_item = AssignedProject.from_dict(projects_type_0_item_data)
 
-        _tasks = d.pop("tasks", UNSET)
-        tasks: list[AssignedTask] | Unset = UNSET
-        if _tasks is not UNSET:
-            tasks = []
-            for tasks_item_data in _tasks:
-                tasks_item = AssignedTask.from_dict(tasks_item_data)
+                    projects_type_0.append(projects_type_0_item)
 
-                tasks.append(tasks_item)
+                return projects_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[AssignedProject] | None | Unset, data)
 
-        team_ids = cast(list[int], d.pop("team_ids", UNSET))
+        projects = _parse_projects(d.pop("projects", UNSET))
+
+        def _parse_tasks(data: object) -> list[AssignedTask] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tasks_type_0 = []
+                _tasks_type_0 = data
+                for tasks_type_0_item_data in _tasks_type_0:
+                    tasks_type_0_item = AssignedTask.from_dict(tasks_type_0_item_data)
+
+                    tasks_type_0.append(tasks_type_0_item)
+
+                return tasks_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[AssignedTask] | None | Unset, data)
+
+        tasks = _parse_tasks(d.pop("tasks", UNSET))
+
+        def _parse_team_ids(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                team_ids_type_0 = cast(list[int], data)
+
+                return team_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        team_ids = _parse_team_ids(d.pop("team_ids", UNSET))
 
         ghost_assignments = cls(
             projects=projects,

@@ -20,32 +20,33 @@ class GroupSummary:
 
     Attributes:
         id (int):
-        name (str):
         emoji (str | Unset):
+        name (str | Unset):
     """
 
     id: int
-    name: str
     emoji: str | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
         emoji = self.emoji
+
+        name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
         if emoji is not UNSET:
             field_dict["emoji"] = emoji
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -54,14 +55,14 @@ class GroupSummary:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
-
         emoji = d.pop("emoji", UNSET)
+
+        name = d.pop("name", UNSET)
 
         group_summary = cls(
             id=id,
-            name=name,
             emoji=emoji,
+            name=name,
         )
 
         group_summary.additional_properties = d

@@ -22,34 +22,56 @@ class GroupUser:
             880231, 'user_group_id': 91001, 'work_role_id': None}
 
     Attributes:
-        created_at (datetime.datetime | Unset):
-        deleted_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        deleted_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         display_name (str | Unset):
         focus_role_id (int | None | Unset):
         organization_user_id (int | Unset):
         track_role_id (int | None | Unset):
-        updated_at (datetime.datetime | Unset):
+        updated_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         user_account_id (int | Unset):
         user_group_id (int | Unset):
         work_role_id (int | None | Unset):
     """
 
-    created_at: datetime.datetime | Unset = UNSET
-    deleted_at: datetime.datetime | None | Unset = UNSET
+    created_at: datetime.datetime | None | str | Unset = UNSET
+    deleted_at: datetime.datetime | None | str | Unset = UNSET
     display_name: str | Unset = UNSET
     focus_role_id: int | None | Unset = UNSET
     organization_user_id: int | Unset = UNSET
     track_role_id: int | None | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | None | str | Unset = UNSET
     user_account_id: int | Unset = UNSET
     user_group_id: int | Unset = UNSET
     work_role_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -75,9 +97,13 @@ class GroupUser:
         else:
             track_role_id = self.track_role_id
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         user_account_id = self.user_account_id
 
@@ -118,14 +144,8 @@ class GroupUser:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_created_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -135,12 +155,31 @@ class GroupUser:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return deleted_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_deleted_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
 
         deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
 
@@ -166,12 +205,24 @@ class GroupUser:
 
         track_role_id = _parse_track_role_id(d.pop("track_role_id", UNSET))
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        def _parse_updated_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         user_account_id = d.pop("user_account_id", UNSET)
 

@@ -17,30 +17,59 @@ class GroupWorkspace:
     """A workspace a group belongs to.
 
     Example:
-        {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'name': 'Studio', 'updated_at':
-            '2026-01-12T08:00:00Z', 'workspace_group_id': 61001, 'workspace_id': 7001}
+        {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'focus_role_id': None, 'name': 'Studio', 'products':
+            ['focus'], 'updated_at': '2026-01-12T08:00:00Z', 'workspace_group_id': 61001, 'workspace_id': 7001}
 
     Attributes:
-        created_at (datetime.datetime | Unset):
-        deleted_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        deleted_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        focus_role_id (int | None | Unset): Documented by Toggl's published spec. **decision**: typed like the other
+            `focus_role_id`s (a `role_id`, null when none) until a real answer shows it.
         name (str | Unset):
-        updated_at (datetime.datetime | Unset):
+        products (list[str] | None | Unset): Documented by Toggl's published spec. **decision**: typed like
+            `toggl_products` (product codes such as `focus`, `track`) until a real answer
+            shows it.
+        updated_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         workspace_group_id (int | Unset):
         workspace_id (int | Unset):
     """
 
-    created_at: datetime.datetime | Unset = UNSET
-    deleted_at: datetime.datetime | None | Unset = UNSET
+    created_at: datetime.datetime | None | str | Unset = UNSET
+    deleted_at: datetime.datetime | None | str | Unset = UNSET
+    focus_role_id: int | None | Unset = UNSET
     name: str | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    products: list[str] | None | Unset = UNSET
+    updated_at: datetime.datetime | None | str | Unset = UNSET
     workspace_group_id: int | Unset = UNSET
     workspace_id: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -50,11 +79,30 @@ class GroupWorkspace:
         else:
             deleted_at = self.deleted_at
 
+        focus_role_id: int | None | Unset
+        if isinstance(self.focus_role_id, Unset):
+            focus_role_id = UNSET
+        else:
+            focus_role_id = self.focus_role_id
+
         name = self.name
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        products: list[str] | None | Unset
+        if isinstance(self.products, Unset):
+            products = UNSET
+        elif isinstance(self.products, list):
+            products = self.products
+
+        else:
+            products = self.products
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         workspace_group_id = self.workspace_group_id
 
@@ -67,8 +115,12 @@ class GroupWorkspace:
             field_dict["created_at"] = created_at
         if deleted_at is not UNSET:
             field_dict["deleted_at"] = deleted_at
+        if focus_role_id is not UNSET:
+            field_dict["focus_role_id"] = focus_role_id
         if name is not UNSET:
             field_dict["name"] = name
+        if products is not UNSET:
+            field_dict["products"] = products
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
         if workspace_group_id is not UNSET:
@@ -81,14 +133,8 @@ class GroupWorkspace:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_created_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -98,23 +144,80 @@ class GroupWorkspace:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return deleted_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_deleted_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
 
         deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
 
+        def _parse_focus_role_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        focus_role_id = _parse_focus_role_id(d.pop("focus_role_id", UNSET))
+
         name = d.pop("name", UNSET)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        def _parse_products(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                products_type_0 = cast(list[str], data)
+
+                return products_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        products = _parse_products(d.pop("products", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         workspace_group_id = d.pop("workspace_group_id", UNSET)
 
@@ -123,7 +226,9 @@ class GroupWorkspace:
         group_workspace = cls(
             created_at=created_at,
             deleted_at=deleted_at,
+            focus_role_id=focus_role_id,
             name=name,
+            products=products,
             updated_at=updated_at,
             workspace_group_id=workspace_group_id,
             workspace_id=workspace_id,

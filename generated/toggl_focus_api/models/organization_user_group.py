@@ -22,13 +22,13 @@ class OrganizationUserGroup:
         emoji (str | Unset):
         id (int | Unset):
         name (str | Unset):
-        workspace_ids (list[int] | Unset):
+        workspace_ids (list[int] | None | Unset):
     """
 
     emoji: str | Unset = UNSET
     id: int | Unset = UNSET
     name: str | Unset = UNSET
-    workspace_ids: list[int] | Unset = UNSET
+    workspace_ids: list[int] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,8 +38,13 @@ class OrganizationUserGroup:
 
         name = self.name
 
-        workspace_ids: list[int] | Unset = UNSET
-        if not isinstance(self.workspace_ids, Unset):
+        workspace_ids: list[int] | None | Unset
+        if isinstance(self.workspace_ids, Unset):
+            workspace_ids = UNSET
+        elif isinstance(self.workspace_ids, list):
+            workspace_ids = self.workspace_ids
+
+        else:
             workspace_ids = self.workspace_ids
 
         field_dict: dict[str, Any] = {}
@@ -65,7 +70,22 @@ class OrganizationUserGroup:
 
         name = d.pop("name", UNSET)
 
-        workspace_ids = cast(list[int], d.pop("workspace_ids", UNSET))
+        def _parse_workspace_ids(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                workspace_ids_type_0 = cast(list[int], data)
+
+                return workspace_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        workspace_ids = _parse_workspace_ids(d.pop("workspace_ids", UNSET))
 
         organization_user_group = cls(
             emoji=emoji,

@@ -25,20 +25,20 @@ class OrganizationUserWorkspace:
 
     Attributes:
         focus_role_id (int | None | Unset):
-        groups (list[GroupSummary] | Unset):
+        groups (list[GroupSummary] | None | Unset):
         id (int | Unset):
         name (str | Unset):
-        toggl_products (list[str] | Unset):
+        toggl_products (list[str] | None | Unset):
         track_role_id (int | None | Unset):
         work_role_id (int | None | Unset):
         workspace_user_id (int | Unset):
     """
 
     focus_role_id: int | None | Unset = UNSET
-    groups: list[GroupSummary] | Unset = UNSET
+    groups: list[GroupSummary] | None | Unset = UNSET
     id: int | Unset = UNSET
     name: str | Unset = UNSET
-    toggl_products: list[str] | Unset = UNSET
+    toggl_products: list[str] | None | Unset = UNSET
     track_role_id: int | None | Unset = UNSET
     work_role_id: int | None | Unset = UNSET
     workspace_user_id: int | Unset = UNSET
@@ -51,19 +51,29 @@ class OrganizationUserWorkspace:
         else:
             focus_role_id = self.focus_role_id
 
-        groups: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.groups, Unset):
+        groups: list[dict[str, Any]] | None | Unset
+        if isinstance(self.groups, Unset):
+            groups = UNSET
+        elif isinstance(self.groups, list):
             groups = []
-            for groups_item_data in self.groups:
-                groups_item = groups_item_data.to_dict()
-                groups.append(groups_item)
+            for groups_type_0_item_data in self.groups:
+                groups_type_0_item = groups_type_0_item_data.to_dict()
+                groups.append(groups_type_0_item)
+
+        else:
+            groups = self.groups
 
         id = self.id
 
         name = self.name
 
-        toggl_products: list[str] | Unset = UNSET
-        if not isinstance(self.toggl_products, Unset):
+        toggl_products: list[str] | None | Unset
+        if isinstance(self.toggl_products, Unset):
+            toggl_products = UNSET
+        elif isinstance(self.toggl_products, list):
+            toggl_products = self.toggl_products
+
+        else:
             toggl_products = self.toggl_products
 
         track_role_id: int | None | Unset
@@ -117,20 +127,48 @@ class OrganizationUserWorkspace:
 
         focus_role_id = _parse_focus_role_id(d.pop("focus_role_id", UNSET))
 
-        _groups = d.pop("groups", UNSET)
-        groups: list[GroupSummary] | Unset = UNSET
-        if _groups is not UNSET:
-            groups = []
-            for groups_item_data in _groups:
-                groups_item = GroupSummary.from_dict(groups_item_data)
+        def _parse_groups(data: object) -> list[GroupSummary] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                groups_type_0 = []
+                _groups_type_0 = data
+                for groups_type_0_item_data in _groups_type_0:
+                    groups_type_0_item = GroupSummary.from_dict(groups_type_0_item_data)
 
-                groups.append(groups_item)
+                    groups_type_0.append(groups_type_0_item)
+
+                return groups_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GroupSummary] | None | Unset, data)
+
+        groups = _parse_groups(d.pop("groups", UNSET))
 
         id = d.pop("id", UNSET)
 
         name = d.pop("name", UNSET)
 
-        toggl_products = cast(list[str], d.pop("toggl_products", UNSET))
+        def _parse_toggl_products(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                toggl_products_type_0 = cast(list[str], data)
+
+                return toggl_products_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        toggl_products = _parse_toggl_products(d.pop("toggl_products", UNSET))
 
         def _parse_track_role_id(data: object) -> int | None | Unset:
             if data is None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,17 +16,27 @@ class Permission:
     """One permission granted by a role.
 
     Example:
-        {'condition': 'own', 'description': 'View and edit ghosts', 'entity': 'ghost', 'name': 'manage_ghosts',
-            'permission_id': 12}
+        {'category_id': 4, 'category_name': 'Ghosts', 'condition': 'all', 'description': 'Create, edit, delete and
+            embody ghosts', 'entity': 'workspace', 'name': 'manage_ghosts', 'permission_id': 12}
 
     Attributes:
+        category_id (int | None | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable id
+            until
+            a real answer shows it.
+        category_name (None | str | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable
+            string
+            until a real answer shows it.
         condition (str | Unset):
         description (str | Unset):
-        entity (str | Unset):
+        entity (str | Unset): What the permission applies to. Toggl's published spec lists `organization`,
+            `workspace`, `project` and `group`; the list is open (`x-extensible-enum`), so
+            clients must accept other values.
         name (str | Unset):
         permission_id (int | Unset):
     """
 
+    category_id: int | None | Unset = UNSET
+    category_name: None | str | Unset = UNSET
     condition: str | Unset = UNSET
     description: str | Unset = UNSET
     entity: str | Unset = UNSET
@@ -35,6 +45,18 @@ class Permission:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        category_id: int | None | Unset
+        if isinstance(self.category_id, Unset):
+            category_id = UNSET
+        else:
+            category_id = self.category_id
+
+        category_name: None | str | Unset
+        if isinstance(self.category_name, Unset):
+            category_name = UNSET
+        else:
+            category_name = self.category_name
+
         condition = self.condition
 
         description = self.description
@@ -48,6 +70,10 @@ class Permission:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if category_id is not UNSET:
+            field_dict["category_id"] = category_id
+        if category_name is not UNSET:
+            field_dict["category_name"] = category_name
         if condition is not UNSET:
             field_dict["condition"] = condition
         if description is not UNSET:
@@ -64,6 +90,25 @@ class Permission:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_category_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        category_id = _parse_category_id(d.pop("category_id", UNSET))
+
+        def _parse_category_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category_name = _parse_category_name(d.pop("category_name", UNSET))
+
         condition = d.pop("condition", UNSET)
 
         description = d.pop("description", UNSET)
@@ -75,6 +120,8 @@ class Permission:
         permission_id = d.pop("permission_id", UNSET)
 
         permission = cls(
+            category_id=category_id,
+            category_name=category_name,
             condition=condition,
             description=description,
             entity=entity,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,55 +20,88 @@ class Role:
     """An organization role. Its `role_id` is what `embody_ghost` takes; `code` and `name` identify it to people.
 
     Example:
-        {'code': 'member', 'description': 'Regular member of the organization', 'entity': 'organization', 'name':
-            'Member', 'organization_id': 9001, 'permissions': [{'condition': 'own', 'description': 'View and edit ghosts',
-            'entity': 'ghost', 'name': 'manage_ghosts', 'permission_id': 12}], 'privilege_level': 10, 'role_id': 3, 'type':
-            'system'}
+        {'code': 'admin', 'default_for_levels': [], 'description': 'Administers the organization', 'entity':
+            'organization', 'name': 'Admin', 'organization_id': 9001, 'permissions': [{'category_id': 4, 'category_name':
+            'Ghosts', 'condition': 'all', 'description': 'Create, edit, delete and embody ghosts', 'entity': 'workspace',
+            'name': 'manage_ghosts', 'permission_id': 12}], 'privilege_level': 50, 'require_group': False, 'role_id': 2,
+            'type': 'admin'}
 
     Attributes:
-        name (str):
         role_id (int):
         code (str | Unset):
+        default_for_levels (list[Any] | None | Unset): Documented by Toggl's published spec (the levels for which the
+            role is the
+            default). **decision**: declared as a nullable array of any item type until a
+            real answer shows the items.
         description (str | Unset):
         entity (str | Unset):
+        name (str | Unset):
         organization_id (int | Unset):
-        permissions (list[Permission] | Unset):
+        permissions (list[Permission] | None | Unset):
         privilege_level (int | Unset):
-        type_ (str | Unset):
+        require_group (bool | None | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable
+            boolean
+            (whether members with this role must belong to a group) until a real answer
+            shows it.
+        type_ (str | Unset): The kind of role. Toggl's published spec lists `owner`, `admin`, `manager` and
+            `guest`; the list is open (`x-extensible-enum`), so clients must accept other
+            values.
     """
 
-    name: str
     role_id: int
     code: str | Unset = UNSET
+    default_for_levels: list[Any] | None | Unset = UNSET
     description: str | Unset = UNSET
     entity: str | Unset = UNSET
+    name: str | Unset = UNSET
     organization_id: int | Unset = UNSET
-    permissions: list[Permission] | Unset = UNSET
+    permissions: list[Permission] | None | Unset = UNSET
     privilege_level: int | Unset = UNSET
+    require_group: bool | None | Unset = UNSET
     type_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         role_id = self.role_id
 
         code = self.code
+
+        default_for_levels: list[Any] | None | Unset
+        if isinstance(self.default_for_levels, Unset):
+            default_for_levels = UNSET
+        elif isinstance(self.default_for_levels, list):
+            default_for_levels = self.default_for_levels
+
+        else:
+            default_for_levels = self.default_for_levels
 
         description = self.description
 
         entity = self.entity
 
+        name = self.name
+
         organization_id = self.organization_id
 
-        permissions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.permissions, Unset):
+        permissions: list[dict[str, Any]] | None | Unset
+        if isinstance(self.permissions, Unset):
+            permissions = UNSET
+        elif isinstance(self.permissions, list):
             permissions = []
-            for permissions_item_data in self.permissions:
-                permissions_item = permissions_item_data.to_dict()
-                permissions.append(permissions_item)
+            for permissions_type_0_item_data in self.permissions:
+                permissions_type_0_item = permissions_type_0_item_data.to_dict()
+                permissions.append(permissions_type_0_item)
+
+        else:
+            permissions = self.permissions
 
         privilege_level = self.privilege_level
+
+        require_group: bool | None | Unset
+        if isinstance(self.require_group, Unset):
+            require_group = UNSET
+        else:
+            require_group = self.require_group
 
         type_ = self.type_
 
@@ -76,22 +109,27 @@ class Role:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
                 "role_id": role_id,
             }
         )
         if code is not UNSET:
             field_dict["code"] = code
+        if default_for_levels is not UNSET:
+            field_dict["default_for_levels"] = default_for_levels
         if description is not UNSET:
             field_dict["description"] = description
         if entity is not UNSET:
             field_dict["entity"] = entity
+        if name is not UNSET:
+            field_dict["name"] = name
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if permissions is not UNSET:
             field_dict["permissions"] = permissions
         if privilege_level is not UNSET:
             field_dict["privilege_level"] = privilege_level
+        if require_group is not UNSET:
+            field_dict["require_group"] = require_group
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -102,40 +140,81 @@ class Role:
         from ..models.permission import Permission  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name")
-
         role_id = d.pop("role_id")
 
         code = d.pop("code", UNSET)
+
+        def _parse_default_for_levels(data: object) -> list[Any] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                default_for_levels_type_0 = cast(list[Any], data)
+
+                return default_for_levels_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | Unset, data)
+
+        default_for_levels = _parse_default_for_levels(d.pop("default_for_levels", UNSET))
 
         description = d.pop("description", UNSET)
 
         entity = d.pop("entity", UNSET)
 
+        name = d.pop("name", UNSET)
+
         organization_id = d.pop("organization_id", UNSET)
 
-        _permissions = d.pop("permissions", UNSET)
-        permissions: list[Permission] | Unset = UNSET
-        if _permissions is not UNSET:
-            permissions = []
-            for permissions_item_data in _permissions:
-                permissions_item = Permission.from_dict(permissions_item_data)
+        def _parse_permissions(data: object) -> list[Permission] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                permissions_type_0 = []
+                _permissions_type_0 = data
+                for permissions_type_0_item_data in _permissions_type_0:
+                    permissions_type_0_item = Permission.from_dict(permissions_type_0_item_data)
 
-                permissions.append(permissions_item)
+                    permissions_type_0.append(permissions_type_0_item)
+
+                return permissions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Permission] | None | Unset, data)
+
+        permissions = _parse_permissions(d.pop("permissions", UNSET))
 
         privilege_level = d.pop("privilege_level", UNSET)
+
+        def _parse_require_group(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        require_group = _parse_require_group(d.pop("require_group", UNSET))
 
         type_ = d.pop("type", UNSET)
 
         role = cls(
-            name=name,
             role_id=role_id,
             code=code,
+            default_for_levels=default_for_levels,
             description=description,
             entity=entity,
+            name=name,
             organization_id=organization_id,
             permissions=permissions,
             privilege_level=privilege_level,
+            require_group=require_group,
             type_=type_,
         )
 

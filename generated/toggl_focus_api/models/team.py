@@ -20,7 +20,7 @@ T = TypeVar("T", bound="Team")
 
 @_attrs_define
 class Team:
-    """A group of a workspace, hydrated with the ghosts assigned to it.
+    """A group of a workspace, hydrated with the ghosts assigned to it; the lists may be `null`.
 
     Example:
         {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'emoji': '🎨', 'ghosts': [{'id': 1001, 'name':
@@ -29,37 +29,57 @@ class Team:
 
     Attributes:
         id (int):
-        name (str):
-        created_at (datetime.datetime | Unset):
-        deleted_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        deleted_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         emoji (str | Unset):
-        ghosts (list[GhostRef] | Unset):
+        ghosts (list[GhostRef] | None | Unset):
+        name (str | Unset):
         organization_id (int | Unset):
-        updated_at (datetime.datetime | Unset):
-        users (list[GroupUser] | Unset):
-        workspaces (list[GroupWorkspace] | Unset):
+        updated_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        users (list[GroupUser] | None | Unset):
+        workspaces (list[GroupWorkspace] | None | Unset):
     """
 
     id: int
-    name: str
-    created_at: datetime.datetime | Unset = UNSET
-    deleted_at: datetime.datetime | None | Unset = UNSET
+    created_at: datetime.datetime | None | str | Unset = UNSET
+    deleted_at: datetime.datetime | None | str | Unset = UNSET
     emoji: str | Unset = UNSET
-    ghosts: list[GhostRef] | Unset = UNSET
+    ghosts: list[GhostRef] | None | Unset = UNSET
+    name: str | Unset = UNSET
     organization_id: int | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    users: list[GroupUser] | Unset = UNSET
-    workspaces: list[GroupWorkspace] | Unset = UNSET
+    updated_at: datetime.datetime | None | str | Unset = UNSET
+    users: list[GroupUser] | None | Unset = UNSET
+    workspaces: list[GroupWorkspace] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -71,39 +91,59 @@ class Team:
 
         emoji = self.emoji
 
-        ghosts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.ghosts, Unset):
+        ghosts: list[dict[str, Any]] | None | Unset
+        if isinstance(self.ghosts, Unset):
+            ghosts = UNSET
+        elif isinstance(self.ghosts, list):
             ghosts = []
-            for ghosts_item_data in self.ghosts:
-                ghosts_item = ghosts_item_data.to_dict()
-                ghosts.append(ghosts_item)
+            for ghosts_type_0_item_data in self.ghosts:
+                ghosts_type_0_item = ghosts_type_0_item_data.to_dict()
+                ghosts.append(ghosts_type_0_item)
+
+        else:
+            ghosts = self.ghosts
+
+        name = self.name
 
         organization_id = self.organization_id
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
-        users: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.users, Unset):
+        users: list[dict[str, Any]] | None | Unset
+        if isinstance(self.users, Unset):
+            users = UNSET
+        elif isinstance(self.users, list):
             users = []
-            for users_item_data in self.users:
-                users_item = users_item_data.to_dict()
-                users.append(users_item)
+            for users_type_0_item_data in self.users:
+                users_type_0_item = users_type_0_item_data.to_dict()
+                users.append(users_type_0_item)
 
-        workspaces: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.workspaces, Unset):
+        else:
+            users = self.users
+
+        workspaces: list[dict[str, Any]] | None | Unset
+        if isinstance(self.workspaces, Unset):
+            workspaces = UNSET
+        elif isinstance(self.workspaces, list):
             workspaces = []
-            for workspaces_item_data in self.workspaces:
-                workspaces_item = workspaces_item_data.to_dict()
-                workspaces.append(workspaces_item)
+            for workspaces_type_0_item_data in self.workspaces:
+                workspaces_type_0_item = workspaces_type_0_item_data.to_dict()
+                workspaces.append(workspaces_type_0_item)
+
+        else:
+            workspaces = self.workspaces
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
         if created_at is not UNSET:
@@ -114,6 +154,8 @@ class Team:
             field_dict["emoji"] = emoji
         if ghosts is not UNSET:
             field_dict["ghosts"] = ghosts
+        if name is not UNSET:
+            field_dict["name"] = name
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if updated_at is not UNSET:
@@ -134,16 +176,7 @@ class Team:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset) or _created_at is None or _created_at == "":
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_created_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -153,60 +186,132 @@ class Team:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return deleted_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_deleted_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
 
         deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
 
         emoji = d.pop("emoji", UNSET)
 
-        _ghosts = d.pop("ghosts", UNSET)
-        ghosts: list[GhostRef] | Unset = UNSET
-        if _ghosts is not UNSET:
-            ghosts = []
-            for ghosts_item_data in _ghosts:
-                ghosts_item = GhostRef.from_dict(ghosts_item_data)
+        def _parse_ghosts(data: object) -> list[GhostRef] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                ghosts_type_0 = []
+                _ghosts_type_0 = data
+                for ghosts_type_0_item_data in _ghosts_type_0:
+                    ghosts_type_0_item = GhostRef.from_dict(ghosts_type_0_item_data)
 
-                ghosts.append(ghosts_item)
+                    ghosts_type_0.append(ghosts_type_0_item)
+
+                return ghosts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GhostRef] | None | Unset, data)
+
+        ghosts = _parse_ghosts(d.pop("ghosts", UNSET))
+
+        name = d.pop("name", UNSET)
 
         organization_id = d.pop("organization_id", UNSET)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset) or _updated_at is None or _updated_at == "":
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        def _parse_updated_at(data: object) -> datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if data == "":
+                return None
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-        _users = d.pop("users", UNSET)
-        users: list[GroupUser] | Unset = UNSET
-        if _users is not UNSET:
-            users = []
-            for users_item_data in _users:
-                users_item = GroupUser.from_dict(users_item_data)
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | str | Unset, data)
 
-                users.append(users_item)
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        _workspaces = d.pop("workspaces", UNSET)
-        workspaces: list[GroupWorkspace] | Unset = UNSET
-        if _workspaces is not UNSET:
-            workspaces = []
-            for workspaces_item_data in _workspaces:
-                workspaces_item = GroupWorkspace.from_dict(workspaces_item_data)
+        def _parse_users(data: object) -> list[GroupUser] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                users_type_0 = []
+                _users_type_0 = data
+                for users_type_0_item_data in _users_type_0:
+                    users_type_0_item = GroupUser.from_dict(users_type_0_item_data)
 
-                workspaces.append(workspaces_item)
+                    users_type_0.append(users_type_0_item)
+
+                return users_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GroupUser] | None | Unset, data)
+
+        users = _parse_users(d.pop("users", UNSET))
+
+        def _parse_workspaces(data: object) -> list[GroupWorkspace] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                workspaces_type_0 = []
+                _workspaces_type_0 = data
+                for workspaces_type_0_item_data in _workspaces_type_0:
+                    workspaces_type_0_item = GroupWorkspace.from_dict(workspaces_type_0_item_data)
+
+                    workspaces_type_0.append(workspaces_type_0_item)
+
+                return workspaces_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GroupWorkspace] | None | Unset, data)
+
+        workspaces = _parse_workspaces(d.pop("workspaces", UNSET))
 
         team = cls(
             id=id,
-            name=name,
             created_at=created_at,
             deleted_at=deleted_at,
             emoji=emoji,
             ghosts=ghosts,
+            name=name,
             organization_id=organization_id,
             updated_at=updated_at,
             users=users,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,30 +17,37 @@ T = TypeVar("T", bound="TeamPage")
 
 @_attrs_define
 class TeamPage:
-    """One page of teams. `rows` is the page size used; `total` counts all matching teams.
+    """One page of teams. **decision**: `rows` is the page size used and `total` counts
+    all matching teams, not only this page. `data` is what makes the body a page, so
+    it is required; it may be `null` (an empty page).
 
-    Example:
-        {'data': [{'id': 41, 'name': 'Design', 'emoji': '🎨', 'organization_id': 9001, 'ghosts': [], 'users': [],
-            'workspaces': []}], 'page': 1, 'rows': 100, 'total': 1}
+        Example:
+            {'data': [{'id': 41, 'name': 'Design', 'emoji': '🎨', 'organization_id': 9001, 'ghosts': [], 'users': [],
+                'workspaces': []}], 'page': 1, 'rows': 100, 'total': 1}
 
-    Attributes:
-        data (list[Team]):
-        page (int | Unset):
-        rows (int | Unset):
-        total (int | Unset):
+        Attributes:
+            data (list[Team] | None):
+            page (int | Unset):
+            rows (int | Unset):
+            total (int | Unset):
     """
 
-    data: list[Team]
+    data: list[Team] | None
     page: int | Unset = UNSET
     rows: int | Unset = UNSET
     total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
+        data: list[dict[str, Any]] | None
+        if isinstance(self.data, list):
+            data = []
+            for data_type_0_item_data in self.data:
+                data_type_0_item = data_type_0_item_data.to_dict()
+                data.append(data_type_0_item)
+
+        else:
+            data = self.data
 
         page = self.page
 
@@ -69,12 +76,26 @@ class TeamPage:
         from ..models.team import Team  # noqa: PLC0415
 
         d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
-            data_item = Team.from_dict(data_item_data)
 
-            data.append(data_item)
+        def _parse_data(data: object) -> list[Team] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                data_type_0 = []
+                _data_type_0 = data
+                for data_type_0_item_data in _data_type_0:
+                    data_type_0_item = Team.from_dict(data_type_0_item_data)
+
+                    data_type_0.append(data_type_0_item)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Team] | None, data)
+
+        data = _parse_data(d.pop("data"))
 
         page = d.pop("page", UNSET)
 

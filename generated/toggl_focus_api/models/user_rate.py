@@ -22,18 +22,30 @@ class UserRate:
 
     Attributes:
         currency (str | Unset):
-        end_at (datetime.datetime | None | Unset):
+        end_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         hourly_rate (float | Unset):
-        start_at (datetime.datetime | None | Unset):
+        start_at (datetime.datetime | None | str | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+            returned in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         workspace_id (int | Unset):
         workspace_rate_id (int | Unset):
         workspace_user_rate_id (int | Unset):
     """
 
     currency: str | Unset = UNSET
-    end_at: datetime.datetime | None | Unset = UNSET
+    end_at: datetime.datetime | None | str | Unset = UNSET
     hourly_rate: float | Unset = UNSET
-    start_at: datetime.datetime | None | Unset = UNSET
+    start_at: datetime.datetime | None | str | Unset = UNSET
     workspace_id: int | Unset = UNSET
     workspace_rate_id: int | Unset = UNSET
     workspace_user_rate_id: int | Unset = UNSET
@@ -91,7 +103,7 @@ class UserRate:
         d = dict(src_dict)
         currency = d.pop("currency", UNSET)
 
-        def _parse_end_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_end_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -101,18 +113,18 @@ class UserRate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return end_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         end_at = _parse_end_at(d.pop("end_at", UNSET))
 
         hourly_rate = d.pop("hourly_rate", UNSET)
 
-        def _parse_start_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_start_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if data == "":
@@ -122,12 +134,12 @@ class UserRate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
 
-                return start_at_type_0
+                return componentsschemas_timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         start_at = _parse_start_at(d.pop("start_at", UNSET))
 

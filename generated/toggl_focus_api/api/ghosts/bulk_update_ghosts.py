@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -39,14 +39,30 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Ghost] | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[Ghost] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Ghost.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+        def _parse_response_200(data: object) -> list[Ghost] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_200_type_0 = []
+                _response_200_type_0 = data
+                for response_200_type_0_item_data in _response_200_type_0:
+                    response_200_type_0_item = Ghost.from_dict(response_200_type_0_item_data)
+
+                    response_200_type_0.append(response_200_type_0_item)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Ghost] | None, data)
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -81,7 +97,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Ghost]]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[Ghost] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +114,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Response[Error | list[Ghost]]:
+) -> Response[Error | list[Ghost] | None]:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -115,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Ghost]]
+        Response[Error | list[Ghost] | None]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Error | list[Ghost] | None:
+) -> Error | list[Ghost] | None | None:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -156,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Ghost]
+        Error | list[Ghost] | None
     """
 
     return sync_detailed(
@@ -173,7 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Response[Error | list[Ghost]]:
+) -> Response[Error | list[Ghost] | None]:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -192,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Ghost]]
+        Response[Error | list[Ghost] | None]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Error | list[Ghost] | None:
+) -> Error | list[Ghost] | None | None:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -231,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Ghost]
+        Error | list[Ghost] | None
     """
 
     return (
