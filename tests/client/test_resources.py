@@ -5,6 +5,7 @@ from __future__ import annotations
 from toggl_focus import AsyncFocus, ConflictError, Focus, NotFoundError
 from toggl_focus.testing import FakeFocus
 from toggl_focus_api.models import Ghost, GhostCreate, Group, OrganizationUser, Role, Team
+from toggl_focus_api.types import UNSET
 
 
 def _member(fake: FakeFocus) -> dict:  # type: ignore[type-arg]
@@ -173,3 +174,30 @@ def test_low_level_generated_client_is_reachable(focus: Focus, fake: FakeFocus) 
 
     roles = list_roles.sync(client=focus.api, organization_id=fake.organization_id)
     assert isinstance(roles, list) and {r.role_id for r in roles} == set(fake.state.roles)
+
+
+def test_parameters_from_toggls_spec(focus: Focus, fake: FakeFocus) -> None:
+    """teams.list(query=, active_members_only=) and users.list(has_group=,
+    include_custom_fields=) reach the fake, which honours them."""
+    design = next(g for g in fake.state.groups.values() if g["name"] == "Design")
+    idle = next(uid for uid, u in fake.state.users.items() if not u["joined"])
+    design["organization_users"].append(idle)  # an invited member, not yet joined
+    [team] = list(focus.teams.list(query="sig"))
+    assert team.id == design["id"]
+    everyone = {u.organization_user_id for u in team.users or []}
+    [active] = list(focus.teams.list(query="sig", active_members_only=True))
+    kept = {u.organization_user_id for u in active.users or []}
+    active_ids = {uid for uid, u in fake.state.users.items() if u["active"] and u["joined"]}
+    assert idle in everyone and kept == everyone & active_ids and kept == everyone - {idle}
+    grouped = {uid for g in fake.state.groups.values() for uid in g["organization_users"]}
+    alone = list(focus.users.list(has_group=False, include_custom_fields=True))
+    assert alone and all(u.id not in grouped for u in alone)
+    assert all(u.custom_field_values for u in alone)
+    assert {u.id for u in focus.users.list(has_group=True)} == grouped
+
+
+async def test_parameters_from_toggls_spec_async(afocus: AsyncFocus, fake: FakeFocus) -> None:
+    [team] = [t async for t in afocus.teams.list(query="sig", active_members_only=True)]
+    assert team.name == "Design"
+    members = [u async for u in afocus.users.list(has_group=True, include_custom_fields=False)]
+    assert members and all(u.custom_field_values is UNSET for u in members)
