@@ -12,7 +12,7 @@ from toggl_focus_api.types import UNSET, Response, Unset
 
 from .._pagination_meta import PAGINATION
 from .._runner import Policy, Result, TimeoutTypes, acall, call, expect, expect_list
-from ..errors import FocusConfigError
+from ..errors import FocusConfigError, FocusDecodeError
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -119,6 +119,14 @@ def model_of(kind: type[M], item: M | Mapping[str, Any], where: str) -> M:
         raise FocusConfigError(f"{where} is not a valid {kind.__name__}: {exc}") from None
 
 
+def body_unusable(error: FocusDecodeError, status: int) -> bool:
+    """Whether a decode error is about the body of the operation's success answer (`status`).
+
+    Then the operation succeeded; only a body the spec does not guarantee is unusable.
+    """
+    return error.response.status_code == status
+
+
 def items_of(result: Result, kind: type[T]) -> list[T]:
     """A parsed bare array of `kind`; `null` (a Go nil slice, which the spec allows) is empty."""
     if result.parsed is None:
@@ -156,6 +164,7 @@ __all__ = [
     "RequestOptions",
     "SyncResource",
     "Unpack",
+    "body_unusable",
     "expect",
     "expect_list",
     "ids",

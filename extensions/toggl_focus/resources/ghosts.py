@@ -34,6 +34,7 @@ from ._base import (
     RequestOptions,
     SyncResource,
     Unpack,
+    body_unusable,
     expect,
     ids,
     items_of,
@@ -86,11 +87,6 @@ def _created_list(parsed: object, sent: list[GhostCreate]) -> GhostList:
     aligned = len(parsed) == len(sent)
     found = (_created(item, sent[i] if aligned else None) for i, item in enumerate(parsed))
     return [ghost for ghost in found if ghost is not None]
-
-
-def _body_unusable(error: FocusDecodeError, status: int) -> bool:
-    """Whether a decode error is about the body of a success answer: the call succeeded."""
-    return error.response.status_code == status
 
 
 def _new_ghost(
@@ -234,7 +230,7 @@ class Ghosts(SyncResource, _Args):
         try:
             result = self._run(create_ghost.sync_detailed, options, **where, body=body)
         except FocusDecodeError as exc:
-            if not _body_unusable(exc, 201):
+            if not body_unusable(exc, 201):
                 raise
             return None
         return _created(result.parsed, body)
@@ -257,7 +253,7 @@ class Ghosts(SyncResource, _Args):
         try:
             result = self._run(bulk_create_ghosts.sync_detailed, options, **where, body=body)
         except FocusDecodeError as exc:
-            if not _body_unusable(exc, 201):
+            if not body_unusable(exc, 201):
                 raise
             return []
         return _created_list(result.parsed, body)
@@ -412,7 +408,7 @@ class AsyncGhosts(AsyncResource, _Args):
         try:
             result = await self._run(create_ghost.asyncio_detailed, options, **where, body=body)
         except FocusDecodeError as exc:
-            if not _body_unusable(exc, 201):
+            if not body_unusable(exc, 201):
                 raise
             return None
         return _created(result.parsed, body)
@@ -433,7 +429,7 @@ class AsyncGhosts(AsyncResource, _Args):
                 bulk_create_ghosts.asyncio_detailed, options, **where, body=body
             )
         except FocusDecodeError as exc:
-            if not _body_unusable(exc, 201):
+            if not body_unusable(exc, 201):
                 raise
             return []
         return _created_list(result.parsed, body)

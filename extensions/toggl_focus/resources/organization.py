@@ -26,7 +26,6 @@ from toggl_focus_api.models import (
     TeamPage,
 )
 
-from .._runner import Result
 from ..errors import FocusDecodeError
 from ..pagination import AsyncPager, SyncPager
 from ._base import (
@@ -34,6 +33,7 @@ from ._base import (
     RequestOptions,
     SyncResource,
     Unpack,
+    body_unusable,
     expect,
     ids,
     items_of,
@@ -59,12 +59,9 @@ def _group_body(
     )
 
 
-def _deletion(result: Result | None) -> dict[str, bool]:
+def _deletion(parsed: object) -> dict[str, bool]:
     """The booleans of a delete_group answer; {} when its 200 body is empty or unusable."""
-    parsed = None if result is None else result.parsed
-    if not isinstance(parsed, GroupDeletion):
-        return {}
-    return dict(parsed.additional_properties)
+    return dict(parsed.additional_properties) if isinstance(parsed, GroupDeletion) else {}
 
 
 def _sort(value: SortDir | None) -> SortDirection | None:
@@ -144,10 +141,10 @@ class Groups(SyncResource, _OrgArgs):
                 delete_group.sync_detailed, options, **where, group_id=group_id, workspace_id=ws
             )
         except FocusDecodeError as exc:
-            if exc.response.status_code != 200:
+            if not body_unusable(exc, 200):
                 raise
-            return _deletion(None)
-        return _deletion(result)
+            return {}
+        return _deletion(result.parsed)
 
     def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
@@ -212,10 +209,10 @@ class AsyncGroups(AsyncResource, _OrgArgs):
                 delete_group.asyncio_detailed, options, **where, group_id=group_id, workspace_id=ws
             )
         except FocusDecodeError as exc:
-            if exc.response.status_code != 200:
+            if not body_unusable(exc, 200):
                 raise
-            return _deletion(None)
-        return _deletion(result)
+            return {}
+        return _deletion(result.parsed)
 
     async def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]

@@ -489,12 +489,12 @@ class FocusApp:
                     working_hour_id=entry_id,
                 )
             changes[entry_id] = (weekday, hours)
-        # Without `weekday` an entry keeps its own (the spec's decision).
-        after = {
-            eid: entry.get("weekday") if changes.get(eid, (None,))[0] is None else changes[eid][0]
-            for eid, entry in own.items()
-        }
-        weekdays = [weekday for weekday in after.values() if weekday is not None]
+        weekdays = []  # each entry's weekday after the update; entries without one clash never
+        for entry_id, entry in own.items():
+            new = changes[entry_id][0] if entry_id in changes else None
+            weekday = entry.get("weekday") if new is None else new  # no weekday: keep its own
+            if weekday is not None:
+                weekdays.append(weekday)
         if len(weekdays) != len(set(weekdays)):
             invalid("the update would give a weekday two working-hours entries")
         now = utc_now()
