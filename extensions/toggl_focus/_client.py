@@ -3,7 +3,8 @@
 Each wraps one generated `toggl_focus_api.Client` (reachable as `.api`) whose requests go
 through this client's `_http.Wire`: our transport, or the caller's httpx client used as is
 and never modified. The resources (`ghosts`, `working_hours`, `groups`, `roles`, `teams`,
-`users`) run the generated operations through `_runner` (retries, quota, typed errors).
+`users`) run the generated operations through `_runner` (retries, quota, typed errors); each
+is built, and its generated operations and models imported, on first use (`SyncResources`).
 """
 
 from __future__ import annotations
@@ -31,20 +32,7 @@ from ._runner import (
 )
 from .errors import FocusConfigError
 from .quota import Quota
-from .resources import (
-    AsyncGhosts,
-    AsyncGroups,
-    AsyncRolesResource,
-    AsyncTeams,
-    AsyncUsers,
-    AsyncWorkingHoursResource,
-    Ghosts,
-    Groups,
-    RolesResource,
-    Teams,
-    Users,
-    WorkingHoursResource,
-)
+from .resources import AsyncResources, SyncResources
 from .resources._base import Context
 
 __all__ = ["AsyncFocus", "Focus"]
@@ -155,7 +143,7 @@ class _Base:
         )
 
 
-class Focus(_Base):
+class Focus(_Base, SyncResources):
     """Synchronous Toggl Focus client. Use as a context manager to close its connections."""
 
     def __init__(
@@ -198,13 +186,6 @@ class Focus(_Base):
         self._wire = Wire(self._settings, http_client)
         # The generated client only ever calls `.request(...)` on what it is given.
         self.api.set_httpx_client(cast(httpx.Client, self._wire))
-        ctx = self._context()
-        self.ghosts = Ghosts(ctx)
-        self.working_hours = WorkingHoursResource(ctx)
-        self.groups = Groups(ctx)
-        self.roles = RolesResource(ctx)
-        self.teams = Teams(ctx)
-        self.users = Users(ctx)
 
     def close(self) -> None:
         """Close the connection pool (a caller-supplied httpx client stays open).
@@ -225,7 +206,7 @@ class Focus(_Base):
         self.close()
 
 
-class AsyncFocus(_Base):
+class AsyncFocus(_Base, AsyncResources):
     """Asynchronous Toggl Focus client, mirroring `Focus` method for method."""
 
     def __init__(
@@ -262,13 +243,6 @@ class AsyncFocus(_Base):
         )
         self._wire = AsyncWire(self._settings, http_client)
         self.api.set_async_httpx_client(cast(httpx.AsyncClient, self._wire))
-        ctx = self._context()
-        self.ghosts = AsyncGhosts(ctx)
-        self.working_hours = AsyncWorkingHoursResource(ctx)
-        self.groups = AsyncGroups(ctx)
-        self.roles = AsyncRolesResource(ctx)
-        self.teams = AsyncTeams(ctx)
-        self.users = AsyncUsers(ctx)
 
     async def close(self) -> None:
         """Close the connection pool (a caller-supplied httpx client stays open).

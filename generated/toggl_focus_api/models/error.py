@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,10 +11,6 @@ from ..types import (
     Unset,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.error_values import ErrorValues
-
 
 T = TypeVar("T", bound="Error")
 
@@ -42,8 +38,6 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_values import ErrorValues  # noqa: PLC0415
-
         error = self.error
 
         error_description = self.error_description
@@ -75,8 +69,6 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_values import ErrorValues  # noqa: PLC0415
-
         d = dict(src_dict)
         error = expect_str(d.pop("error"), "Error.error")
 
@@ -124,3 +116,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.error_values import ErrorValues

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,10 +14,6 @@ from ..types import (
     expect_int,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.ghost_assignments import GhostAssignments
-
 
 T = TypeVar("T", bound="Ghost")
 
@@ -84,8 +80,6 @@ class Ghost:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ghost_assignments import GhostAssignments  # noqa: PLC0415
-
         id = self.id
 
         assigned: dict[str, Any] | None | Unset
@@ -166,8 +160,6 @@ class Ghost:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ghost_assignments import GhostAssignments  # noqa: PLC0415
-
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "Ghost.id")
 
@@ -250,3 +242,8 @@ class Ghost:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.ghost_assignments import GhostAssignments

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,11 +13,6 @@ from ..types import (
     expect_items,
     expect_list,
 )
-
-if TYPE_CHECKING:
-    from ..models.assigned_project import AssignedProject
-    from ..models.assigned_task import AssignedTask
-
 
 T = TypeVar("T", bound="GhostAssignments")
 
@@ -89,9 +84,6 @@ class GhostAssignments:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assigned_project import AssignedProject  # noqa: PLC0415
-        from ..models.assigned_task import AssignedTask  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_projects(data: object) -> list[AssignedProject] | None | Unset:
@@ -171,3 +163,9 @@ class GhostAssignments:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.assigned_project import AssignedProject
+from ..models.assigned_task import AssignedTask

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,10 +12,6 @@ from ..types import (
     expect_int,
     expect_list,
 )
-
-if TYPE_CHECKING:
-    from ..models.ghost import Ghost
-
 
 T = TypeVar("T", bound="GhostPage")
 
@@ -80,8 +76,6 @@ class GhostPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ghost import Ghost  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_data(data: object) -> list[Ghost] | None:
@@ -137,3 +131,8 @@ class GhostPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.ghost import Ghost

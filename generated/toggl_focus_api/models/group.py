@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,11 +15,6 @@ from ..types import (
     expect_list,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.group_user import GroupUser
-    from ..models.group_workspace import GroupWorkspace
-
 
 T = TypeVar("T", bound="Group")
 
@@ -160,9 +155,6 @@ class Group:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group_user import GroupUser  # noqa: PLC0415
-        from ..models.group_workspace import GroupWorkspace  # noqa: PLC0415
-
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "Group.id")
 
@@ -262,3 +254,9 @@ class Group:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.group_user import GroupUser
+from ..models.group_workspace import GroupWorkspace

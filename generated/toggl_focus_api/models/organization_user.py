@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,14 +17,6 @@ from ..types import (
     expect_number,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.organization_user_group import OrganizationUserGroup
-    from ..models.organization_user_workspace import OrganizationUserWorkspace
-    from ..models.user_permissions import UserPermissions
-    from ..models.user_rate import UserRate
-    from ..models.user_tag import UserTag
-
 
 T = TypeVar("T", bound="OrganizationUser")
 
@@ -127,9 +119,6 @@ class OrganizationUser:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_permissions import UserPermissions  # noqa: PLC0415
-        from ..models.user_rate import UserRate  # noqa: PLC0415
-
         id = self.id
 
         field_2fa_enabled = self.field_2fa_enabled
@@ -306,12 +295,6 @@ class OrganizationUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.organization_user_group import OrganizationUserGroup  # noqa: PLC0415
-        from ..models.organization_user_workspace import OrganizationUserWorkspace  # noqa: PLC0415
-        from ..models.user_permissions import UserPermissions  # noqa: PLC0415
-        from ..models.user_rate import UserRate  # noqa: PLC0415
-        from ..models.user_tag import UserTag  # noqa: PLC0415
-
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "OrganizationUser.id")
 
@@ -527,3 +510,12 @@ class OrganizationUser:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.organization_user_group import OrganizationUserGroup
+from ..models.organization_user_workspace import OrganizationUserWorkspace
+from ..models.user_permissions import UserPermissions
+from ..models.user_rate import UserRate
+from ..models.user_tag import UserTag

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,10 +14,6 @@ from ..types import (
     expect_list,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.group_summary import GroupSummary
-
 
 T = TypeVar("T", bound="OrganizationUserWorkspace")
 
@@ -121,8 +117,6 @@ class OrganizationUserWorkspace:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group_summary import GroupSummary  # noqa: PLC0415
-
         d = dict(src_dict)
         focus_role_id = d.pop("focus_role_id", UNSET)
         if focus_role_id is not None and focus_role_id is not UNSET:
@@ -212,3 +206,8 @@ class OrganizationUserWorkspace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.group_summary import GroupSummary

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,10 +14,6 @@ from ..types import (
     expect_list,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.permission import Permission
-
 
 T = TypeVar("T", bound="Role")
 
@@ -144,8 +140,6 @@ class Role:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.permission import Permission  # noqa: PLC0415
-
         d = dict(src_dict)
         role_id = expect_int(d.pop("role_id"), "Role.role_id")
 
@@ -244,3 +238,8 @@ class Role:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.permission import Permission

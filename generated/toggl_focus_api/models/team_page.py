@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,10 +12,6 @@ from ..types import (
     expect_int,
     expect_list,
 )
-
-if TYPE_CHECKING:
-    from ..models.team import Team
-
 
 T = TypeVar("T", bound="TeamPage")
 
@@ -78,8 +74,6 @@ class TeamPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.team import Team  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_data(data: object) -> list[Team] | None:
@@ -135,3 +129,8 @@ class TeamPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.team import Team
