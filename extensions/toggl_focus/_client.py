@@ -3,8 +3,7 @@
 Each wraps one generated `toggl_focus_api.Client` (reachable as `.api`) whose requests go
 through this client's `_http.Wire`: our transport, or the caller's httpx client used as is
 and never modified. The resources (`ghosts`, `working_hours`, `groups`, `roles`, `teams`,
-`users`) run the generated operations through `_runner` (retries, quota, typed errors); each
-is built, and its generated operations and models imported, on first use (`SyncResources`).
+`users`) run the generated operations through `_runner` (retries, quota, typed errors).
 """
 
 from __future__ import annotations
@@ -32,7 +31,20 @@ from ._runner import (
 )
 from .errors import FocusConfigError
 from .quota import Quota
-from .resources import AsyncResources, SyncResources
+from .resources import (
+    AsyncGhosts,
+    AsyncGroups,
+    AsyncRolesResource,
+    AsyncTeams,
+    AsyncUsers,
+    AsyncWorkingHoursResource,
+    Ghosts,
+    Groups,
+    RolesResource,
+    Teams,
+    Users,
+    WorkingHoursResource,
+)
 from .resources._base import Context
 
 __all__ = ["AsyncFocus", "Focus"]
@@ -143,7 +155,7 @@ class _Base:
         )
 
 
-class Focus(_Base, SyncResources):
+class Focus(_Base):
     """Synchronous Toggl Focus client. Use as a context manager to close its connections."""
 
     def __init__(
@@ -186,6 +198,13 @@ class Focus(_Base, SyncResources):
         self._wire = Wire(self._settings, http_client)
         # The generated client only ever calls `.request(...)` on what it is given.
         self.api.set_httpx_client(cast(httpx.Client, self._wire))
+        ctx = self._context()
+        self.ghosts = Ghosts(ctx)
+        self.working_hours = WorkingHoursResource(ctx)
+        self.groups = Groups(ctx)
+        self.roles = RolesResource(ctx)
+        self.teams = Teams(ctx)
+        self.users = Users(ctx)
 
     def close(self) -> None:
         """Close the connection pool (a caller-supplied httpx client stays open).
@@ -206,7 +225,7 @@ class Focus(_Base, SyncResources):
         self.close()
 
 
-class AsyncFocus(_Base, AsyncResources):
+class AsyncFocus(_Base):
     """Asynchronous Toggl Focus client, mirroring `Focus` method for method."""
 
     def __init__(
@@ -243,6 +262,13 @@ class AsyncFocus(_Base, AsyncResources):
         )
         self._wire = AsyncWire(self._settings, http_client)
         self.api.set_async_httpx_client(cast(httpx.AsyncClient, self._wire))
+        ctx = self._context()
+        self.ghosts = AsyncGhosts(ctx)
+        self.working_hours = AsyncWorkingHoursResource(ctx)
+        self.groups = AsyncGroups(ctx)
+        self.roles = AsyncRolesResource(ctx)
+        self.teams = AsyncTeams(ctx)
+        self.users = AsyncUsers(ctx)
 
     async def close(self) -> None:
         """Close the connection pool (a caller-supplied httpx client stays open).

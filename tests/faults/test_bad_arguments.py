@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import functools
 import inspect
 import json
 import types
@@ -363,14 +362,7 @@ class Case:
 
 
 def _resources(client: object, base: type) -> dict[str, object]:
-    """The client's resources: cached properties, built on first read (so read them all)."""
-    names = [
-        name
-        for name in dir(type(client))
-        if isinstance(inspect.getattr_static(type(client), name), functools.cached_property)
-    ]
-    found = {name: getattr(client, name) for name in names}
-    return {name: value for name, value in found.items() if isinstance(value, base)}
+    return {name: value for name, value in vars(client).items() if isinstance(value, base)}
 
 
 def _public_methods(resource: object) -> dict[str, Callable[..., Any]]:
