@@ -6,11 +6,12 @@
 #   make sync              regenerate the sync client extensions/toggl_focus/_sync/ from its async
 #                          source _async/ (scripts/make_sync.py, the unasync step)
 #   make check-sync        fail if `make sync` would change _sync/
-#   make lint              ruff, mypy, spec validation, redocly, spec coverage (if available)
+#   make lint              ruff, mypy, spec validation, x-decision marking, redocly, spec coverage
 #   make spec              bundle $(SPEC) into dist/spec/focus.{yaml,json}: one file, no external $ref
 #   make spec-check        other generators accept the bundle with our schema names: openapi-typescript
 #                          + tsc, openapi-generator typescript-fetch and go (into build/spec-check)
 #   make spec-diff [BASE=ref]  breaking-change guard: $(SPEC) against BASE (default: last spec-v*/v* tag)
+#   python scripts/spec_decisions.py [--json]   every x-decision of $(SPEC) with its JSON pointer
 #   make docs              HTML API reference, self-contained for offline use: dist/docs/index.html
 #   make test              lint + check-generated + check-sync + spec-check + spec-diff + docs + pytest
 #                          (what CI runs, via .ci/run)
@@ -108,6 +109,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	ruff format --check $(LINT_PATHS)
 	mypy
 	openapi-spec-validator "$(SPEC)"
+	$(VENV_BIN)/python scripts/spec_decisions.py --check "$(SPEC)"
 	@# Redocly exits 0 on warnings; the project allows none, so any warning fails lint.
 	redocly lint --config redocly.yaml "$(SPEC)" 2>&1 | tee .redocly.log
 	@! grep -Eq 'You have [0-9]+ warnings?' .redocly.log || { rm -f .redocly.log; echo "lint: Redocly reported warnings" >&2; exit 1; }

@@ -110,10 +110,10 @@ def check_bundle(spec_path: Path, yaml_path: Path, json_path: Path) -> list[str]
 
 
 def expected_models(spec: dict, generator: str) -> set[str]:
-    """Schema names that become models: objects with properties, and enums.
+    """Schema names that become models: objects with properties, enums and compositions.
 
     openapi-generator turns neither free-form objects (maps) nor array aliases into models;
-    openapi-typescript keeps every schema name.
+    a oneOf/anyOf (`Timestamp`) becomes one. openapi-typescript keeps every schema name.
     """
     schemas = spec.get("components", {}).get("schemas", {})
     if generator == "openapi-typescript":
@@ -121,7 +121,9 @@ def expected_models(spec: dict, generator: str) -> set[str]:
     names = {
         name
         for name, schema in schemas.items()
-        if "enum" in schema or schema.get("properties") or "allOf" in schema or "oneOf" in schema
+        if "enum" in schema
+        or schema.get("properties")
+        or any(key in schema for key in ("allOf", "oneOf", "anyOf"))
     }
     renames = RENAMES.get(generator, {})
     return {renames.get(n, n) for n in names}

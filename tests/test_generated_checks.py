@@ -1,8 +1,9 @@
 """The type checks the codegen templates put into every model's from_dict.
 
-focus.yaml has no required date-time, no required nullable field, no array of date-times and
-no union of several types, so the checks for those are tested on a small spec of their own,
-generated here with the project's own config and templates (scripts/codegen/generate.sh).
+focus.yaml has no required non-nullable date-time, no array of date-times and no union of
+several types (its required nullable date-times, such as WorkingHours.created_at, are tested in
+tests/faults/test_bad_input.py), so the checks for those are tested on a small spec of their
+own, generated here with the project's own config and templates (scripts/codegen/generate.sh).
 The helpers of toggl_focus_api.types are tested directly for what JSON bodies rarely carry.
 """
 
@@ -175,8 +176,10 @@ def test_mistyped_documents_raise_naming_the_field(
 
 
 def test_an_item_of_a_nullable_array_is_checked(kinds: ModuleType) -> None:
-    with pytest.raises(TypeError, match=r"^Kinds\.o_null_ints\S*\[1\]: expected integer, got str"):
+    """Named as the document names the field, not after the generator's union member."""
+    with pytest.raises(TypeError) as info:
         kinds.Kinds.from_dict({**VALID, "o_null_ints": [1, "2"]})
+    assert str(info.value) == "Kinds.o_null_ints[1]: expected integer, got str '2'"
 
 
 # --- the helpers, directly ----------------------------------------------------------------

@@ -51,10 +51,11 @@ func main() {
 			log.Fatal(err)
 		}
 		for _, ghost := range result.GetData() {
-			// Nullable timestamps: absent and null both read as "not set".
+			// Timestamps are the spec's Timestamp (anyOf RFC 3339, "" or null): the generated
+			// type keeps the raw string; absent, null and "" all read as "not set".
 			embodied := "no"
-			if ghost.EmbodiedAt.IsSet() && ghost.EmbodiedAt.Get() != nil {
-				embodied = ghost.EmbodiedAt.Get().String()
+			if at := ghost.EmbodiedAt.Get(); at != nil && at.String != nil && *at.String != "" {
+				embodied = *at.String
 			}
 			fmt.Printf("%d\t%s\tembodied: %s\n", ghost.GetId(), ghost.GetName(), embodied)
 			seen++

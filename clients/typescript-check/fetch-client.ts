@@ -30,8 +30,9 @@ export async function listAllGhosts(organizationId: number, workspaceId: number)
                 rows: 100,
                 projectIds: [202, 203], // sent as project_ids=202,203 (explode: false)
             });
-            all.push(...result.data);
-            if (result.data.length < 100 || all.length >= (result.total ?? 0)) {
+            const data = result.data ?? []; // `data` may be null (an empty page)
+            all.push(...data);
+            if (data.length < 100 || all.length >= (result.total ?? 0)) {
                 return all;
             }
         } catch (err) {

@@ -40,7 +40,14 @@ const quotaError: FocusError = {
     error_description: "Hourly request quota spent",
     error_values: { limit: 30 },
 };
-const hours: WorkingHours = { working_hour_id: 77001, weekday: 1, working_hours: 8 };
+// Toggl's required set; `weekday` is optional, timestamps are `Timestamp` (string | null).
+const hours: WorkingHours = {
+    working_hour_id: 77001,
+    working_hours: 8,
+    organization_id: 9001,
+    created_at: "2026-01-12T08:00:00Z",
+    updated_at: "",
+};
 const user: OrganizationUser = { id: 5120, email: "ada@example.com", working_hours: null };
 const team: Schemas["Team"] = { id: 41, name: "Design", ghosts: [{ id: 1001, name: "Designer" }] };
 const teamPage: Schemas["TeamPage"] = { data: [team], page: 1, rows: 100, total: 1 };
@@ -54,27 +61,44 @@ const embody: Schemas["GhostEmbody"] = {
 const newGhost: Schemas["GhostCreate"] = { name: "Designer (TBH)", assign_projects: [202] };
 const update: Schemas["GhostUpdate"] = { assign_action: "add", assign_teams: [41] };
 const bulk: Schemas["GhostBulkUpdate"][] = [{ id: 1001, assign_action: "remove" }];
-const newHours: Schemas["WorkingHoursCreateList"] = [{ weekday: 1, working_hours: 8 }];
+const newHours: Schemas["WorkingHoursCreateList"] = [
+    { weekday: 1, working_hours: 8 },
+    { working_hours: 40 }, // only working_hours is required (at most 168)
+];
 const hourUpdates: Schemas["WorkingHoursUpdateList"] = [
     { working_hour_id: 77001, weekday: 1, working_hours: 6 },
+    { working_hour_id: 77002, working_hours: 4 },
 ];
 const deleteIds: Schemas["WorkingHourIds"] = [77001];
-const groupRequest: Schemas["GroupRequest"] = { name: "Design", organization_users: [5120] };
+const groupRequest: Schemas["GroupRequest"] = {
+    emoji: "",
+    name: "Design",
+    organization_users: [5120],
+    workspaces: [],
+};
+// @ts-expect-error Toggl's spec requires all four fields of a GroupRequest
+const partialGroup: Schemas["GroupRequest"] = { name: "Design" };
+const deletion: Schemas["GroupDeletion"] = { deleted: true };
+const created: Schemas["CreatedGhost"] = {}; // a 201 body guarantees nothing
 
 // Enum values stay accepted (adding one is fine, removing one is not).
 const actions: Schemas["AssignAction"][] = ["add", "remove", "replace"];
 const directions: Schemas["SortDirection"][] = ["asc", "desc"];
 
 // Required fields stay required, types stay what they are.
-// @ts-expect-error `name` is required on Ghost
-const nameless: Ghost = { id: 1 };
+// @ts-expect-error `id` is required on Ghost (and only `id`)
+const nameless: Ghost = { name: "Designer" };
 // @ts-expect-error `id` is an integer, not a string
 const stringId: Ghost = { id: "1001", name: "x" };
 // @ts-expect-error `error_description` is required on Error
 const bareError: FocusError = { error: "validation" };
 assertType<Equals<Ghost["deleted_at"], string | null | undefined>>();
+assertType<Equals<Ghost["created_at"], string | null | undefined>>(); // Timestamp: "" or null too
 assertType<Equals<Ghost["user_id"], number | null | undefined>>();
-assertType<Equals<GhostPage["data"], Ghost[]>>();
+assertType<Equals<GhostPage["data"], Ghost[] | null>>(); // required, but may be null
+assertType<Equals<WorkingHours["weekday"], number | undefined>>();
+assertType<Equals<Schemas["Role"]["type"], string | undefined>>(); // an open enum
+assertType<Equals<Schemas["OrganizationUser"]["rate"], Schemas["UserRate"] | null | undefined>>();
 
 // --- operations, by operationId and by path --------------------------------------------------
 
@@ -83,13 +107,14 @@ type ListGhosts = operations["list_ghosts"];
 
 assertType<Equals<Json<ListGhosts["responses"][200]>, GhostPage>>();
 assertType<Equals<Json<ListGhosts["responses"][402]>, FocusError>>();
-assertType<Equals<Json<operations["list_users"]["responses"][200]>, OrganizationUser[]>>();
+assertType<Equals<Json<operations["list_users"]["responses"][200]>, OrganizationUser[] | null>>();
 assertType<Equals<Json<operations["list_teams"]["responses"][200]>, Schemas["TeamPage"]>>();
-assertType<Equals<Json<operations["list_roles"]["responses"][200]>, Schemas["Role"][]>>();
-assertType<Equals<Json<operations["create_ghost"]["responses"][201]>, Ghost>>();
+assertType<Equals<Json<operations["list_roles"]["responses"][200]>, Schemas["Role"][] | null>>();
+assertType<Equals<Json<operations["create_ghost"]["responses"][201]>, Schemas["CreatedGhost"]>>();
+assertType<Equals<Json<operations["delete_group"]["responses"][200]>, Schemas["GroupDeletion"]>>();
 assertType<Equals<Json<operations["embody_ghost"]["responses"][409]>, FocusError>>();
 assertType<
-    Equals<Json<operations["get_user_working_hours"]["responses"][200]>, WorkingHours[]>
+    Equals<Json<operations["get_user_working_hours"]["responses"][200]>, WorkingHours[] | null>
 >();
 assertType<
     Equals<paths["/organizations/{organization_id}/workspaces/{workspace_id}/ghosts"]["get"], ListGhosts>
@@ -109,6 +134,8 @@ const path: ListGhosts["parameters"]["path"] = { organization_id: 9001, workspac
 
 export const used = [
     ghostPage, quotaError, hours, user, teamPage, role, group, embody, newGhost, update, bulk,
-    newHours, hourUpdates, deleteIds, groupRequest, actions, directions, nameless, stringId,
+    newHours, hourUpdates, deleteIds, groupRequest, partialGroup, deletion, created, actions,
+    directions,
+    nameless, stringId,
     bareError, remaining, resetsIn, query, teamsQuery, path,
 ];

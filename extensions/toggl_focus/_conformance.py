@@ -1001,8 +1001,16 @@ def _from_error(
         ] or one("unknown-field", error.message)
     if keyword in ("anyOf", "oneOf") and error.context:
         # A value that fits no alternative: say why it fails the most telling one. An
-        # alternative of listed values ("" for "not set") tells least about a typed value.
-        telling = [e for e in error.context if e.validator not in ("const", "enum")]
+        # alternative of listed values ("" for "not set": const, enum or maxLength 0) tells
+        # least about a typed value, and so does one whose type the value does not have
+        # (`null` beside an object): a Timestamp "yesterday" is a bad date-time, not a bad null.
+        telling = [e for e in error.context if not _untelling(e)]
+        if not telling and all(e.validator == "type" for e in error.context):
+            types = [t for e in error.context for t in _listed(e.validator_value)]
+            return one(
+                "type-mismatch",
+                f"expected {' or '.join(dict.fromkeys(types))}, got {_json_type(instance)}",
+            )
         best = best_match(telling or error.context)
         if best is not None:
             return _from_error(best, operation, location, prefix)
@@ -1032,6 +1040,19 @@ def _from_error(
         "multipleOf": f"must be a multiple of {value}",
     }
     return one("constraint", messages.get(keyword, f"breaks {keyword} ({_shown(value)})"))
+
+
+def _listed(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _untelling(error: ValidationError) -> bool:
+    """Whether an alternative's error only says the value is not that alternative at all."""
+    if error.validator in ("const", "enum"):
+        return True
+    if error.validator == "maxLength" and error.validator_value == 0:
+        return True
+    return error.validator == "type" and not error.relative_path
 
 
 def _ordered(violations: list[Violation]) -> list[Violation]:

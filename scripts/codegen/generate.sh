@@ -21,7 +21,7 @@ if [[ $(basename "$out") != toggl_focus_api ]]; then
     echo "error: OUTPUT_DIR must end in /toggl_focus_api, got $out" >&2
     exit 2
 fi
-for tool in openapi-python-client ruff; do
+for tool in openapi-python-client ruff python; do
     command -v "$tool" >/dev/null || { echo "error: $tool not on PATH (run: make .venv)" >&2; exit 1; }
 done
 
@@ -31,8 +31,10 @@ mkdir -p "$parent"
 work=$(mktemp -d "$parent/.codegen.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# The generator reads a Python view of the spec (python_view.py says what differs, and why).
+python "$here/python_view.py" "$spec" "$work/focus.python.yaml"
 openapi-python-client generate \
-    --path "$spec" \
+    --path "$work/focus.python.yaml" \
     --config "$here/config.yaml" \
     --meta none \
     --output-path "$work/toggl_focus_api" \

@@ -9,6 +9,7 @@ import pytest
 from toggl_focus import AsyncFocus, ConflictError, Focus, FocusConfigError, NotFoundError
 from toggl_focus.testing import FakeFocus
 from toggl_focus_api.models import Ghost, GhostCreate, Group, OrganizationUser, Role, Team
+from toggl_focus_api.types import UNSET
 
 
 def _member(fake: FakeFocus) -> dict:  # type: ignore[type-arg]
@@ -129,7 +130,8 @@ def test_groups_roles_teams_users(focus: Focus, fake: FakeFocus) -> None:
                                 workspaces=[fake.workspace_id])  # fmt: skip
     assert isinstance(group, Group)
     assert sorted(u.organization_user_id for u in group.users) == sorted(members)
-    replaced = focus.groups.update(group.id, name="Pixels", organization_users=members[:1],
+    replaced = focus.groups.update(group.id, name="Pixels", emoji="P",
+                                   organization_users=members[:1],
                                    workspaces=[fake.workspace_id])  # fmt: skip
     assert replaced.name == "Pixels" and len(replaced.users) == 1
     assert all(g.id and g.name for g in focus.groups.mine())
@@ -143,7 +145,7 @@ def test_groups_roles_teams_users(focus: Focus, fake: FakeFocus) -> None:
     assert "Pixels" in [t.name for t in teams]
     assert [t.name for t in focus.teams.list(filter="pixel")] == ["Pixels"]
 
-    focus.groups.delete(group.id)
+    assert focus.groups.delete(group.id) == {"deleted": True}
     assert "Pixels" not in [t.name for t in focus.teams.list()]
 
     users = list(focus.users.list())
@@ -156,16 +158,17 @@ def test_groups_roles_teams_users(focus: Focus, fake: FakeFocus) -> None:
 
 async def test_groups_roles_teams_users_async(afocus: AsyncFocus, fake: FakeFocus) -> None:
     members = list(fake.state.users)[:2]
-    group = await afocus.groups.create("Async team", organization_users=members,
+    group = await afocus.groups.create("Async team", emoji="A", organization_users=members,
                                        workspaces=[fake.workspace_id])  # fmt: skip
     replaced = await afocus.groups.update(
-        group.id, name="Async team 2", workspaces=[fake.workspace_id]
-    )
-    assert replaced.name == "Async team 2"
+        group.id, name="Async team 2", emoji="", organization_users=[],
+        workspaces=[fake.workspace_id],
+    )  # fmt: skip
+    assert replaced.name == "Async team 2" and replaced.emoji == "" and replaced.users == []
     assert isinstance(await afocus.groups.mine(), list)
     assert {r.role_id for r in await afocus.roles.list()} == set(fake.state.roles)
     assert "Async team 2" in [t.name async for t in afocus.teams.list()]
-    await afocus.groups.delete(group.id)
+    assert await afocus.groups.delete(group.id) == {"deleted": True}
     assert "Async team 2" not in [t.name async for t in afocus.teams.list(concurrency=3)]
     assert len([u async for u in afocus.users.list()]) == len(fake.state.users)
 
@@ -220,3 +223,30 @@ async def test_a_mistyped_mapping_is_a_config_error_before_any_request_async(
         await _call(afocus, fake, method, body)
     assert str(info.value).startswith(message)
     assert fake.request_count == 0
+
+
+def test_parameters_from_toggls_spec(focus: Focus, fake: FakeFocus) -> None:
+    """teams.list(query=, active_members_only=) and users.list(has_group=,
+    include_custom_fields=) reach the fake, which honours them."""
+    design = next(g for g in fake.state.groups.values() if g["name"] == "Design")
+    idle = next(uid for uid, u in fake.state.users.items() if not u["joined"])
+    design["organization_users"].append(idle)  # an invited member, not yet joined
+    [team] = list(focus.teams.list(query="sig"))
+    assert team.id == design["id"]
+    everyone = {u.organization_user_id for u in team.users or []}
+    [active] = list(focus.teams.list(query="sig", active_members_only=True))
+    kept = {u.organization_user_id for u in active.users or []}
+    active_ids = {uid for uid, u in fake.state.users.items() if u["active"] and u["joined"]}
+    assert idle in everyone and kept == everyone & active_ids and kept == everyone - {idle}
+    grouped = {uid for g in fake.state.groups.values() for uid in g["organization_users"]}
+    alone = list(focus.users.list(has_group=False, include_custom_fields=True))
+    assert alone and all(u.id not in grouped for u in alone)
+    assert all(u.custom_field_values for u in alone)
+    assert {u.id for u in focus.users.list(has_group=True)} == grouped
+
+
+async def test_parameters_from_toggls_spec_async(afocus: AsyncFocus, fake: FakeFocus) -> None:
+    [team] = [t async for t in afocus.teams.list(query="sig", active_members_only=True)]
+    assert team.name == "Design"
+    members = [u async for u in afocus.users.list(has_group=True, include_custom_fields=False)]
+    assert members and all(u.custom_field_values is UNSET for u in members)

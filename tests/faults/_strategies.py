@@ -1,8 +1,9 @@
 """Hypothesis strategies built from the spec's schemas, plus arbitrary and near-valid JSON.
 
-`from_schema` covers the JSON Schema the spec uses (type or list of types, properties,
-required, $ref, items, enum, minimum/maximum, minItems/minLength, additionalProperties,
-format date-time); objects also get unknown keys, which the models must keep.
+`from_schema` covers the JSON Schema the spec uses (type or list of types, anyOf/oneOf,
+properties, required, $ref, items, enum, minimum/maximum, minItems/minLength/maxLength,
+additionalProperties, format date-time); objects also get unknown keys, which the models
+must keep.
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ def from_schema(schema: dict[str, Any], *, unknown_keys: bool = True) -> st.Sear
         return st.deferred(lambda: from_schema(SCHEMAS[name], unknown_keys=unknown_keys))
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
+    for union in ("anyOf", "oneOf"):  # a document valid for one branch is valid for the union
+        if union in schema:
+            rest = {k: v for k, v in schema.items() if k != union}
+            return st.one_of(
+                [from_schema({**rest, **branch}, unknown_keys=unknown_keys)
+                 for branch in schema[union]]
+            )  # fmt: skip
     kind = schema.get("type")
     if isinstance(kind, list):
         return st.one_of(
@@ -79,7 +87,7 @@ def from_schema(schema: dict[str, Any], *, unknown_keys: bool = True) -> st.Sear
     if kind == "string":
         if schema.get("format") == "date-time":
             return timestamps
-        return st.text(min_size=schema.get("minLength", 0), max_size=16)
+        return st.text(min_size=schema.get("minLength", 0), max_size=schema.get("maxLength", 16))
     if kind == "array":
         items = from_schema(schema.get("items", {}), unknown_keys=unknown_keys)
         return st.lists(items, min_size=schema.get("minItems", 0), max_size=3)

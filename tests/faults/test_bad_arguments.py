@@ -612,14 +612,10 @@ def test_working_hours_entry_missing_a_field(
 def test_working_hours_entry_with_only_what_toggl_requires(
     clients: Clients, mode: str, method: str, model: type, entry: dict[str, Any]
 ) -> None:
-    """Toggl requires no weekday; while the generated model still does, its absence is named."""
-    model_requires_weekday = attrs.fields_dict(model)["weekday"].default is attrs.NOTHING
-    if model_requires_weekday:
-        message = refuse(clients, mode, "working_hours", method, 1001, [entry])
-        assert message == "entries[0] lacks the required field 'weekday'"
-    else:  # pragma: no cover - once the spec drops the requirement
-        request = sent(clients, mode, "working_hours", method, 1001, [entry])
-        assert json.loads(request.content) == [entry]
+    """Toggl requires no weekday (nor does the spec since 1.0.0): the entry is sent as given."""
+    assert attrs.fields_dict(model)["weekday"].default is not attrs.NOTHING
+    request = sent(clients, mode, "working_hours", method, 1001, [entry])
+    assert json.loads(request.content) == [entry]
 
 
 @MODES
@@ -675,6 +671,7 @@ def test_unknown_keyword_to_a_plain_method_is_a_focus_config_error(
         ("ghosts", "list", (), "ghost_ids"),
         ("ghosts", "create", ("G",), "assign_projects"),
         ("groups", "create", ("G",), "organization_users"),
+        ("groups", "update", (41,), "workspaces"),
         ("users", "list", (), "pinned_ids"),
         ("working_hours", "delete_for_user", (5120,), "working_hour_ids"),
     ],
@@ -689,11 +686,39 @@ def test_ids_of_the_wrong_type_inside_lists(
     value: object,
 ) -> None:
     ids = [3, value]
+    extra = GROUP_FIELDS[method] if resource == "groups" else {}
     if argument == "working_hour_ids":
         message = refuse(clients, mode, resource, method, *args, ids)
     else:
-        message = refuse(clients, mode, resource, method, *args, **{argument: ids})
+        message = refuse(clients, mode, resource, method, *args, **{**extra, argument: ids})
     assert message == f"{argument}[1] must be a positive integer, got {value!r}"
+
+
+#: The other arguments a groups call requires (the spec's GroupRequest requires all four).
+GROUP_FIELDS: dict[str, dict[str, Any]] = {
+    "create": {"emoji": "\N{ARTIST PALETTE}"},
+    "update": {"name": "G", "emoji": "\N{ARTIST PALETTE}", "organization_users": [5120],
+               "workspaces": [7001]},
+}  # fmt: skip
+
+
+@MODES
+def test_groups_send_all_four_fields_toggl_requires(clients: Clients, mode: str) -> None:
+    """create defaults the lists to empty; update takes all four (PUT semantics)."""
+    request = sent(clients, mode, "groups", "create", "G", **GROUP_FIELDS["create"])
+    assert json.loads(request.content) == {
+        "name": "G", "emoji": "\N{ARTIST PALETTE}", "organization_users": [], "workspaces": []
+    }  # fmt: skip
+    request = sent(clients, mode, "groups", "update", 41, **GROUP_FIELDS["update"])
+    assert json.loads(request.content) == GROUP_FIELDS["update"]
+    resources = SYNC_RESOURCES if mode == "sync" else ASYNC_RESOURCES
+    for method, required in (
+        ("create", {"name", "emoji"}),
+        ("update", {"group_id", *GROUP_FIELDS["update"]}),
+    ):
+        parameters = _arguments(_public_methods(resources["groups"])[method])
+        no_default = {n for n, p in parameters.items() if p.default is inspect.Parameter.empty}
+        assert no_default - {"options"} == required, method
 
 
 @MODES

@@ -16,6 +16,7 @@ import pytest
 
 from toggl_focus import AsyncFocus, Focus, FocusConfigError
 from toggl_focus.testing import FakeFocus
+from toggl_focus_api.types import UNSET
 
 from .conftest import TOKEN, ids
 
@@ -84,6 +85,51 @@ def test_bad_per_call_option_is_a_config_error_before_any_request(
 
 def _http(fake: FakeFocus) -> httpx.Client:
     return httpx.Client(transport=fake.transport())
+
+
+BAD_ITEMS: list[tuple[str, Any, str]] = [
+    # A working-hours create item needs only `working_hours` (Toggl's spec), an update item
+    # `working_hour_id` and `working_hours`; without them the item used to be a bare KeyError.
+    ("hours-create-no-hours", lambda f: f.working_hours.create_for_user(5101, [{"weekday": 1}]),
+     r"entries\[0\] lacks the required field 'working_hours'"),
+    ("hours-update-no-id", lambda f: f.working_hours.update_for_ghost(
+        1, [{"working_hour_id": 1, "working_hours": 8}, {"working_hours": 8}]),
+     r"entries\[1\] lacks the required field 'working_hour_id'"),
+    ("hours-not-a-mapping", lambda f: f.working_hours.create_for_user(5101, [8]),
+     r"entries\[0\] must be a WorkingHoursCreate or a mapping"),
+    ("bulk-create-no-name", lambda f: f.ghosts.bulk_create([{"name": "a"}, {"description": "b"}]),
+     r"ghosts\[1\] lacks the required field 'name'"),
+    ("bulk-update-no-id", lambda f: f.ghosts.bulk_update([{"name": "x"}]),
+     r"updates\[0\] lacks the required field 'id'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "message"), [(c, m) for _, c, m in BAD_ITEMS], ids=[n for n, _, _ in BAD_ITEMS]
+)
+def test_a_bad_request_item_is_a_config_error_before_any_request(
+    fake: FakeFocus, call: Any, message: str
+) -> None:
+    with Focus(fake.token, base_url=fake.base_url, http_client=_http(fake), **ids(fake)) as f:
+        fake.reset_requests()
+        with pytest.raises(FocusConfigError, match=message):
+            call(f)
+    assert fake.request_count == 0
+
+
+def test_a_working_hours_item_without_weekday_is_sent(fake: FakeFocus) -> None:
+    """Toggl's spec makes `weekday` optional: the facade sends such an item as it is."""
+    with Focus(fake.token, base_url=fake.base_url, http_client=_http(fake), **ids(fake)) as f:
+        [entry] = f.working_hours.create_for_user(fake.me_user_id, [{"working_hours": 40}])
+        [changed] = [
+            e
+            for e in f.working_hours.update_for_user(
+                fake.me_user_id, [{"working_hour_id": entry.working_hour_id, "working_hours": 38}]
+            )
+            if e.working_hour_id == entry.working_hour_id
+        ]
+    assert (entry.working_hours, changed.working_hours) == (40, 38)
+    assert entry.weekday is UNSET and changed.weekday is UNSET  # sent and answered without
 
 
 def test_repr_of_a_half_built_client_does_not_raise() -> None:

@@ -76,9 +76,10 @@ _ALL = [
        lambda f, o: f.ghosts.embody(GHOST_ID, recipient_org_user_id=USER_ID,
                                     recipient_user_account_id=11, role_id=3, **o)),
     Op("groups.create", "POST", r"/groups$", 201, GROUP,
-       lambda f, o: f.groups.create("Crew", **o)),
+       lambda f, o: f.groups.create("Crew", emoji="C", **o)),
     Op("groups.update", "PUT", r"/groups/\d+$", 200, GROUP,
-       lambda f, o: f.groups.update(GROUP_ID, name="Crew", **o)),
+       lambda f, o: f.groups.update(GROUP_ID, name="Crew", emoji="C", organization_users=[USER_ID],
+                                    workspaces=[8], **o)),
     Op("working_hours.create_for_user", "POST", r"/workinghours/users/\d+$", 200, [HOURS],
        lambda f, o: f.working_hours.create_for_user(
            USER_ID, [{"weekday": 1, "working_hours": 8}], **o)),

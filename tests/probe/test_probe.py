@@ -18,10 +18,11 @@ from toggl_focus.testing import FakeFocus
 REQUIRED_CHECKS = {
     "list_ghosts.first_page_is_1",
     "list_ghosts.comma_separated_ids",
-    "working_hours.weekday_present",
     "list_users.per_page_max_100",
     "list_ghosts.rows_over_100_is_400",
 }
+#: Entries without weekday confirm it; the fake's seeded entries all carry one.
+WEEKDAY = "working_hours.weekday_optional"
 
 
 def _probe(fake: FakeFocus, **kwargs: Any) -> Probe:
@@ -51,6 +52,7 @@ def _assert_clean(report: Report, fake: FakeFocus, budget: int) -> None:
     results = _results(report)
     assert "contradicted" not in results.values(), results
     assert {results[name] for name in REQUIRED_CHECKS} == {"confirmed"}, results
+    assert results[WEEKDAY] == "not tested"  # every entry carried one: nothing to learn
 
 
 def test_clean_report_against_the_fake(fake: FakeFocus) -> None:
@@ -83,8 +85,26 @@ def test_a_large_budget_settles_every_read_only_check(fake: FakeFocus) -> None:
     report = _run(fake, budget=30)
     results = _results(report)
     writes = {"create_ghost.201_body_is_the_ghost", "delete_ghost.idempotent"}
-    assert {results[c.name] for c in CHECKS if c.name not in writes} == {"confirmed"}
-    assert {results[name] for name in writes} == {"not tested"}
+    reads = {c.name for c in CHECKS} - writes - {WEEKDAY}
+    assert {results[name] for name in reads} == {"confirmed"}
+    assert {results[name] for name in writes | {WEEKDAY}} == {"not tested"}
+
+
+def test_entries_without_weekday_confirm_that_it_is_optional(fake: FakeFocus) -> None:
+    """Toggl's spec (and ours since 1.0.0) lets an entry lack weekday: such an entry is
+    evidence for that, never drift."""
+    first: dict[tuple[str, int], dict[str, Any]] = {}
+    for entry in fake.state.working_hours.values():  # the first entry of every user and ghost
+        first.setdefault((entry["external_entity_type"], entry["external_entity_id"]), entry)
+    for entry in first.values():
+        del entry["weekday"]
+    report = _run(fake, budget=30)
+    check = next(c for c in report.checks if c.check == WEEKDAY)
+    assert check.result == "confirmed"
+    assert "1 of the user's 5 entries lack it" in check.detail
+    assert "1 of the ghost's 5 entries lack it" in check.detail
+    assert [m.pointer for m in check.markers] == ["/components/schemas/WorkingHours/x-decision"]
+    assert not report.drift and report.violations() == []
 
 
 def test_every_drift_is_reported(drifted: DriftedFake) -> None:
@@ -92,9 +112,9 @@ def test_every_drift_is_reported(drifted: DriftedFake) -> None:
     assert report.requests_sent == drifted.request_count <= 12
     assert report.drift
     found = {(v["operation"], v["status"], v["kind"], v["path"]) for v in report.violations()}
-    # a field renamed: the new name is unknown, the old one missing
+    # a field renamed: the new name is unknown (the old one, name, is optional since 1.0.0)
     assert ("list_ghosts", 200, "unknown-field", "$.data[*].title") in found
-    assert ("list_ghosts", 200, "missing-required", "$.data[*].name") in found
+    assert ("list_ghosts", 200, "missing-required", "$.data[*].name") not in found
     assert ("get_ghost", 200, "unknown-field", "$.title") in found
     # a required field dropped
     assert ("list_roles", 200, "missing-required", "$[*].role_id") in found
@@ -106,8 +126,9 @@ def test_every_drift_is_reported(drifted: DriftedFake) -> None:
     assert results["list_ghosts.comma_separated_ids"] == "contradicted"
     detail = next(c.detail for c in report.checks if c.check == "list_ghosts.comma_separated_ids")
     assert "answered 400" in detail and "repeated ids" in detail
-    # the generated client cannot parse the drifted answers either
-    assert {e["operation"] for e in report.client_errors()} >= {"list_ghosts", "list_roles"}
+    # the generated client cannot parse the roles without role_id either (a ghost without
+    # name it can: an unknown field is kept, a missing optional one is UNSET)
+    assert {e["operation"] for e in report.client_errors()} == {"list_roles"}
     text = report.render()
     assert "Drift found" in text and "$.data[*].title" not in text  # human form: body paths
     assert "body.data[*].title: field is not declared in the spec" in text
@@ -216,50 +237,64 @@ def test_the_plan_lists_each_request_and_why_before_sending(fake: FakeFocus) -> 
     assert "only if the first answer has no `page`" in head
 
 
-def _decorated_spec() -> Spec:
-    """The shipped spec with `x-decision` markers where the spec engineer puts them."""
-    document = copy.deepcopy(Spec.shipped().document)
-    paths = document["paths"]
-    ghosts = paths["/organizations/{organization_id}/workspaces/{workspace_id}/ghosts"]["get"]
-    ghosts["x-decision"] = "Pages are numbered from 1."
-    ghosts["parameters"][1]["x-decision"] = "A rows value above 100 is a 400."
-    document["components"]["parameters"]["GhostIds"]["x-decision"] = (
-        "Id filters are comma-separated (style form, explode false)."
-    )
-    users = paths["/organizations/{organization_id}/users"]["get"]
-    users["x-decision"] = ["Pages are numbered from 1.", "per_page above 100 is a 400."]
-    weekday = document["components"]["schemas"]["WorkingHours"]["properties"]["weekday"]
-    weekday["x-decision"] = "weekday is required in every entry; 0 is Sunday."
-    document["components"]["schemas"]["AssignAction"]["x-decision"] = "replace is the default."
-    return Spec(document)
+GHOSTS = "/paths/~1organizations~1{organization_id}~1workspaces~1{workspace_id}~1ghosts"
+USERS = "/paths/~1organizations~1{organization_id}~1users/get"
+TEAMS = "/paths/~1organizations~1{organization_id}~1teams/get"
+#: Each check and the x-decision markers of the shipped spec it settles (by JSON pointer).
+MARKERS = {
+    "list_ghosts.first_page_is_1": [f"{GHOSTS}/get/parameters/0/x-decision"],
+    "list_ghosts.comma_separated_ids": ["/components/parameters/GhostIds/x-decision"],
+    "list_ghosts.rows_over_100_is_400": [f"{GHOSTS}/get/parameters/1/x-decision"],
+    "list_users.per_page_max_100": [f"{USERS}/parameters/11/x-decision"],
+    WEEKDAY: ["/components/schemas/WorkingHours/x-decision"],
+    "working_hours.user_id_is_org_user_id": [
+        "/paths/~1organizations~1{organization_id}~1workinghours~1users~1{user_id}"
+        "/parameters/1/x-decision"
+    ],
+    "list_teams.first_page_is_1": [f"{TEAMS}/parameters/1/x-decision"],
+    "list_teams.per_page_max_100": [f"{TEAMS}/parameters/2/x-decision"],
+    "list_users.first_page_is_1": [f"{USERS}/parameters/10/x-decision"],
+    "create_ghost.201_body_is_the_ghost": [f"{GHOSTS}/post/responses/201/x-decision"],
+    "delete_ghost.idempotent": [f"{GHOSTS}~1{{ghost_id}}/delete/x-decision"],
+}
 
 
-def test_checks_map_to_markers_by_pointer_and_the_rest_are_not_tested(fake: FakeFocus) -> None:
-    spec = _decorated_spec()
-    with httpx.Client(transport=fake.transport()) as http:
-        report = _probe(fake, spec=spec, budget=15).run(http_client=http)
+def test_checks_map_to_the_shipped_specs_markers_and_the_rest_are_not_tested(
+    fake: FakeFocus,
+) -> None:
+    """Every check settles exactly its marker(s) of the shipped spec, found by scope, text
+    and pointer: the id filters share one text, and the probe tests ghost_ids alone."""
+    report = _run(fake, budget=15)
     by_check = {c.check: [m.pointer for m in c.markers] for c in report.checks if c.check}
-    ghosts = "/paths/~1organizations~1{organization_id}~1workspaces~1{workspace_id}~1ghosts/get"
-    users = "/paths/~1organizations~1{organization_id}~1users/get"
-    assert by_check["list_ghosts.first_page_is_1"] == [f"{ghosts}/x-decision"]
-    assert by_check["list_ghosts.rows_over_100_is_400"] == [f"{ghosts}/parameters/1/x-decision"]
-    assert by_check["list_ghosts.comma_separated_ids"] == [
-        "/components/parameters/GhostIds/x-decision"
-    ]
-    assert by_check["list_users.first_page_is_1"] == [f"{users}/x-decision/0"]
-    assert by_check["list_users.per_page_max_100"] == [f"{users}/x-decision/1"]
-    assert by_check["working_hours.weekday_present"] == [
-        "/components/schemas/WorkingHours/properties/weekday/x-decision"
-    ]
-    assert by_check["list_teams.first_page_is_1"] == []  # no marker: the check's own name
+    assert by_check == MARKERS
+    pointers = {d.pointer for d in Spec.shipped().decisions()}
+    assert {p for ps in MARKERS.values() for p in ps} <= pointers
     decisions = {d["pointer"]: d for d in report.as_dict()["decisions"]}
-    assert decisions[f"{ghosts}/x-decision"]["result"] == "confirmed"
-    unmapped = decisions["/components/schemas/AssignAction/x-decision"]
-    assert (unmapped["result"], unmapped["checks"]) == ("not tested", [])
+    assert len(decisions) == len(pointers)  # every marker is listed, mapped or not
+    assert decisions[MARKERS["list_ghosts.first_page_is_1"][0]]["result"] == "confirmed"
+    for untested in ("ProjectIds", "AssignAction"):
+        kind = "parameters" if untested.endswith("Ids") else "schemas"
+        unmapped = decisions[f"/components/{kind}/{untested}/x-decision"]
+        assert (unmapped["result"], unmapped["checks"]) == ("not tested", [])
     checks = {c["check"]: c for c in report.as_dict()["checks"]}
-    assert checks["list_teams.first_page_is_1"]["decision"] == "list_teams.first_page_is_1"
-    assert checks["list_ghosts.first_page_is_1"]["decision"] == f"{ghosts}/x-decision"
+    first_page = MARKERS["list_ghosts.first_page_is_1"][0]
+    assert checks["list_ghosts.first_page_is_1"]["decision"] == first_page
     assert "x-decision /components/schemas/AssignAction/x-decision" in report.render()
+
+
+def test_a_check_without_a_marker_is_its_own_decision(fake: FakeFocus) -> None:
+    """A spec without the teams page marker (a custom or older one): the check still runs
+    and names itself as the decision."""
+    document = copy.deepcopy(Spec.shipped().document)
+    path = document["paths"]["/organizations/{organization_id}/teams"]["get"]
+    for parameter in path["parameters"]:
+        parameter.pop("x-decision", None)
+    with httpx.Client(transport=fake.transport()) as http:
+        report = _probe(fake, spec=Spec(document), budget=15).run(http_client=http)
+    checks = {c["check"]: c for c in report.as_dict()["checks"]}
+    assert checks["list_teams.first_page_is_1"]["markers"] == []
+    assert checks["list_teams.first_page_is_1"]["decision"] == "list_teams.first_page_is_1"
+    assert checks["list_teams.first_page_is_1"]["result"] == "confirmed"
 
 
 def test_json_report_shape(fake: FakeFocus) -> None:

@@ -378,3 +378,27 @@ def test_the_shipped_specs_own_examples_conform_strictly() -> None:
     for name, example in examples:
         validator = spec._validator(True, f"/components/schemas/{name}")
         assert [e.message for e in validator.iter_errors(example)] == [], name
+
+
+@pytest.mark.parametrize(
+    ("patch", "kind", "field", "message"),
+    [
+        ({"created_at": "yesterday"}, "format", "body.created_at", "not a valid date-time"),
+        ({"created_at": 5}, "type-mismatch", "body.created_at",
+         "expected string or null, got integer"),
+        ({"assigned": 5}, "type-mismatch", "body.assigned", "expected object or null, got integer"),
+        ({"assigned": {"team_ids": "41"}}, "type-mismatch", "body.assigned.team_ids",
+         "expected array or null, got string"),
+    ],
+)  # fmt: skip
+def test_a_value_no_alternative_accepts_is_told_by_the_telling_one(
+    patch: dict[str, Any], kind: str, field: str, message: str
+) -> None:
+    """The shipped spec's unions: a Timestamp is a date-time, "" or null, and a nullable
+    object is the object or null. A bad value is reported against the alternative it was
+    meant to be, not against the "" or null one it obviously is not."""
+    body = json.dumps({"id": 1001, **patch}).encode()
+    found = Spec.shipped().check_response(
+        "get_ghost", status=200, headers={"Content-Type": "application/json"}, body=body
+    )
+    assert [(v.kind, v.field, v.message) for v in found] == [(kind, field, message)]

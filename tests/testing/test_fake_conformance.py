@@ -83,18 +83,25 @@ def test_every_operation_answers_as_the_spec_says(fake: FakeFocus, http: httpx.C
 
 
 def test_a_non_conforming_answer_is_caught() -> None:
+    """A ghost guarantees only its id (spec 1.0.0); a renamed id, a mistyped field and a
+    timestamp that is not RFC 3339 are all drift."""
     fake = FakeFocus(seed=0, ghosts=0, users=3)
     fake.check_responses = True
     ghost = fake.add_ghost("Drifted")
-    ghost["nickname"] = ghost.pop("name")
+    ghost_id = ghost["id"]
+    ghost["ghost_id"] = ghost.pop("id")  # the store is keyed by id: the route still finds it
+    ghost["description"] = 5
+    ghost["created_at"] = "yesterday"
     with fake.client() as http:
         http.get(
             f"/organizations/{fake.organization_id}/workspaces/{fake.workspace_id}/ghosts"
-            f"/{ghost['id']}"
+            f"/{ghost_id}"
         )
     assert sorted((v.kind, v.field) for v in fake.response_violations) == [
-        ("missing-required", "body.name"),
-        ("unknown-field", "body.nickname"),
+        ("format", "body.created_at"),
+        ("missing-required", "body.id"),
+        ("type-mismatch", "body.description"),
+        ("unknown-field", "body.ghost_id"),
     ]
 
 

@@ -131,13 +131,36 @@ def test_working_hours_crud(fake: FakeFocus, http: httpx.Client, assert_error, e
     assert [e["weekday"] for e in http.get(path).json()] == [2]
 
 
+@pytest.mark.parametrize("entity", ["user", "ghost"])
+def test_working_hours_without_weekday(fake: FakeFocus, http: httpx.Client, entity) -> None:
+    """Toggl's spec requires only `working_hours` (up to 168); `weekday` may be left out."""
+    path = _entity_paths(fake)[0 if entity == "user" else 1]
+    created = http.post(path, json=[{"working_hours": 40}, {"weekday": 1, "working_hours": 8}])
+    assert created.status_code == 200
+    weekly, monday = created.json()
+    assert "weekday" not in weekly and weekly["working_hours"] == 40
+    # A second entry without a weekday is no clash: the one-per-weekday rule skips them.
+    assert http.post(path, json=[{"working_hours": 168}]).status_code == 200
+    # An update without `weekday` keeps the entry's weekday; with one it moves it.
+    kept = [{"working_hour_id": monday["working_hour_id"], "working_hours": 6}]
+    after = {e["working_hour_id"]: e for e in http.put(path, json=kept).json()}
+    assert (
+        after[monday["working_hour_id"]]["weekday"],
+        after[monday["working_hour_id"]]["working_hours"],
+    ) == (1, 6)
+    assert "weekday" not in after[weekly["working_hour_id"]]
+    moved = [{"working_hour_id": weekly["working_hour_id"], "weekday": 3, "working_hours": 8}]
+    assert {e.get("weekday") for e in http.put(path, json=moved).json()} == {1, 3, None}
+
+
 @pytest.mark.parametrize(
     "body",
     [
         [],
         [{"weekday": 7, "working_hours": 8}],
         [{"weekday": -1, "working_hours": 8}],
-        [{"weekday": 1, "working_hours": 24.5}],
+        [{"weekday": 1, "working_hours": 168.5}],
+        [{"working_hours": -1}],
         [{"weekday": 1}],
         [{"weekday": "1", "working_hours": 8}],
         {"weekday": 1, "working_hours": 8},
@@ -183,22 +206,33 @@ def test_group_lifecycle(fake: FakeFocus, http: httpx.Client, paths, assert_erro
     assert [w["workspace_id"] for w in group["workspaces"]] == [ws]
     assert "Platform" in [g["name"] for g in http.get(paths.org("/groups/me")).json()]
     path = paths.org(f"/groups/{group['id']}")
-    replaced = http.put(path, json={"name": "Platform 2", "workspaces": [ws]}).json()
+    # A PUT must say the whole group: leaving out the members is a 400, never "remove all".
+    assert_error(http.put(path, json={"name": "Platform 2", "emoji": "", "workspaces": [ws]}), 400)
+    assert [
+        u["organization_user_id"]
+        for u in fake.state.render_group(fake.state.groups[group["id"]])["users"]
+    ] == [me]
+    whole = {"name": "Platform 2", "emoji": "", "organization_users": [], "workspaces": [ws]}
+    replaced = http.put(path, json=whole).json()
     assert (replaced["name"], replaced["emoji"], replaced["users"]) == ("Platform 2", "", [])
     assert "Platform 2" not in [g["name"] for g in http.get(paths.org("/groups/me")).json()]
     assert_error(http.delete(path), 400, "validation")  # workspace_id is required
-    assert http.delete(path, params={"workspace_id": ws}).status_code == 200
+    deleted = http.delete(path, params={"workspace_id": ws})
+    assert deleted.status_code == 200 and deleted.json() == {"deleted": True}
     assert_error(http.delete(path, params={"workspace_id": ws}), 404, "not_found")
-    assert_error(http.put(path, json={"name": "gone"}), 404)
+    assert_error(http.put(path, json=whole), 404)
     assert group["id"] not in fake.state.groups
 
 
 def test_group_validation(fake: FakeFocus, http: httpx.Client, paths, assert_error) -> None:
-    assert_error(http.post(paths.org("/groups"), json={"emoji": "x"}), 400)
-    assert_error(http.post(paths.org("/groups"), json={"name": ""}), 400)
-    unknown = {"name": "x", "organization_users": [1]}
-    assert_error(http.post(paths.org("/groups"), json=unknown), 400)
-    assert_error(http.post(paths.org("/groups"), json={"name": "x", "workspaces": [1]}), 403)
+    whole = {"name": "x", "emoji": "x", "organization_users": [], "workspaces": []}
+    assert http.post(paths.org("/groups"), json=whole).status_code == 201
+    for key in whole:  # Toggl's spec requires all four
+        partial = {k: v for k, v in whole.items() if k != key}
+        assert_error(http.post(paths.org("/groups"), json=partial), 400, "validation")
+    assert_error(http.post(paths.org("/groups"), json={**whole, "name": ""}), 400)
+    assert_error(http.post(paths.org("/groups"), json={**whole, "organization_users": [1]}), 400)
+    assert_error(http.post(paths.org("/groups"), json={**whole, "workspaces": [1]}), 403)
 
 
 def test_teams_pagination_filters_and_ghosts(empty: FakeFocus, assert_error) -> None:
@@ -235,12 +269,43 @@ def test_teams_pagination_filters_and_ghosts(empty: FakeFocus, assert_error) -> 
         assert by_ids.json()["total"] == 1
         member = http.get(path, params={"workspace_id": ws, "organization_user_id": 1})
         assert member.json() == {"data": [], "page": 1, "rows": 50, "total": 0}
+        # `query` matches the name like `filter`; both given, both must match.
+        needle = design["name"][1:4].lower()
+        queried = http.get(path, params={"workspace_id": ws, "query": needle}).json()
+        assert [t["id"] for t in queried["data"]] == [t["id"] for t in filtered["data"]]
+        both = {"workspace_id": ws, "query": needle, "filter": "no such team"}
+        assert http.get(path, params=both).json()["total"] == 0
+
+
+def test_teams_active_members_only(fake: FakeFocus, http: httpx.Client, paths) -> None:
+    ws = fake.workspace_id
+    users = fake.state.users
+    idle = next(uid for uid, u in users.items() if not (u["active"] and u["joined"]))
+    busy = next(uid for uid, u in users.items() if u["active"] and u["joined"])
+    whole = {"name": "Mixed", "emoji": "M", "organization_users": [idle, busy], "workspaces": [ws]}
+    group_id = http.post(paths.org("/groups"), json=whole).json()["id"]
+
+    def members(**params: Any) -> list[int]:
+        query = {"workspace_id": ws, "group_ids": group_id, **params}
+        [team] = http.get(paths.org("/teams"), params=query).json()["data"]
+        return [u["organization_user_id"] for u in team["users"]]
+
+    assert members() == [idle, busy]
+    assert members(active_members_only="true") == [busy]
+    assert members(active_members_only="false") == [idle, busy]
 
 
 def test_roles(fake: FakeFocus, http: httpx.Client, paths) -> None:
     roles = http.get(paths.org("/roles")).json()
     assert [r["code"] for r in roles][:4] == ["owner", "admin", "member", "guest"]
     assert all(r["permissions"] and r["organization_id"] == 9001 for r in roles)
+    # Realistic values: the ones Toggl's published spec lists for `type` and `entity`.
+    assert [r["type"] for r in roles] == ["owner", "admin", "manager", "guest", "manager"]
+    entities = {p["entity"] for r in roles for p in r["permissions"]}
+    assert entities == {"organization", "workspace", "project", "group"}
+    assert all(isinstance(p["category_id"], int) and p["category_name"]
+               for r in roles for p in r["permissions"])  # fmt: skip
+    assert all(r["default_for_levels"] == [] and r["require_group"] is False for r in roles)
 
 
 # --- users ---------------------------------------------------------------------------------
@@ -287,6 +352,12 @@ def test_users_filters(fake: FakeFocus, http: httpx.Client, paths) -> None:
     assert names == sorted(names, reverse=True)
     assert users(pinned_ids="5110,5105")[0]["id"] == 5110
     assert users(active_status="nobody") == []
+    grouped = {uid for g in fake.state.groups.values() for uid in g["organization_users"]}
+    in_groups, alone = users(has_group="true"), users(has_group="false")
+    assert in_groups and all(u["id"] in grouped for u in in_groups)
+    assert alone and not any(u["id"] in grouped for u in alone)
+    assert len(in_groups) == min(100, len(grouped))
+    assert len(alone) == min(100, len(fake.state.users) - len(grouped))
 
 
 def test_users_optional_fields(fake: FakeFocus, http: httpx.Client, paths) -> None:
@@ -303,6 +374,12 @@ def test_users_optional_fields(fake: FakeFocus, http: httpx.Client, paths) -> No
         },
     ).json()[0]
     assert rich["working_hours"] > 0 and rich["rate"]["currency"] == "EUR"
+    assert "custom_field_values" not in plain and "custom_field_values" not in rich
+    custom = http.get(
+        paths.org("/users"),
+        params={"org_user_ids": fake.me_user_id, "include_custom_fields": "true"},
+    ).json()[0]
+    assert custom["custom_field_values"][0]["name"] == "Cost center"
 
 
 def test_accounts_accept_marks_joined(fake: FakeFocus, http: httpx.Client, paths) -> None:

@@ -177,12 +177,14 @@ def _steps(fake: FakeFocus) -> list[Step]:
                 org, ws, ids["ghost"], client=c, body=[
                     WorkingHoursCreate(weekday=1, working_hours=8),
                     WorkingHoursCreate(weekday=2, working_hours=7.5),
+                    WorkingHoursCreate(working_hours=40),  # no weekday: Toggl's spec allows it
                 ]))
         ], ids)),
         ("update_ghost_working_hours", 200, lambda c, ids: update_ghost_working_hours.sync_detailed(
             org, ws, ids["ghost"], client=c, body=[
                 WorkingHoursUpdate(working_hour_id=ids["ghost_hours"][0], weekday=3,
-                                   working_hours=6)])),
+                                   working_hours=6),
+                WorkingHoursUpdate(working_hour_id=ids["ghost_hours"][2], working_hours=38)])),
         ("delete_ghost_working_hours", 204, lambda c, ids: delete_ghost_working_hours.sync_detailed(
             org, ws, ids["ghost"], client=c, body=ids["ghost_hours"])),
         ("get_ghost_working_hours", 403, lambda c, ids: get_ghost_working_hours.sync_detailed(
@@ -220,7 +222,8 @@ def _steps(fake: FakeFocus) -> list[Step]:
         ), ids)),
         ("update_group", 200, lambda c, ids: update_group.sync_detailed(
             org, ids["group"], client=c, body=GroupRequest(
-                name="Prism team, renamed", organization_users=[me, invite.recipient_org_user_id],
+                name="Prism team, renamed", emoji="",
+                organization_users=[me, invite.recipient_org_user_id],
                 workspaces=[ws]))),
         ("list_my_groups", 200, lambda c, ids: list_my_groups.sync_detailed(org, client=c)),
         ("list_teams", 200, lambda c, ids: list_teams.sync_detailed(

@@ -17,6 +17,7 @@ from toggl_focus_api.api.ghosts import (
 )
 from toggl_focus_api.models import (
     AssignAction,
+    CreatedGhost,
     Ghost,
     GhostBulkUpdate,
     GhostCreate,
@@ -24,18 +25,20 @@ from toggl_focus_api.models import (
     GhostPage,
     GhostUpdate,
 )
+from toggl_focus_api.types import Unset
 
 from .. import _check
-from ..errors import FocusConfigError
+from ..errors import FocusConfigError, FocusDecodeError
 from ..pagination import AsyncPager
 from ..resources._base import (
     Context,
     RequestOptions,
     Unpack,
+    body_unusable,
     checked_options,
     expect,
-    expect_list,
     ids,
+    items_of,
     page_of,
     size_params,
 )
@@ -46,6 +49,38 @@ ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(a
 GhostList = list[Ghost]  # module-level: inside the classes `list` is a method
 Action = AssignAction | Literal["add", "remove", "replace"]
 Args = dict[str, Any]
+
+
+def _created(parsed: object, sent: GhostCreate | None) -> Ghost | None:
+    """The created ghost as far as a 201 body describes it, or None when it has no `id`.
+
+    The spec guarantees nothing in that body (`CreatedGhost`). Fields it lacks are filled from
+    what was sent (`name`, `description`), which the server accepted with the 201.
+    """
+    if not isinstance(parsed, CreatedGhost):
+        return None
+    if not isinstance(parsed.id, int) or isinstance(parsed.id, bool):
+        return None
+    fields = parsed.to_dict()
+    if sent is not None:
+        for key in ("name", "description"):
+            value = getattr(sent, key)
+            if not isinstance(value, Unset):
+                fields.setdefault(key, value)
+    return Ghost.from_dict(fields)
+
+
+def _created_list(parsed: object, sent: list[GhostCreate]) -> GhostList:
+    """The created ghosts a bulk 201 body describes; may be shorter than the request.
+
+    Items are matched to the request by position only when the answer has one per request
+    item (the spec's request order); otherwise nothing is filled in from the request.
+    """
+    if not isinstance(parsed, list):
+        return []
+    aligned = len(parsed) == len(sent)
+    found = (_created(item, sent[i] if aligned else None) for i, item in enumerate(parsed))
+    return [ghost for ghost in found if ghost is not None]
 
 
 def _where(ctx: Context, workspace_id: object, organization_id: object) -> Args:
@@ -138,8 +173,13 @@ class AsyncGhosts(AsyncResource):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Ghost:
-        """Create a ghost and return it. Not retried on an ambiguous failure (POST)."""
+    ) -> Ghost | None:
+        """Create a ghost and return it. Not retried on an ambiguous failure (POST).
+
+        Returns None when the server answered 201 (created) without describing the ghost
+        (no `id` in the body, or no usable body): the ghost exists, but nothing is re-read
+        to find it. A body lacking other fields gives a `Ghost` completed from what was sent.
+        """
         body = GhostCreate(
             name=_check.non_empty("name", name),
             description=_check.optional(_check.text, "description", description),
@@ -148,9 +188,13 @@ class AsyncGhosts(AsyncResource):
             assign_teams=ids("assign_teams", assign_teams),
         )
         where = _where(self._ctx, workspace_id, organization_id)
-        return expect(
-            await self._run(create_ghost.asyncio_detailed, options, body=body, **where), Ghost
-        )
+        try:
+            result = await self._run(create_ghost.asyncio_detailed, options, body=body, **where)
+        except FocusDecodeError as exc:
+            if not body_unusable(exc, 201):
+                raise
+            return None
+        return _created(result.parsed, body)
 
     async def bulk_create(
         self,
@@ -160,11 +204,22 @@ class AsyncGhosts(AsyncResource):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> GhostList:
-        """Create many ghosts in one request; returns them in request order."""
+        """Create many ghosts in one request (all or none); returns them in request order.
+
+        The list holds the ghosts the 201 body describes: it is shorter than `ghosts` (even
+        empty) when the server does not describe every one, although all were created.
+        """
         body = _check.bodies("ghosts", ghosts, GhostCreate)
         where = _where(self._ctx, workspace_id, organization_id)
-        result = await self._run(bulk_create_ghosts.asyncio_detailed, options, body=body, **where)
-        return expect_list(result, Ghost)
+        try:
+            result = await self._run(
+                bulk_create_ghosts.asyncio_detailed, options, body=body, **where
+            )
+        except FocusDecodeError as exc:
+            if not body_unusable(exc, 201):
+                raise
+            return []
+        return _created_list(result.parsed, body)
 
     async def update(
         self,
@@ -213,7 +268,7 @@ class AsyncGhosts(AsyncResource):
         body = _check.bodies("updates", updates, GhostBulkUpdate)
         where = _where(self._ctx, workspace_id, organization_id)
         result = await self._run(bulk_update_ghosts.asyncio_detailed, options, body=body, **where)
-        return expect_list(result, Ghost)
+        return items_of(result, Ghost)
 
     async def delete(
         self,

@@ -18,7 +18,7 @@ from toggl_focus_api.api.working_hours import (
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
 from .. import _check
-from ..resources._base import RequestOptions, Unpack, expect_list
+from ..resources._base import RequestOptions, Unpack, items_of
 from .runner import AsyncResource
 
 Hours = list[WorkingHours]
@@ -69,7 +69,7 @@ class AsyncWorkingHoursResource(AsyncResource):
         """The user's working hours (organization-user id)."""
         where = self._user(user_id, organization_id)
         result = await self._run(get_user_working_hours.asyncio_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def create_for_user(
         self,
@@ -82,7 +82,7 @@ class AsyncWorkingHoursResource(AsyncResource):
         """Add entries (`working_hours`, optionally `weekday`); returns the created entries."""
         args = self._user(user_id, organization_id, _new(entries))
         result = await self._run(create_user_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def update_for_user(
         self,
@@ -95,7 +95,7 @@ class AsyncWorkingHoursResource(AsyncResource):
         """Change entries named by `working_hour_id`; returns the user's full list after."""
         args = self._user(user_id, organization_id, _changes(entries))
         result = await self._run(update_user_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def delete_for_user(
         self,
@@ -120,7 +120,7 @@ class AsyncWorkingHoursResource(AsyncResource):
         """The ghost's working hours."""
         where = self._ghost(ghost_id, workspace_id, organization_id)
         result = await self._run(get_ghost_working_hours.asyncio_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def create_for_ghost(
         self,
@@ -131,10 +131,10 @@ class AsyncWorkingHoursResource(AsyncResource):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries for a ghost; returns the created entries."""
+        """Add entries for a ghost (`working_hours`, optionally `weekday`); returns them."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _new(entries))
         result = await self._run(create_ghost_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def update_for_ghost(
         self,
@@ -148,7 +148,7 @@ class AsyncWorkingHoursResource(AsyncResource):
         """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
         result = await self._run(update_ghost_working_hours.asyncio_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     async def delete_for_ghost(
         self,

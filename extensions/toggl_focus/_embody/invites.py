@@ -165,7 +165,11 @@ class KnownInvite:
 
 def pick_member(email: str, members: list[OrganizationUser]) -> InviteResult:
     """The one live member whose email is exactly `email` (any case)."""
-    exact = [m for m in members if _same_email(m.email, email) and not m.deleted_at]
+    exact = [
+        m
+        for m in members
+        if isinstance(m.email, str) and _same_email(m.email, email) and not m.deleted_at
+    ]
     if not exact:
         raise MemberNotFoundError(
             f"no organization member has the email {email}; invite them first",

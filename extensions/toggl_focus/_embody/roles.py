@@ -17,7 +17,8 @@ RoleSpec = int | str | Role
 
 def _describe(role: Role) -> str:
     code = role.code if isinstance(role.code, str) and role.code else "-"
-    return f"{code} ({role.name}, id {role.role_id})"
+    name = role.name if isinstance(role.name, str) else "?"
+    return f"{code} ({name}, id {role.role_id})"
 
 
 def match_role(wanted: str, roles: list[Role], organization_id: int) -> Role:
@@ -26,8 +27,9 @@ def match_role(wanted: str, roles: list[Role], organization_id: int) -> Role:
     found = {
         r.role_id: r
         for r in roles
-        if r.name.strip().casefold() == key
-        or (isinstance(r.code, str) and r.code.strip().casefold() == key)
+        if any(
+            isinstance(text, str) and text.strip().casefold() == key for text in (r.name, r.code)
+        )
     }
     if len(found) == 1:
         return next(iter(found.values()))

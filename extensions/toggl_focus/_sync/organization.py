@@ -19,6 +19,7 @@ from toggl_focus_api.api.organization import (
 )
 from toggl_focus_api.models import (
     Group,
+    GroupDeletion,
     GroupRequest,
     GroupSummary,
     OrganizationUser,
@@ -29,14 +30,16 @@ from toggl_focus_api.models import (
 )
 
 from .. import _check
+from ..errors import FocusDecodeError
 from ..pagination import SyncPager
 from ..resources._base import (
     RequestOptions,
     Unpack,
+    body_unusable,
     checked_options,
     expect,
-    expect_list,
     ids,
+    items_of,
     page_of,
     size_params,
 )
@@ -48,30 +51,40 @@ Roles = list[Role]
 Args = dict[str, Any]
 
 
+def _deletion(parsed: object) -> dict[str, bool]:
+    """The booleans of a delete_group answer; {} when its 200 body is empty or unusable."""
+    return dict(parsed.additional_properties) if isinstance(parsed, GroupDeletion) else {}
+
+
 class Groups(SyncResource):
     """Organization groups: create, update (replace), delete, and the caller's own groups."""
 
     def _body(
         self, name: object, emoji: object, organization_users: object, workspaces: object
     ) -> GroupRequest:
+        # All four fields, always: Toggl's spec requires them, and PUT replaces the group.
         return GroupRequest(
             name=_check.non_empty("name", name),
-            emoji=_check.optional(_check.text, "emoji", emoji),
-            organization_users=ids("organization_users", organization_users),
-            workspaces=ids("workspaces", workspaces),
+            emoji=_check.text("emoji", emoji),
+            organization_users=_check.ids("organization_users", organization_users),
+            workspaces=_check.ids("workspaces", workspaces),
         )
 
     def create(
         self,
         name: str,
         *,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int] = (),
+        workspaces: Iterable[int] = (),
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Create a group of organization users (ids) in workspaces (ids)."""
+        """Create a group of organization users (ids) in workspaces (ids).
+
+        `emoji` is required: the API requires it and no default can be justified (`""` may
+        be rejected). The lists default to empty: a new group may start with nobody.
+        """
         body = self._body(name, emoji, organization_users, workspaces)
         org = self._ctx.org(organization_id)
         result = self._run(create_group.sync_detailed, options, body=body, organization_id=org)
@@ -82,13 +95,17 @@ class Groups(SyncResource):
         group_id: int,
         *,
         name: str,
-        emoji: str | None = None,
-        organization_users: Iterable[int] | None = None,
-        workspaces: Iterable[int] | None = None,
+        emoji: str,
+        organization_users: Iterable[int],
+        workspaces: Iterable[int],
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Group:
-        """Replace a group's name, emoji, members and workspaces (PUT semantics)."""
+        """Replace a group's name, emoji, members and workspaces (PUT semantics).
+
+        All four are required: a default would silently replace the group's members or
+        workspaces with nothing.
+        """
         group = _check.positive_id("group_id", group_id)  # required: None is not "create"
         body = self._body(name, emoji, organization_users, workspaces)
         org = self._ctx.org(organization_id)
@@ -104,14 +121,23 @@ class Groups(SyncResource):
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> None:
-        """Delete a group; the API checks permission against `workspace_id`."""
+    ) -> dict[str, bool]:
+        """Delete a group; the API checks permission against `workspace_id`.
+
+        Returns the answer's booleans (keys undocumented; {} when the 200 has no usable body).
+        """
         args = {
             "group_id": _check.positive_id("group_id", group_id),
             "workspace_id": self._ctx.ws(workspace_id),
             "organization_id": self._ctx.org(organization_id),
         }
-        self._run(delete_group.sync_detailed, options, **args)
+        try:
+            result = self._run(delete_group.sync_detailed, options, **args)
+        except FocusDecodeError as exc:
+            if not body_unusable(exc, 200):
+                raise
+            return {}
+        return _deletion(result.parsed)
 
     def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
@@ -119,7 +145,7 @@ class Groups(SyncResource):
         """The groups the API key's user belongs to."""
         org = self._ctx.org(organization_id)
         result = self._run(list_my_groups.sync_detailed, options, organization_id=org)
-        return expect_list(result, GroupSummary)
+        return items_of(result, GroupSummary)
 
 
 class RolesResource(SyncResource):
@@ -131,7 +157,7 @@ class RolesResource(SyncResource):
         """All roles of the organization (one request, no pagination)."""
         org = self._ctx.org(organization_id)
         result = self._run(list_roles.sync_detailed, options, organization_id=org)
-        return expect_list(result, Role)
+        return items_of(result, Role)
 
 
 class Teams(SyncResource):
@@ -144,6 +170,8 @@ class Teams(SyncResource):
         sort_dir: SortDir | None = None,
         organization_user_id: int | None = None,
         group_ids: Iterable[int] | None = None,
+        query: str | None = None,
+        active_members_only: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -153,10 +181,12 @@ class Teams(SyncResource):
     ) -> SyncPager[Team]:
         """Iterate the workspace's teams lazily, 100 per request unless told otherwise.
 
-        With the async client, `concurrency` > 1 fetches later pages in parallel.
+        `filter` and `query` both match the team name; `active_members_only=True` leaves
+        inactive and not-yet-joined members out of each team's `users`. With the async
+        client, `concurrency` > 1 fetches later pages in parallel.
         """
         checked_options(options)
-        query = {
+        params = {
             "organization_id": self._ctx.org(organization_id),
             "workspace_id": self._ctx.ws(workspace_id),
             "filter_": _check.optional(_check.text, "filter", filter),
@@ -165,11 +195,15 @@ class Teams(SyncResource):
                 _check.positive_id, "organization_user_id", organization_user_id
             ),
             "group_ids": ids("group_ids", group_ids),
+            "query": _check.optional(_check.text, "query", query),
+            "active_members_only": _check.optional(
+                _check.flag, "active_members_only", active_members_only
+            ),
         }
 
         def fetch(page: int, size: int) -> tuple[list[Team], int | None]:
-            params = size_params("list_teams", page, size)
-            result = self._run(list_teams.sync_detailed, options, **query, **params)
+            sizes = size_params("list_teams", page, size)
+            result = self._run(list_teams.sync_detailed, options, **params, **sizes)
             expect(result, TeamPage)
             return page_of(result, "list_teams", Team)
 
@@ -198,6 +232,8 @@ _USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
     "include_working_hours": _check.flag,
     "include_rates": _check.flag,
     "pinned_ids": _check.ids,
+    "has_group": _check.flag,
+    "include_custom_fields": _check.flag,
 }
 
 
@@ -224,13 +260,19 @@ class Users(SyncResource):
         include_working_hours: bool | None = None,
         include_rates: bool | None = None,
         pinned_ids: Iterable[int] | None = None,
+        has_group: bool | None = None,
+        include_custom_fields: bool | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
-        """Iterate users matching the filters lazily (`filter` matches name or email)."""
+        """Iterate users matching the filters lazily (`filter` matches name or email).
+
+        `has_group=True` keeps users in at least one group (False: in none);
+        `include_custom_fields=True` adds each user's `custom_field_values`.
+        """
         checked_options(options)
         filters = {
             "filter": filter, "workspaces": workspaces, "user_account_ids": user_account_ids,
@@ -238,7 +280,8 @@ class Users(SyncResource):
             "active_status": active_status, "roles": roles, "only_admins": only_admins,
             "sort_dir": sort_dir, "tag_ids": tag_ids,
             "include_working_hours": include_working_hours, "include_rates": include_rates,
-            "pinned_ids": pinned_ids,
+            "pinned_ids": pinned_ids, "has_group": has_group,
+            "include_custom_fields": include_custom_fields,
         }  # fmt: skip
         query: Args = {"organization_id": self._ctx.org(organization_id)}
         for key, value in filters.items():

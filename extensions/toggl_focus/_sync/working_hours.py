@@ -20,7 +20,7 @@ from toggl_focus_api.api.working_hours import (
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
 from .. import _check
-from ..resources._base import RequestOptions, Unpack, expect_list
+from ..resources._base import RequestOptions, Unpack, items_of
 from .runner import SyncResource
 
 Hours = list[WorkingHours]
@@ -71,7 +71,7 @@ class WorkingHoursResource(SyncResource):
         """The user's working hours (organization-user id)."""
         where = self._user(user_id, organization_id)
         result = self._run(get_user_working_hours.sync_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def create_for_user(
         self,
@@ -84,7 +84,7 @@ class WorkingHoursResource(SyncResource):
         """Add entries (`working_hours`, optionally `weekday`); returns the created entries."""
         args = self._user(user_id, organization_id, _new(entries))
         result = self._run(create_user_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def update_for_user(
         self,
@@ -97,7 +97,7 @@ class WorkingHoursResource(SyncResource):
         """Change entries named by `working_hour_id`; returns the user's full list after."""
         args = self._user(user_id, organization_id, _changes(entries))
         result = self._run(update_user_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def delete_for_user(
         self,
@@ -122,7 +122,7 @@ class WorkingHoursResource(SyncResource):
         """The ghost's working hours."""
         where = self._ghost(ghost_id, workspace_id, organization_id)
         result = self._run(get_ghost_working_hours.sync_detailed, options, **where)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def create_for_ghost(
         self,
@@ -133,10 +133,10 @@ class WorkingHoursResource(SyncResource):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Add weekday entries for a ghost; returns the created entries."""
+        """Add entries for a ghost (`working_hours`, optionally `weekday`); returns them."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _new(entries))
         result = self._run(create_ghost_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def update_for_ghost(
         self,
@@ -150,7 +150,7 @@ class WorkingHoursResource(SyncResource):
         """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
         result = self._run(update_ghost_working_hours.sync_detailed, options, **args)
-        return expect_list(result, WorkingHours)
+        return items_of(result, WorkingHours)
 
     def delete_for_ghost(
         self,

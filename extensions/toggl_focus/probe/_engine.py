@@ -200,7 +200,9 @@ class Engine:
             for operation in check.operations:
                 if operation in self.spec.operations:
                     scope.update(self.spec.scope(operation))
-            own = tuple(m for m in markers if _inside(m.pointer, scope) and check.matches(m.text))
+            own = tuple(
+                m for m in markers if _inside(m.pointer, scope) and check.maps_to(m.pointer, m.text)
+            )
             mapped.update(m.pointer for m in own)
             result, detail = self._outcome(check.name)
             results.append(DecisionResult(check.name, check.summary, result, detail, own))

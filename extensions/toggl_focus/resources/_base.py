@@ -26,7 +26,7 @@ from .._runner import (
     expect,
     expect_list,
 )
-from ..errors import FocusConfigError
+from ..errors import FocusConfigError, FocusDecodeError
 
 T = TypeVar("T")
 
@@ -89,13 +89,31 @@ def ids(name: str, values: object) -> list[int] | Unset:
     return _check.optional(_check.ids, name, values)
 
 
+def body_unusable(error: FocusDecodeError, status: int) -> bool:
+    """Whether a decode error is about the body of the operation's success answer (`status`).
+
+    Then the operation succeeded; only a body the spec does not guarantee is unusable.
+    """
+    return error.response.status_code == status
+
+
+def items_of(result: Result, kind: type[T]) -> list[T]:
+    """A parsed bare array of `kind`; `null` (a Go nil slice, which the spec allows) is empty."""
+    if result.parsed is None:
+        return []
+    return expect_list(result, kind)
+
+
 def page_of(result: Result, operation: str, kind: type[T]) -> tuple[list[T], int | None]:
-    """Items and total of a page, found where the operation's x-pagination says."""
+    """Items and total of a page, found where the operation's x-pagination says.
+
+    `null` items (which the spec allows) make an empty page.
+    """
     spec = PAGINATION[operation]
     node: object = result.parsed
     for part in [p for p in spec["items"].split("/") if p]:
         node = getattr(node, part, None)
-    items = expect_list(Result(parsed=node, response=result.response), kind)
+    items = items_of(Result(parsed=node, response=result.response), kind)
     total: object = None
     if spec["total"] is not None:
         total = result.parsed
@@ -114,10 +132,12 @@ __all__ = [
     "Context",
     "RequestOptions",
     "Unpack",
+    "body_unusable",
     "checked_options",
     "expect",
     "expect_list",
     "ids",
+    "items_of",
     "page_of",
     "size_params",
 ]

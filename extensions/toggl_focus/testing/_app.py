@@ -142,7 +142,7 @@ def json_answer(status: int, payload: Any, headers: dict[str, str] | None = None
 
 
 def empty_answer(status: int) -> Answer:
-    """An answer without a body (204, or the 200 of `delete_group`)."""
+    """An answer without a body (204)."""
     return Answer(status, {}, b"")
 
 
@@ -460,14 +460,15 @@ class FocusApp:
         return json_answer(200, self.state.working_hours_of(*entity))
 
     def _hours_create(self, entity: tuple[str, int], items: list[JsonObject]) -> Answer:
-        """Create entries; a weekday that already has one (or is given twice) is a 400."""
-        taken = {entry["weekday"] for entry in self.state.working_hours_of(*entity)}
+        """Create entries; a weekday that already has one (or is given twice) is a 400.
+
+        An item without `weekday` makes an entry without one (the spec's decision).
+        """
+        taken = {entry.get("weekday") for entry in self.state.working_hours_of(*entity)}
         batch = []
         for i, item in enumerate(items):
-            if "weekday" not in item:  # the spec may let it out; the fake keys entries by it
-                invalid(f"body[{i}].weekday: the fake needs the weekday of a new entry", index=i)
-            weekday = int(item["weekday"])
-            if weekday in taken:
+            weekday = None if item.get("weekday") is None else int(item["weekday"])
+            if weekday is not None and weekday in taken:
                 invalid(
                     f"body[{i}].weekday: weekday {weekday} already has working hours",
                     index=i,
@@ -485,7 +486,7 @@ class FocusApp:
     def _hours_update(self, entity: tuple[str, int], items: list[JsonObject]) -> Answer:
         """Update the entity's own entries; unknown ids and weekday clashes are a 400."""
         own = {entry["working_hour_id"]: entry for entry in self.state.working_hours_of(*entity)}
-        changes: dict[int, tuple[int, float | int]] = {}
+        changes: dict[int, tuple[int | None, float | int]] = {}
         for i, item in enumerate(items):
             entry_id = int(item["working_hour_id"])
             if entry_id not in own:
@@ -500,14 +501,21 @@ class FocusApp:
                     index=i,
                     working_hour_id=entry_id,
                 )
-            weekday = int(item["weekday"] if "weekday" in item else own[entry_id]["weekday"])
+            weekday = None if item.get("weekday") is None else int(item["weekday"])
             changes[entry_id] = (weekday, item["working_hours"])
-        weekdays = [changes.get(eid, (entry["weekday"],))[0] for eid, entry in own.items()]
+        weekdays = []  # each entry's weekday after the update; entries without one clash never
+        for entry_id, entry in own.items():
+            new = changes[entry_id][0] if entry_id in changes else None
+            weekday = entry.get("weekday") if new is None else new  # no weekday: keep its own
+            if weekday is not None:
+                weekdays.append(weekday)
         if len(weekdays) != len(set(weekdays)):
             invalid("the update would give a weekday two working-hours entries")
         now = utc_now()
         for entry_id, (weekday, hours) in changes.items():
-            own[entry_id].update(weekday=weekday, working_hours=hours, updated_at=now)
+            if weekday is not None:
+                own[entry_id]["weekday"] = weekday
+            own[entry_id].update(working_hours=hours, updated_at=now)
         return json_answer(200, self.state.working_hours_of(*entity))
 
     def _hours_delete(self, entity: tuple[str, int], ids: list[int]) -> Answer:
@@ -553,13 +561,13 @@ class FocusApp:
     # --- organization --------------------------------------------------------------------
 
     def _group_request(self, body: JsonObject) -> JsonObject:
-        """A `GroupRequest` (checked by the spec): known members (else 400), own workspaces
-        (else 403); lists left out are empty."""
+        """A `GroupRequest` (the spec requires all four fields): known members (else 400),
+        own workspaces (else 403)."""
         fields: JsonObject = {
             "name": body["name"],
-            "emoji": body.get("emoji", ""),
-            "organization_users": _ints(body.get("organization_users")) or [],
-            "workspaces": _ints(body.get("workspaces")) or [],
+            "emoji": body["emoji"],
+            "organization_users": _ints(body["organization_users"]) or [],
+            "workspaces": _ints(body["workspaces"]) or [],
         }
         unknown = [uid for uid in fields["organization_users"] if uid not in self.state.users]
         if unknown:
@@ -608,14 +616,14 @@ class FocusApp:
         return json_answer(200, self.state.render_group(group))
 
     def delete_group(self, request: _Request) -> Answer:
-        """DELETE /organizations/{o}/groups/{group_id}?workspace_id=: 200 without a body."""
+        """DELETE /organizations/{o}/groups/{group_id}?workspace_id=: 200 with a map of booleans."""
         self._organization(request)
         workspace_id = request.query.get("workspace_id")
         if workspace_id is not None:
             self._check_workspace(int(workspace_id))
         group = self._group(request)
         self.state.delete_group(group["id"])
-        return empty_answer(200)
+        return json_answer(200, {"deleted": True})
 
     def list_my_groups(self, request: _Request) -> Answer:
         """GET /organizations/{o}/groups/me: the token owner's groups, a bare array."""
@@ -639,15 +647,16 @@ class FocusApp:
         workspace_id = int(query["workspace_id"])
         page, per_page = self._page(query, "per_page", DEFAULT_PER_PAGE)
         descending = query.get("sort_dir") == "desc"
-        needle = str(query.get("filter") or "").casefold()
+        needles = [str(query.get(key) or "").casefold() for key in ("filter", "query")]
         member = query.get("organization_user_id")
         group_ids = _ints(query.get("group_ids"))
+        active_only = bool(query.get("active_members_only"))
         self._check_workspace(workspace_id)
         teams = [
             g
             for g in self.state.groups.values()
             if workspace_id in g["workspaces"]
-            and needle in g["name"].casefold()
+            and all(needle in g["name"].casefold() for needle in needles)
             and (member is None or member in g["organization_users"])
             and (not group_ids or g["id"] in group_ids)
         ]
@@ -655,7 +664,13 @@ class FocusApp:
         start = (page - 1) * per_page
         chunk = teams[start : start + per_page]
         ghosts = self.state.team_ghosts(workspace_id) if chunk else {}
-        data = [{**self.state.render_group(g), "ghosts": ghosts.get(g["id"], [])} for g in chunk]
+        data = [
+            {
+                **self.state.render_group(g, active_only=active_only),
+                "ghosts": ghosts.get(g["id"], []),
+            }
+            for g in chunk
+        ]
         return json_answer(200, {"data": data, "page": page, "rows": per_page, "total": len(teams)})
 
     def list_users(self, request: _Request) -> Answer:
@@ -667,6 +682,7 @@ class FocusApp:
         filters = _UserFilters(query)
         with_hours = bool(query.get("include_working_hours"))
         with_rate = bool(query.get("include_rates"))
+        with_custom = bool(query.get("include_custom_fields"))
         pinned = _ints(query.get("pinned_ids")) or []
         users = [u for u in self.state.users.values() if filters.match(self.state, u)]
         users.sort(key=lambda u: (u["name"].casefold(), u["id"]), reverse=descending)
@@ -675,7 +691,9 @@ class FocusApp:
             users.sort(key=lambda u: rank.get(u["id"], len(pinned)))
         start = (page - 1) * per_page
         data = [
-            self.state.render_user(u, with_hours=with_hours, with_rate=with_rate)
+            self.state.render_user(
+                u, with_hours=with_hours, with_rate=with_rate, with_custom_fields=with_custom
+            )
             for u in users[start : start + per_page]
         ]
         return json_answer(200, data)
@@ -710,6 +728,7 @@ class _UserFilters:
         self.only_admins = query.get("only_admins")
         self.needle = str(query.get("filter") or "").casefold()
         self.tags = _ints(query.get("tag_ids"))
+        self.has_group = query.get("has_group")
 
     def match(self, state: FocusState, user: JsonObject) -> bool:
         """Tell whether a user passes every given filter."""
@@ -733,6 +752,9 @@ class _UserFilters:
             or self.needle in user["name"].casefold()
             or self.needle in user["email"].casefold(),
             not self.tags or any(t["id"] in self.tags for t in user["tags"]),
+            self.has_group is None
+            or self.has_group
+            == any(user["id"] in g["organization_users"] for g in state.groups.values()),
         )
         return all(checks)
 

@@ -189,30 +189,43 @@ _TAGS = (
     {"id": 20, "label": "On leave", "color": "#525266"},
 )
 
-#: Permissions: (permission_id, name, entity, condition, description).
+#: Permission categories: category_id -> category_name.
+_CATEGORIES = {
+    1: "Members",
+    2: "Projects",
+    3: "Teams",
+    4: "Ghosts",
+    5: "Working hours",
+    6: "Billing",
+}
+
+#: Permissions: (permission_id, name, entity, condition, description, category_id). `entity` is
+#: one of the values Toggl's published spec lists: organization, workspace, project, group.
 _PERMISSIONS = (
-    (11, "view_ghosts", "ghost", "all", "View ghosts"),
-    (12, "manage_ghosts", "ghost", "all", "Create, edit, delete and embody ghosts"),
-    (13, "view_user_groups", "group", "all", "View teams"),
-    (14, "manage_user_groups", "group", "all", "Create, edit and delete teams"),
-    (15, "manage_working_hours", "working_hours", "all", "Edit everyone's working hours"),
-    (16, "manage_own_working_hours", "working_hours", "own", "Edit one's own working hours"),
-    (17, "manage_members", "organization_user", "all", "Invite and remove members"),
-    (18, "manage_projects", "project", "all", "Create and edit projects"),
-    (19, "manage_own_projects", "project", "own", "Edit projects one manages"),
-    (20, "manage_billing", "organization", "all", "Change the plan and billing details"),
+    (11, "view_ghosts", "workspace", "all", "View ghosts", 4),
+    (12, "manage_ghosts", "workspace", "all", "Create, edit, delete and embody ghosts", 4),
+    (13, "view_user_groups", "group", "all", "View teams", 3),
+    (14, "manage_user_groups", "group", "all", "Create, edit and delete teams", 3),
+    (15, "manage_working_hours", "organization", "all", "Edit everyone's working hours", 5),
+    (16, "manage_own_working_hours", "organization", "own", "Edit one's own working hours", 5),
+    (17, "manage_members", "organization", "all", "Invite and remove members", 1),
+    (18, "manage_projects", "project", "all", "Create and edit projects", 2),
+    (19, "manage_own_projects", "project", "own", "Edit projects one manages", 2),
+    (20, "manage_billing", "organization", "all", "Change the plan and billing details", 6),
 )
 
-#: Roles: (role_id, code, name, description, privilege_level, type, permission names).
+#: Roles: (role_id, code, name, description, privilege_level, type, permission names). `type` is
+#: one of the four values Toggl's published spec lists (owner, admin, manager, guest): the
+#: regular member and the custom planner role are `manager`, the only other non-guest type.
 _ROLES = (
-    (1, "owner", "Owner", "Owner of the organization", 100, "system", None),
+    (1, "owner", "Owner", "Owner of the organization", 100, "owner", None),
     (
         2,
         "admin",
         "Admin",
         "Administers the organization",
         50,
-        "system",
+        "admin",
         (
             "view_ghosts manage_ghosts view_user_groups manage_user_groups manage_working_hours "
             "manage_own_working_hours manage_members manage_projects manage_own_projects"
@@ -224,17 +237,17 @@ _ROLES = (
         "Member",
         "Regular member of the organization",
         10,
-        "system",
+        "manager",
         "view_ghosts view_user_groups manage_own_working_hours manage_own_projects",
     ),
-    (4, "guest", "Guest", "Sees only shared projects", 1, "system", "view_ghosts"),
+    (4, "guest", "Guest", "Sees only shared projects", 1, "guest", "view_ghosts"),
     (
         5,
         "planner",
         "Resource planner",
         "Plans capacity with ghosts",
         30,
-        "custom",
+        "manager",
         "view_ghosts manage_ghosts view_user_groups manage_working_hours manage_own_projects",
     ),
 )
@@ -285,6 +298,8 @@ class FocusState:
         self.roles: dict[int, JsonObject] = {}
         self.users: dict[int, JsonObject] = {}
         self.rates: dict[int, JsonObject] = {}
+        #: Custom field values per organization user (`include_custom_fields=true`).
+        self.custom_fields: dict[int, list[JsonObject]] = {}
         self.groups: dict[int, JsonObject] = {}
         self.ghosts: dict[int, JsonObject] = {}
         self.ghost_workspace: dict[int, int] = {}
@@ -343,7 +358,7 @@ class FocusState:
 
     def _seed_roles(self) -> None:
         """The five roles with their permissions."""
-        all_names = [name for _, name, _, _, _ in _PERMISSIONS]
+        all_names = [name for _, name, _, _, _, _ in _PERMISSIONS]
         for role_id, code, name, description, level, kind, granted in _ROLES:
             names = all_names if granted is None else granted.split()
             self.roles[role_id] = {
@@ -355,6 +370,8 @@ class FocusState:
                 "organization_id": self.organization_id,
                 "privilege_level": level,
                 "type": kind,
+                "default_for_levels": [],
+                "require_group": False,
                 "permissions": [
                     {
                         "permission_id": pid,
@@ -362,8 +379,10 @@ class FocusState:
                         "entity": entity,
                         "condition": condition,
                         "description": text,
+                        "category_id": category,
+                        "category_name": _CATEGORIES[category],
                     }
-                    for pid, pname, entity, condition, text in _PERMISSIONS
+                    for pid, pname, entity, condition, text, category in _PERMISSIONS
                     if pname in names
                 ],
             }
@@ -538,7 +557,7 @@ class FocusState:
             "created_at": moment,
             "updated_at": moment,
             "deleted_at": None,
-            "permissions": {pname: pname in granted for _, pname, _, _, _ in _PERMISSIONS},
+            "permissions": {pname: pname in granted for _, pname, _, _, _, _ in _PERMISSIONS},
             "tags": [],
             "workspaces": workspaces,
         }
@@ -552,6 +571,9 @@ class FocusState:
             "workspace_rate_id": 310,
             "workspace_user_rate_id": 4400 + (user_id - 5100),
         }
+        self.custom_fields[user_id] = [
+            {"custom_field_id": 1, "name": "Cost center", "value": "CC-" + str(100 + user_id % 7)}
+        ]
         return user
 
     def user_by_email(self, email: str) -> JsonObject | None:
@@ -629,12 +651,15 @@ class FocusState:
             group["updated_at"] = now
         self._touch_ghosts()  # team hydration depends on groups
 
-    def render_group(self, group: JsonObject) -> JsonObject:
-        """Render a stored group in the spec's `Group` shape."""
+    def render_group(self, group: JsonObject, *, active_only: bool = False) -> JsonObject:
+        """Render a stored group in the spec's `Group` shape.
+
+        `active_only` leaves out members who are deactivated or have not joined yet.
+        """
         users = []
         for user_id in group["organization_users"]:
             user = self.users.get(user_id)
-            if user is None:
+            if user is None or (active_only and not (user["active"] and user["joined"])):
                 continue
             link_id, linked_at = self._link("user", group["id"], user_id, group["updated_at"])
             users.append(
@@ -661,6 +686,8 @@ class FocusState:
                     "workspace_group_id": link_id,
                     "workspace_id": workspace_id,
                     "name": self.workspaces[workspace_id]["name"],
+                    "focus_role_id": None,
+                    "products": ["focus"],
                     "created_at": linked_at,
                     "updated_at": linked_at,
                     "deleted_at": None,
@@ -684,9 +711,14 @@ class FocusState:
         self._touch_ghosts()
 
     def render_user(
-        self, user: JsonObject, *, with_hours: bool = False, with_rate: bool = False
+        self,
+        user: JsonObject,
+        *,
+        with_hours: bool = False,
+        with_rate: bool = False,
+        with_custom_fields: bool = False,
     ) -> JsonObject:
-        """Render an organization user with groups (and optional working hours and rate)."""
+        """Render an organization user with groups (and optional hours, rate, custom fields)."""
         mine = [g for g in self.groups.values() if user["id"] in g["organization_users"]]
         rendered = dict(user)
         rendered["groups"] = [
@@ -716,6 +748,10 @@ class FocusState:
             )
         if with_rate:
             rendered["rate"] = dict(self.rates[user["id"]])
+        if with_custom_fields:
+            rendered["custom_field_values"] = [
+                dict(value) for value in self.custom_fields.get(user["id"], [])
+            ]
         return rendered
 
     # --- ghosts --------------------------------------------------------------------------
@@ -944,17 +980,21 @@ class FocusState:
         self,
         entity_type: str,
         entity_id: int,
-        weekday: int,
+        weekday: int | None,
         hours: float,
         start: float,
         now: str,
     ) -> JsonObject:
-        """Store one weekday's working hours of a user or a ghost and return the entry."""
+        """Store one working-hours entry of a user or a ghost and return it.
+
+        `weekday=None` stores an entry without a weekday (Toggl's spec makes it optional);
+        it is answered without the key.
+        """
         entry_id = self._next_working_hour_id
         self._next_working_hour_id += 1
         entry: JsonObject = {
             "working_hour_id": entry_id,
-            "weekday": weekday,
+            **({} if weekday is None else {"weekday": weekday}),
             "working_hours": hours,
             "starting_hours": start,
             "external_entity_type": entity_type,
@@ -969,11 +1009,13 @@ class FocusState:
         return entry
 
     def working_hours_of(self, entity_type: str, entity_id: int) -> list[JsonObject]:
-        """Return an entity's working-hours entries ordered by weekday."""
+        """Return an entity's working-hours entries ordered by weekday (none last)."""
         entries = [
             entry
             for entry in self.working_hours.values()
             if entry["external_entity_type"] == entity_type
             and entry["external_entity_id"] == entity_id
         ]
-        return sorted(entries, key=lambda entry: (entry["weekday"], entry["working_hour_id"]))
+        return sorted(
+            entries, key=lambda entry: (entry.get("weekday", 7), entry["working_hour_id"])
+        )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,32 +12,28 @@ from ..types import (
     expect_str,
 )
 
-if TYPE_CHECKING:
-    from ..models.error_values import ErrorValues
-
-
 T = TypeVar("T", bound="Error")
 
 
 @_attrs_define
 class Error:
-    """The one error shape of the Focus API. `error` is a short machine code, `error_description` the human text.
+    """The one error shape of the Focus API. `error` is a short machine code,
+    `error_description` the human text; both are required by Toggl's published spec.
 
-    Example:
-        {'error': 'validation', 'error_description': "Key: 'Pagination.PerPage' Error:Field validation for 'PerPage'
-            failed on the 'max' tag", 'trace_id': '2cd9f3c1a7e04b1e9a1b8c2d3e4f5a6b'}
+        Example:
+            {'error': 'validation', 'error_description': "Key: 'Pagination.PerPage' Error:Field validation for 'PerPage'
+                failed on the 'max' tag", 'trace_id': '2cd9f3c1a7e04b1e9a1b8c2d3e4f5a6b'}
 
-    Attributes:
-        error (str): Short error code, e.g. `validation`, `not_found`, `quota_exceeded`.
-        error_description (str): Human-readable description.
-        error_values (ErrorValues | Unset): Extra machine-readable details of an error, keyed by field or topic.
-            Example: {'field': 'rows', 'max': 100}.
-        trace_id (str | Unset): Server trace id; quote it when reporting a problem to Toggl.
+        Attributes:
+            error (str): Short error code, e.g. `validation`, `not_found`, `quota_exceeded`.
+            error_description (str): Human-readable description.
+            error_values (ErrorValues | None | Unset):
+            trace_id (str | Unset): Server trace id; quote it when reporting a problem to Toggl.
     """
 
     error: str
     error_description: str
-    error_values: ErrorValues | Unset = UNSET
+    error_values: ErrorValues | None | Unset = UNSET
     trace_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,9 +42,13 @@ class Error:
 
         error_description = self.error_description
 
-        error_values: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.error_values, Unset):
+        error_values: dict[str, Any] | None | Unset
+        if isinstance(self.error_values, Unset):
+            error_values = UNSET
+        elif isinstance(self.error_values, ErrorValues):
             error_values = self.error_values.to_dict()
+        else:
+            error_values = self.error_values
 
         trace_id = self.trace_id
 
@@ -69,19 +69,23 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_values import ErrorValues  # noqa: PLC0415
-
         d = dict(src_dict)
         error = expect_str(d.pop("error"), "Error.error")
 
         error_description = expect_str(d.pop("error_description"), "Error.error_description")
 
-        _error_values = d.pop("error_values", UNSET)
-        error_values: ErrorValues | Unset
-        if isinstance(_error_values, Unset):
-            error_values = UNSET
-        else:
-            error_values = ErrorValues.from_dict(_error_values)
+        def _parse_error_values(data: object) -> ErrorValues | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError("Error.error_values: expected ErrorValues | None, got " + type(data).__name__)
+            error_values_type_0 = ErrorValues.from_dict(data)
+
+            return error_values_type_0
+
+        error_values = _parse_error_values(d.pop("error_values", UNSET))
 
         trace_id = d.pop("trace_id", UNSET)
         if trace_id is not UNSET:
@@ -112,3 +116,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.error_values import ErrorValues

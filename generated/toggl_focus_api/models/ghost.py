@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,18 +15,15 @@ from ..types import (
     expect_str,
 )
 
-if TYPE_CHECKING:
-    from ..models.ghost_assignments import GhostAssignments
-
-
 T = TypeVar("T", bound="Ghost")
 
 
 @_attrs_define
 class Ghost:
-    """A placeholder person on a plan. `deleted_at`, `embodied_at` and `user_id` are
-    null (or absent, or `""` for the timestamps) until set; once embodied, `user_id`
-    is the organization user who embodies the ghost.
+    """A placeholder person on a plan. Only `id` is guaranteed. `deleted_at`,
+    `embodied_at` and `user_id` are not set (null, absent, or `""` for the timestamps)
+    until set; once embodied, `user_id` is the organization user who embodies the
+    ghost. `assigned` may be `null`.
 
         Example:
             {'assigned': {'projects': [{'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}],
@@ -36,41 +33,70 @@ class Ghost:
 
         Attributes:
             id (int):
-            name (str):
-            assigned (GhostAssignments | Unset): The projects, tasks and teams a ghost is assigned to. Example: {'projects':
-                [{'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}], 'tasks': [{'color': '#c56bff',
-                'id': 3010, 'name': 'Design review'}], 'team_ids': [41]}.
-            created_at (datetime.datetime | Unset):
-            deleted_at (datetime.datetime | None | Unset):
+            assigned (GhostAssignments | None | Unset):
+            created_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
             description (str | Unset):
-            embodied_at (datetime.datetime | None | Unset):
-            updated_at (datetime.datetime | Unset):
-            user_id (int | None | Unset): Organization user id of the member who embodies the ghost; null until embodied.
+            embodied_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            name (str | Unset):
+            updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            user_id (int | None | Unset): Organization user id of the member who embodies the ghost (**decision**: the
+                `recipient_org_user_id` of the embody, not the account id); null until embodied.
     """
 
     id: int
-    name: str
-    assigned: GhostAssignments | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    assigned: GhostAssignments | None | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
     description: str | Unset = UNSET
     embodied_at: datetime.datetime | None | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    name: str | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
     user_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
-        assigned: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assigned, Unset):
+        assigned: dict[str, Any] | None | Unset
+        if isinstance(self.assigned, Unset):
+            assigned = UNSET
+        elif isinstance(self.assigned, GhostAssignments):
             assigned = self.assigned.to_dict()
+        else:
+            assigned = self.assigned
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -90,9 +116,15 @@ class Ghost:
         else:
             embodied_at = self.embodied_at
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        name = self.name
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         user_id: int | None | Unset
         if isinstance(self.user_id, Unset):
@@ -105,7 +137,6 @@ class Ghost:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
         if assigned is not UNSET:
@@ -118,6 +149,8 @@ class Ghost:
             field_dict["description"] = description
         if embodied_at is not UNSET:
             field_dict["embodied_at"] = embodied_at
+        if name is not UNSET:
+            field_dict["name"] = name
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
         if user_id is not UNSET:
@@ -127,24 +160,26 @@ class Ghost:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ghost_assignments import GhostAssignments  # noqa: PLC0415
-
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "Ghost.id")
 
-        name = expect_str(d.pop("name"), "Ghost.name")
+        def _parse_assigned(data: object) -> GhostAssignments | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError("Ghost.assigned: expected GhostAssignments | None, got " + type(data).__name__)
+            assigned_type_0 = GhostAssignments.from_dict(data)
 
-        _assigned = d.pop("assigned", UNSET)
-        assigned: GhostAssignments | Unset
-        if isinstance(_assigned, Unset):
-            assigned = UNSET
-        else:
-            assigned = GhostAssignments.from_dict(_assigned)
+            return assigned_type_0
+
+        assigned = _parse_assigned(d.pop("assigned", UNSET))
 
         created_at = d.pop("created_at", UNSET)
-        if created_at is None or created_at == "":
-            created_at = UNSET
-        elif created_at is not UNSET:
+        if created_at == "":
+            created_at = None
+        elif created_at is not None and created_at is not UNSET:
             created_at = expect_datetime(created_at, "Ghost.created_at")
 
         deleted_at = d.pop("deleted_at", UNSET)
@@ -163,10 +198,14 @@ class Ghost:
         elif embodied_at is not None and embodied_at is not UNSET:
             embodied_at = expect_datetime(embodied_at, "Ghost.embodied_at")
 
+        name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "Ghost.name")
+
         updated_at = d.pop("updated_at", UNSET)
-        if updated_at is None or updated_at == "":
-            updated_at = UNSET
-        elif updated_at is not UNSET:
+        if updated_at == "":
+            updated_at = None
+        elif updated_at is not None and updated_at is not UNSET:
             updated_at = expect_datetime(updated_at, "Ghost.updated_at")
 
         user_id = d.pop("user_id", UNSET)
@@ -175,12 +214,12 @@ class Ghost:
 
         ghost = cls(
             id=id,
-            name=name,
             assigned=assigned,
             created_at=created_at,
             deleted_at=deleted_at,
             description=description,
             embodied_at=embodied_at,
+            name=name,
             updated_at=updated_at,
             user_id=user_id,
         )
@@ -203,3 +242,8 @@ class Ghost:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.ghost_assignments import GhostAssignments

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,50 +14,60 @@ from ..types import (
     expect_list,
 )
 
-if TYPE_CHECKING:
-    from ..models.assigned_project import AssignedProject
-    from ..models.assigned_task import AssignedTask
-
-
 T = TypeVar("T", bound="GhostAssignments")
 
 
 @_attrs_define
 class GhostAssignments:
-    """The projects, tasks and teams a ghost is assigned to.
+    """The projects, tasks and teams a ghost is assigned to. Each list may be `null` (empty).
 
     Example:
         {'projects': [{'color': '#06aaf5', 'id': 202, 'name': 'Website relaunch', 'private': False}], 'tasks':
             [{'color': '#c56bff', 'id': 3010, 'name': 'Design review'}], 'team_ids': [41]}
 
     Attributes:
-        projects (list[AssignedProject] | Unset):
-        tasks (list[AssignedTask] | Unset):
-        team_ids (list[int] | Unset):
+        projects (list[AssignedProject] | None | Unset):
+        tasks (list[AssignedTask] | None | Unset):
+        team_ids (list[int] | None | Unset):
     """
 
-    projects: list[AssignedProject] | Unset = UNSET
-    tasks: list[AssignedTask] | Unset = UNSET
-    team_ids: list[int] | Unset = UNSET
+    projects: list[AssignedProject] | None | Unset = UNSET
+    tasks: list[AssignedTask] | None | Unset = UNSET
+    team_ids: list[int] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        projects: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.projects, Unset):
+        projects: list[dict[str, Any]] | None | Unset
+        if isinstance(self.projects, Unset):
+            projects = UNSET
+        elif isinstance(self.projects, list):
             projects = []
-            for projects_item_data in self.projects:
-                projects_item = projects_item_data.to_dict()
-                projects.append(projects_item)
+            for projects_type_0_item_data in self.projects:
+                projects_type_0_item = projects_type_0_item_data.to_dict()
+                projects.append(projects_type_0_item)
 
-        tasks: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tasks, Unset):
+        else:
+            projects = self.projects
+
+        tasks: list[dict[str, Any]] | None | Unset
+        if isinstance(self.tasks, Unset):
+            tasks = UNSET
+        elif isinstance(self.tasks, list):
             tasks = []
-            for tasks_item_data in self.tasks:
-                tasks_item = tasks_item_data.to_dict()
-                tasks.append(tasks_item)
+            for tasks_type_0_item_data in self.tasks:
+                tasks_type_0_item = tasks_type_0_item_data.to_dict()
+                tasks.append(tasks_type_0_item)
 
-        team_ids: list[int] | Unset = UNSET
-        if not isinstance(self.team_ids, Unset):
+        else:
+            tasks = self.tasks
+
+        team_ids: list[int] | None | Unset
+        if isinstance(self.team_ids, Unset):
+            team_ids = UNSET
+        elif isinstance(self.team_ids, list):
+            team_ids = self.team_ids
+
+        else:
             team_ids = self.team_ids
 
         field_dict: dict[str, Any] = {}
@@ -74,31 +84,60 @@ class GhostAssignments:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assigned_project import AssignedProject  # noqa: PLC0415
-        from ..models.assigned_task import AssignedTask  # noqa: PLC0415
-
         d = dict(src_dict)
-        _projects = d.pop("projects", UNSET)
-        projects: list[AssignedProject] | Unset = UNSET
-        if _projects is not UNSET:
-            projects = []
-            for projects_item_data in expect_list(_projects, "GhostAssignments.projects"):
-                projects_item = AssignedProject.from_dict(projects_item_data)
 
-                projects.append(projects_item)
+        def _parse_projects(data: object) -> list[AssignedProject] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "GhostAssignments.projects: expected list[AssignedProject] | None, got " + type(data).__name__
+                )
+            projects_type_0 = []
+            _projects_type_0 = data
+            for projects_type_0_item_data in expect_list(_projects_type_0, "GhostAssignments.projects"):
+                projects_type_0_item = AssignedProject.from_dict(projects_type_0_item_data)
 
-        _tasks = d.pop("tasks", UNSET)
-        tasks: list[AssignedTask] | Unset = UNSET
-        if _tasks is not UNSET:
-            tasks = []
-            for tasks_item_data in expect_list(_tasks, "GhostAssignments.tasks"):
-                tasks_item = AssignedTask.from_dict(tasks_item_data)
+                projects_type_0.append(projects_type_0_item)
 
-                tasks.append(tasks_item)
+            return projects_type_0
 
-        team_ids = d.pop("team_ids", UNSET)
-        if team_ids is not UNSET:
-            team_ids = expect_items(team_ids, expect_int, "GhostAssignments.team_ids")
+        projects = _parse_projects(d.pop("projects", UNSET))
+
+        def _parse_tasks(data: object) -> list[AssignedTask] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "GhostAssignments.tasks: expected list[AssignedTask] | None, got " + type(data).__name__
+                )
+            tasks_type_0 = []
+            _tasks_type_0 = data
+            for tasks_type_0_item_data in expect_list(_tasks_type_0, "GhostAssignments.tasks"):
+                tasks_type_0_item = AssignedTask.from_dict(tasks_type_0_item_data)
+
+                tasks_type_0.append(tasks_type_0_item)
+
+            return tasks_type_0
+
+        tasks = _parse_tasks(d.pop("tasks", UNSET))
+
+        def _parse_team_ids(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("GhostAssignments.team_ids: expected list[int] | None, got " + type(data).__name__)
+            team_ids_type_0 = expect_items(data, expect_int, "GhostAssignments.team_ids")
+
+            return team_ids_type_0
+
+        team_ids = _parse_team_ids(d.pop("team_ids", UNSET))
 
         ghost_assignments = cls(
             projects=projects,
@@ -124,3 +163,9 @@ class GhostAssignments:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.assigned_project import AssignedProject
+from ..models.assigned_task import AssignedTask

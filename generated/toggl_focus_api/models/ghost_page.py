@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,41 +13,44 @@ from ..types import (
     expect_list,
 )
 
-if TYPE_CHECKING:
-    from ..models.ghost import Ghost
-
-
 T = TypeVar("T", bound="GhostPage")
 
 
 @_attrs_define
 class GhostPage:
-    """One page of ghosts. `rows` is the page size used; `total` counts all matching ghosts.
+    """One page of ghosts. **decision**: `rows` is the page size used and `total` counts
+    all matching ghosts, not only this page. `data` is what makes the body a page, so
+    it is required; it may be `null` (an empty page).
 
-    Example:
-        {'data': [{'id': 1001, 'name': 'Designer (TBH)', 'description': 'Senior designer to hire in Q2', 'assigned':
-            {'projects': [], 'tasks': [], 'team_ids': [41]}, 'created_at': '2026-03-02T09:15:00Z', 'updated_at':
-            '2026-03-02T09:15:00Z', 'deleted_at': None, 'embodied_at': None, 'user_id': None}], 'page': 1, 'rows': 50,
-            'total': 1}
+        Example:
+            {'data': [{'id': 1001, 'name': 'Designer (TBH)', 'description': 'Senior designer to hire in Q2', 'assigned':
+                {'projects': [], 'tasks': [], 'team_ids': [41]}, 'created_at': '2026-03-02T09:15:00Z', 'updated_at':
+                '2026-03-02T09:15:00Z', 'deleted_at': None, 'embodied_at': None, 'user_id': None}], 'page': 1, 'rows': 50,
+                'total': 1}
 
-    Attributes:
-        data (list[Ghost]):
-        page (int | Unset):
-        rows (int | Unset):
-        total (int | Unset):
+        Attributes:
+            data (list[Ghost] | None):
+            page (int | Unset):
+            rows (int | Unset):
+            total (int | Unset):
     """
 
-    data: list[Ghost]
+    data: list[Ghost] | None
     page: int | Unset = UNSET
     rows: int | Unset = UNSET
     total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
+        data: list[dict[str, Any]] | None
+        if isinstance(self.data, list):
+            data = []
+            for data_type_0_item_data in self.data:
+                data_type_0_item = data_type_0_item_data.to_dict()
+                data.append(data_type_0_item)
+
+        else:
+            data = self.data
 
         page = self.page
 
@@ -73,15 +76,23 @@ class GhostPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ghost import Ghost  # noqa: PLC0415
-
         d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in expect_list(_data, "GhostPage.data"):
-            data_item = Ghost.from_dict(data_item_data)
 
-            data.append(data_item)
+        def _parse_data(data: object) -> list[Ghost] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError("GhostPage.data: expected list[Ghost] | None, got " + type(data).__name__)
+            data_type_0 = []
+            _data_type_0 = data
+            for data_type_0_item_data in expect_list(_data_type_0, "GhostPage.data"):
+                data_type_0_item = Ghost.from_dict(data_type_0_item_data)
+
+                data_type_0.append(data_type_0_item)
+
+            return data_type_0
+
+        data = _parse_data(d.pop("data"))
 
         page = d.pop("page", UNSET)
         if page is not UNSET:
@@ -120,3 +131,8 @@ class GhostPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.ghost import Ghost

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    UNSET,
+    Unset,
     expect_int,
     expect_str,
 )
@@ -23,11 +25,11 @@ class GhostRef:
 
     Attributes:
         id (int):
-        name (str):
+        name (str | Unset):
     """
 
     id: int
-    name: str
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,9 +42,10 @@ class GhostRef:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -51,7 +54,9 @@ class GhostRef:
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "GhostRef.id")
 
-        name = expect_str(d.pop("name"), "GhostRef.name")
+        name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "GhostRef.name")
 
         ghost_ref = cls(
             id=id,

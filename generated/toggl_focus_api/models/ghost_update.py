@@ -21,24 +21,24 @@ T = TypeVar("T", bound="GhostUpdate")
 @_attrs_define
 class GhostUpdate:
     """Changes to one ghost. All fields are optional, but at least one must be provided.
-    `id`, when given, must equal the path's `ghost_id` (**decision**).
 
-        Example:
-            {'assign_action': 'add', 'assign_projects': [203], 'name': 'Lead designer (TBH)'}
+    Example:
+        {'assign_action': 'add', 'assign_projects': [203], 'name': 'Lead designer (TBH)'}
 
-        Attributes:
-            assign_action (AssignAction | Unset): How the `assign_*` lists of an update apply (**decision**; the page only
-                says
-                "string"): `replace` (the default when omitted) makes the ghost's assignments
-                exactly the given lists, `add` adds the given ids, `remove` removes them. Only
-                the `assign_*` lists present in the body are touched.
-                 Example: add.
-            assign_projects (list[int] | Unset):
-            assign_tasks (list[int] | Unset):
-            assign_teams (list[int] | Unset):
-            description (str | Unset):
-            id (int | Unset):
-            name (str | Unset):
+    Attributes:
+        assign_action (AssignAction | Unset): How the `assign_*` lists of an update apply (**decision**; the page only
+            says
+            "string"): `replace` (the default when omitted) makes the ghost's assignments
+            exactly the given lists, `add` adds the given ids, `remove` removes them. Only
+            the `assign_*` lists present in the body are touched.
+             Example: add.
+        assign_projects (list[int] | Unset):
+        assign_tasks (list[int] | Unset):
+        assign_teams (list[int] | Unset):
+        description (str | Unset):
+        id (int | Unset): Optional; when given it must equal the path's `ghost_id`, else the answer is 400
+            (**decision**).
+        name (str | Unset):
     """
 
     assign_action: AssignAction | Unset = UNSET

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,17 +16,12 @@ from ..types import (
     expect_str,
 )
 
-if TYPE_CHECKING:
-    from ..models.group_user import GroupUser
-    from ..models.group_workspace import GroupWorkspace
-
-
 T = TypeVar("T", bound="Group")
 
 
 @_attrs_define
 class Group:
-    """An organization group with its members and workspaces.
+    """An organization group with its members and workspaces; the lists may be `null`.
 
     Example:
         {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'emoji': '🎨', 'id': 41, 'name': 'Design',
@@ -36,35 +31,55 @@ class Group:
 
     Attributes:
         id (int):
-        name (str):
-        created_at (datetime.datetime | Unset):
-        deleted_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         emoji (str | Unset):
+        name (str | Unset):
         organization_id (int | Unset):
-        updated_at (datetime.datetime | Unset):
-        users (list[GroupUser] | Unset):
-        workspaces (list[GroupWorkspace] | Unset):
+        updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        users (list[GroupUser] | None | Unset):
+        workspaces (list[GroupWorkspace] | None | Unset):
     """
 
     id: int
-    name: str
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
     emoji: str | Unset = UNSET
+    name: str | Unset = UNSET
     organization_id: int | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    users: list[GroupUser] | Unset = UNSET
-    workspaces: list[GroupWorkspace] | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    users: list[GroupUser] | None | Unset = UNSET
+    workspaces: list[GroupWorkspace] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -76,32 +91,47 @@ class Group:
 
         emoji = self.emoji
 
+        name = self.name
+
         organization_id = self.organization_id
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
-        users: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.users, Unset):
+        users: list[dict[str, Any]] | None | Unset
+        if isinstance(self.users, Unset):
+            users = UNSET
+        elif isinstance(self.users, list):
             users = []
-            for users_item_data in self.users:
-                users_item = users_item_data.to_dict()
-                users.append(users_item)
+            for users_type_0_item_data in self.users:
+                users_type_0_item = users_type_0_item_data.to_dict()
+                users.append(users_type_0_item)
 
-        workspaces: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.workspaces, Unset):
+        else:
+            users = self.users
+
+        workspaces: list[dict[str, Any]] | None | Unset
+        if isinstance(self.workspaces, Unset):
+            workspaces = UNSET
+        elif isinstance(self.workspaces, list):
             workspaces = []
-            for workspaces_item_data in self.workspaces:
-                workspaces_item = workspaces_item_data.to_dict()
-                workspaces.append(workspaces_item)
+            for workspaces_type_0_item_data in self.workspaces:
+                workspaces_type_0_item = workspaces_type_0_item_data.to_dict()
+                workspaces.append(workspaces_type_0_item)
+
+        else:
+            workspaces = self.workspaces
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
         if created_at is not UNSET:
@@ -110,6 +140,8 @@ class Group:
             field_dict["deleted_at"] = deleted_at
         if emoji is not UNSET:
             field_dict["emoji"] = emoji
+        if name is not UNSET:
+            field_dict["name"] = name
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if updated_at is not UNSET:
@@ -123,18 +155,13 @@ class Group:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group_user import GroupUser  # noqa: PLC0415
-        from ..models.group_workspace import GroupWorkspace  # noqa: PLC0415
-
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "Group.id")
 
-        name = expect_str(d.pop("name"), "Group.name")
-
         created_at = d.pop("created_at", UNSET)
-        if created_at is None or created_at == "":
-            created_at = UNSET
-        elif created_at is not UNSET:
+        if created_at == "":
+            created_at = None
+        elif created_at is not None and created_at is not UNSET:
             created_at = expect_datetime(created_at, "Group.created_at")
 
         deleted_at = d.pop("deleted_at", UNSET)
@@ -147,40 +174,62 @@ class Group:
         if emoji is not UNSET:
             emoji = expect_str(emoji, "Group.emoji")
 
+        name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "Group.name")
+
         organization_id = d.pop("organization_id", UNSET)
         if organization_id is not UNSET:
             organization_id = expect_int(organization_id, "Group.organization_id")
 
         updated_at = d.pop("updated_at", UNSET)
-        if updated_at is None or updated_at == "":
-            updated_at = UNSET
-        elif updated_at is not UNSET:
+        if updated_at == "":
+            updated_at = None
+        elif updated_at is not None and updated_at is not UNSET:
             updated_at = expect_datetime(updated_at, "Group.updated_at")
 
-        _users = d.pop("users", UNSET)
-        users: list[GroupUser] | Unset = UNSET
-        if _users is not UNSET:
-            users = []
-            for users_item_data in expect_list(_users, "Group.users"):
-                users_item = GroupUser.from_dict(users_item_data)
+        def _parse_users(data: object) -> list[GroupUser] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("Group.users: expected list[GroupUser] | None, got " + type(data).__name__)
+            users_type_0 = []
+            _users_type_0 = data
+            for users_type_0_item_data in expect_list(_users_type_0, "Group.users"):
+                users_type_0_item = GroupUser.from_dict(users_type_0_item_data)
 
-                users.append(users_item)
+                users_type_0.append(users_type_0_item)
 
-        _workspaces = d.pop("workspaces", UNSET)
-        workspaces: list[GroupWorkspace] | Unset = UNSET
-        if _workspaces is not UNSET:
-            workspaces = []
-            for workspaces_item_data in expect_list(_workspaces, "Group.workspaces"):
-                workspaces_item = GroupWorkspace.from_dict(workspaces_item_data)
+            return users_type_0
 
-                workspaces.append(workspaces_item)
+        users = _parse_users(d.pop("users", UNSET))
+
+        def _parse_workspaces(data: object) -> list[GroupWorkspace] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("Group.workspaces: expected list[GroupWorkspace] | None, got " + type(data).__name__)
+            workspaces_type_0 = []
+            _workspaces_type_0 = data
+            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "Group.workspaces"):
+                workspaces_type_0_item = GroupWorkspace.from_dict(workspaces_type_0_item_data)
+
+                workspaces_type_0.append(workspaces_type_0_item)
+
+            return workspaces_type_0
+
+        workspaces = _parse_workspaces(d.pop("workspaces", UNSET))
 
         group = cls(
             id=id,
-            name=name,
             created_at=created_at,
             deleted_at=deleted_at,
             emoji=emoji,
+            name=name,
             organization_id=organization_id,
             updated_at=updated_at,
             users=users,
@@ -205,3 +254,9 @@ class Group:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.group_user import GroupUser
+from ..models.group_workspace import GroupWorkspace

@@ -7,8 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     expect_int,
     expect_items,
     expect_str,
@@ -19,73 +17,62 @@ T = TypeVar("T", bound="GroupRequest")
 
 @_attrs_define
 class GroupRequest:
-    """A group's name, emoji, member organization-user ids and workspace ids (create and update).
+    """A group's name, emoji, member organization-user ids and workspace ids (create and
+    update). Toggl's published spec requires all four, so an update always says the
+    whole group (an empty list is sent as `[]`, never left out).
 
-    Example:
-        {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121], 'workspaces': [7001]}
+        Example:
+            {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121], 'workspaces': [7001]}
 
-    Attributes:
-        name (str):
-        emoji (str | Unset):
-        organization_users (list[int] | Unset): Organization user ids of the members.
-        workspaces (list[int] | Unset): Workspace ids the group belongs to.
+        Attributes:
+            emoji (str):
+            name (str):
+            organization_users (list[int]): Organization user ids of the members.
+            workspaces (list[int]): Workspace ids the group belongs to.
     """
 
+    emoji: str
     name: str
-    emoji: str | Unset = UNSET
-    organization_users: list[int] | Unset = UNSET
-    workspaces: list[int] | Unset = UNSET
+    organization_users: list[int]
+    workspaces: list[int]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         emoji = self.emoji
 
-        organization_users: list[int] | Unset = UNSET
-        if not isinstance(self.organization_users, Unset):
-            organization_users = self.organization_users
+        name = self.name
 
-        workspaces: list[int] | Unset = UNSET
-        if not isinstance(self.workspaces, Unset):
-            workspaces = self.workspaces
+        organization_users = self.organization_users
+
+        workspaces = self.workspaces
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "emoji": emoji,
                 "name": name,
+                "organization_users": organization_users,
+                "workspaces": workspaces,
             }
         )
-        if emoji is not UNSET:
-            field_dict["emoji"] = emoji
-        if organization_users is not UNSET:
-            field_dict["organization_users"] = organization_users
-        if workspaces is not UNSET:
-            field_dict["workspaces"] = workspaces
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        emoji = expect_str(d.pop("emoji"), "GroupRequest.emoji")
+
         name = expect_str(d.pop("name"), "GroupRequest.name")
 
-        emoji = d.pop("emoji", UNSET)
-        if emoji is not UNSET:
-            emoji = expect_str(emoji, "GroupRequest.emoji")
+        organization_users = expect_items(d.pop("organization_users"), expect_int, "GroupRequest.organization_users")
 
-        organization_users = d.pop("organization_users", UNSET)
-        if organization_users is not UNSET:
-            organization_users = expect_items(organization_users, expect_int, "GroupRequest.organization_users")
-
-        workspaces = d.pop("workspaces", UNSET)
-        if workspaces is not UNSET:
-            workspaces = expect_items(workspaces, expect_int, "GroupRequest.workspaces")
+        workspaces = expect_items(d.pop("workspaces"), expect_int, "GroupRequest.workspaces")
 
         group_request = cls(
-            name=name,
             emoji=emoji,
+            name=name,
             organization_users=organization_users,
             workspaces=workspaces,
         )

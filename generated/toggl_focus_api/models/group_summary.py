@@ -25,32 +25,33 @@ class GroupSummary:
 
     Attributes:
         id (int):
-        name (str):
         emoji (str | Unset):
+        name (str | Unset):
     """
 
     id: int
-    name: str
     emoji: str | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
         emoji = self.emoji
+
+        name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
         if emoji is not UNSET:
             field_dict["emoji"] = emoji
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -59,16 +60,18 @@ class GroupSummary:
         d = dict(src_dict)
         id = expect_int(d.pop("id"), "GroupSummary.id")
 
-        name = expect_str(d.pop("name"), "GroupSummary.name")
-
         emoji = d.pop("emoji", UNSET)
         if emoji is not UNSET:
             emoji = expect_str(emoji, "GroupSummary.emoji")
 
+        name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "GroupSummary.name")
+
         group_summary = cls(
             id=id,
-            name=name,
             emoji=emoji,
+            name=name,
         )
 
         group_summary.additional_properties = d

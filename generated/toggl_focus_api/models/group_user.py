@@ -28,34 +28,56 @@ class GroupUser:
             880231, 'user_group_id': 91001, 'work_role_id': None}
 
     Attributes:
-        created_at (datetime.datetime | Unset):
-        deleted_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         display_name (str | Unset):
         focus_role_id (int | None | Unset):
         organization_user_id (int | Unset):
         track_role_id (int | None | Unset):
-        updated_at (datetime.datetime | Unset):
+        updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         user_account_id (int | Unset):
         user_group_id (int | Unset):
         work_role_id (int | None | Unset):
     """
 
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
     display_name: str | Unset = UNSET
     focus_role_id: int | None | Unset = UNSET
     organization_user_id: int | Unset = UNSET
     track_role_id: int | None | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
     user_account_id: int | Unset = UNSET
     user_group_id: int | Unset = UNSET
     work_role_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -81,9 +103,13 @@ class GroupUser:
         else:
             track_role_id = self.track_role_id
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         user_account_id = self.user_account_id
 
@@ -125,9 +151,9 @@ class GroupUser:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         created_at = d.pop("created_at", UNSET)
-        if created_at is None or created_at == "":
-            created_at = UNSET
-        elif created_at is not UNSET:
+        if created_at == "":
+            created_at = None
+        elif created_at is not None and created_at is not UNSET:
             created_at = expect_datetime(created_at, "GroupUser.created_at")
 
         deleted_at = d.pop("deleted_at", UNSET)
@@ -153,9 +179,9 @@ class GroupUser:
             track_role_id = expect_int(track_role_id, "GroupUser.track_role_id")
 
         updated_at = d.pop("updated_at", UNSET)
-        if updated_at is None or updated_at == "":
-            updated_at = UNSET
-        elif updated_at is not UNSET:
+        if updated_at == "":
+            updated_at = None
+        elif updated_at is not None and updated_at is not UNSET:
             updated_at = expect_datetime(updated_at, "GroupUser.updated_at")
 
         user_account_id = d.pop("user_account_id", UNSET)

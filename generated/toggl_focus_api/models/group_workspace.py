@@ -12,6 +12,7 @@ from ..types import (
     Unset,
     expect_datetime,
     expect_int,
+    expect_items,
     expect_str,
 )
 
@@ -23,30 +24,59 @@ class GroupWorkspace:
     """A workspace a group belongs to.
 
     Example:
-        {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'name': 'Studio', 'updated_at':
-            '2026-01-12T08:00:00Z', 'workspace_group_id': 61001, 'workspace_id': 7001}
+        {'created_at': '2026-01-12T08:00:00Z', 'deleted_at': None, 'focus_role_id': None, 'name': 'Studio', 'products':
+            ['focus'], 'updated_at': '2026-01-12T08:00:00Z', 'workspace_group_id': 61001, 'workspace_id': 7001}
 
     Attributes:
-        created_at (datetime.datetime | Unset):
-        deleted_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
+        focus_role_id (int | None | Unset): Documented by Toggl's published spec. **decision**: typed like the other
+            `focus_role_id`s (a `role_id`, null when none) until a real answer shows it.
         name (str | Unset):
-        updated_at (datetime.datetime | Unset):
+        products (list[str] | None | Unset): Documented by Toggl's published spec. **decision**: typed like
+            `toggl_products` (product codes such as `focus`, `track`) until a real answer
+            shows it.
+        updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+            in the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         workspace_group_id (int | Unset):
         workspace_id (int | Unset):
     """
 
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
+    focus_role_id: int | None | Unset = UNSET
     name: str | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    products: list[str] | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
     workspace_group_id: int | Unset = UNSET
     workspace_id: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -56,11 +86,30 @@ class GroupWorkspace:
         else:
             deleted_at = self.deleted_at
 
+        focus_role_id: int | None | Unset
+        if isinstance(self.focus_role_id, Unset):
+            focus_role_id = UNSET
+        else:
+            focus_role_id = self.focus_role_id
+
         name = self.name
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        products: list[str] | None | Unset
+        if isinstance(self.products, Unset):
+            products = UNSET
+        elif isinstance(self.products, list):
+            products = self.products
+
+        else:
+            products = self.products
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         workspace_group_id = self.workspace_group_id
 
@@ -73,8 +122,12 @@ class GroupWorkspace:
             field_dict["created_at"] = created_at
         if deleted_at is not UNSET:
             field_dict["deleted_at"] = deleted_at
+        if focus_role_id is not UNSET:
+            field_dict["focus_role_id"] = focus_role_id
         if name is not UNSET:
             field_dict["name"] = name
+        if products is not UNSET:
+            field_dict["products"] = products
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
         if workspace_group_id is not UNSET:
@@ -88,9 +141,9 @@ class GroupWorkspace:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         created_at = d.pop("created_at", UNSET)
-        if created_at is None or created_at == "":
-            created_at = UNSET
-        elif created_at is not UNSET:
+        if created_at == "":
+            created_at = None
+        elif created_at is not None and created_at is not UNSET:
             created_at = expect_datetime(created_at, "GroupWorkspace.created_at")
 
         deleted_at = d.pop("deleted_at", UNSET)
@@ -99,14 +152,31 @@ class GroupWorkspace:
         elif deleted_at is not None and deleted_at is not UNSET:
             deleted_at = expect_datetime(deleted_at, "GroupWorkspace.deleted_at")
 
+        focus_role_id = d.pop("focus_role_id", UNSET)
+        if focus_role_id is not None and focus_role_id is not UNSET:
+            focus_role_id = expect_int(focus_role_id, "GroupWorkspace.focus_role_id")
+
         name = d.pop("name", UNSET)
         if name is not UNSET:
             name = expect_str(name, "GroupWorkspace.name")
 
+        def _parse_products(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("GroupWorkspace.products: expected list[str] | None, got " + type(data).__name__)
+            products_type_0 = expect_items(data, expect_str, "GroupWorkspace.products")
+
+            return products_type_0
+
+        products = _parse_products(d.pop("products", UNSET))
+
         updated_at = d.pop("updated_at", UNSET)
-        if updated_at is None or updated_at == "":
-            updated_at = UNSET
-        elif updated_at is not UNSET:
+        if updated_at == "":
+            updated_at = None
+        elif updated_at is not None and updated_at is not UNSET:
             updated_at = expect_datetime(updated_at, "GroupWorkspace.updated_at")
 
         workspace_group_id = d.pop("workspace_group_id", UNSET)
@@ -120,7 +190,9 @@ class GroupWorkspace:
         group_workspace = cls(
             created_at=created_at,
             deleted_at=deleted_at,
+            focus_role_id=focus_role_id,
             name=name,
+            products=products,
             updated_at=updated_at,
             workspace_group_id=workspace_group_id,
             workspace_id=workspace_id,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,14 +18,6 @@ from ..types import (
     expect_str,
 )
 
-if TYPE_CHECKING:
-    from ..models.organization_user_group import OrganizationUserGroup
-    from ..models.organization_user_workspace import OrganizationUserWorkspace
-    from ..models.user_permissions import UserPermissions
-    from ..models.user_rate import UserRate
-    from ..models.user_tag import UserTag
-
-
 T = TypeVar("T", bound="OrganizationUser")
 
 
@@ -34,7 +26,8 @@ class OrganizationUser:
     """A member of the organization. `id` is the organization-user id (what
     `embody_ghost` calls `recipient_org_user_id`); `user_account_id` is the account id
     (`recipient_user_account_id`); `user_id` is a string. Invited people who have not
-    joined yet have `invite_sent: true` and `joined: false`.
+    joined yet have `invite_sent: true` and `joined: false`. Only `id` is guaranteed;
+    the lists and objects may be `null`.
 
         Example:
             {'2fa_enabled': False, 'account_locked_at': None, 'active': True, 'admin': False, 'can_edit_personal_details':
@@ -45,62 +38,87 @@ class OrganizationUser:
                 7001, 'name': 'Studio', 'focus_role_id': 3, 'toggl_products': ['focus'], 'workspace_user_id': 33012}]}
 
         Attributes:
-            email (str):
             id (int):
             field_2fa_enabled (bool | Unset):
-            account_locked_at (datetime.datetime | None | Unset):
+            account_locked_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC,
+                returned in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
             active (bool | Unset):
             admin (bool | Unset):
             can_edit_personal_details (bool | Unset):
-            created_at (datetime.datetime | Unset):
-            deleted_at (datetime.datetime | None | Unset):
-            groups (list[OrganizationUserGroup] | Unset):
+            created_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            custom_field_values (Any | Unset): The user's custom field values (only with `include_custom_fields=true`).
+                Documented by Toggl's published spec; **decision**: its shape is not known here,
+                so any JSON value is accepted until a real answer shows it.
+            deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            email (str | Unset):
+            groups (list[OrganizationUserGroup] | None | Unset):
             invite_sent (bool | Unset):
             joined (bool | Unset):
             name (str | Unset):
             organization_id (int | Unset):
             owner (bool | Unset):
-            permissions (UserPermissions | Unset): The user's permissions, keyed by permission name (the page gives no
-                fields). Example: {'manage_ghosts': True}.
-            rate (UserRate | Unset): The user's rate (only with `include_rates=true`). Example: {'currency': 'EUR',
-                'end_at': None, 'hourly_rate': 65.5, 'start_at': '2026-01-01T00:00:00Z', 'workspace_id': 7001,
-                'workspace_rate_id': 310, 'workspace_user_rate_id': 4410}.
-            tags (list[UserTag] | Unset):
-            updated_at (datetime.datetime | Unset):
+            permissions (None | Unset | UserPermissions):
+            rate (None | Unset | UserRate):
+            tags (list[UserTag] | None | Unset):
+            updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
+                in the user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
             user_account_id (int | Unset):
             user_id (str | Unset):
-            working_hours (float | None | Unset): Weekly working hours (only with `include_working_hours=true`).
-            workspaces (list[OrganizationUserWorkspace] | Unset):
+            working_hours (float | None | Unset): Weekly working hours (only with `include_working_hours=true`;
+                **decision**: the
+                sum of the user's working-hours entries, null when there are none).
+            workspaces (list[OrganizationUserWorkspace] | None | Unset):
     """
 
-    email: str
     id: int
     field_2fa_enabled: bool | Unset = UNSET
     account_locked_at: datetime.datetime | None | Unset = UNSET
     active: bool | Unset = UNSET
     admin: bool | Unset = UNSET
     can_edit_personal_details: bool | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    custom_field_values: Any | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
-    groups: list[OrganizationUserGroup] | Unset = UNSET
+    email: str | Unset = UNSET
+    groups: list[OrganizationUserGroup] | None | Unset = UNSET
     invite_sent: bool | Unset = UNSET
     joined: bool | Unset = UNSET
     name: str | Unset = UNSET
     organization_id: int | Unset = UNSET
     owner: bool | Unset = UNSET
-    permissions: UserPermissions | Unset = UNSET
-    rate: UserRate | Unset = UNSET
-    tags: list[UserTag] | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    permissions: None | Unset | UserPermissions = UNSET
+    rate: None | Unset | UserRate = UNSET
+    tags: list[UserTag] | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
     user_account_id: int | Unset = UNSET
     user_id: str | Unset = UNSET
     working_hours: float | None | Unset = UNSET
-    workspaces: list[OrganizationUserWorkspace] | Unset = UNSET
+    workspaces: list[OrganizationUserWorkspace] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
-
         id = self.id
 
         field_2fa_enabled = self.field_2fa_enabled
@@ -119,9 +137,15 @@ class OrganizationUser:
 
         can_edit_personal_details = self.can_edit_personal_details
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
             created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        custom_field_values = self.custom_field_values
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -131,12 +155,19 @@ class OrganizationUser:
         else:
             deleted_at = self.deleted_at
 
-        groups: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.groups, Unset):
+        email = self.email
+
+        groups: list[dict[str, Any]] | None | Unset
+        if isinstance(self.groups, Unset):
+            groups = UNSET
+        elif isinstance(self.groups, list):
             groups = []
-            for groups_item_data in self.groups:
-                groups_item = groups_item_data.to_dict()
-                groups.append(groups_item)
+            for groups_type_0_item_data in self.groups:
+                groups_type_0_item = groups_type_0_item_data.to_dict()
+                groups.append(groups_type_0_item)
+
+        else:
+            groups = self.groups
 
         invite_sent = self.invite_sent
 
@@ -148,24 +179,41 @@ class OrganizationUser:
 
         owner = self.owner
 
-        permissions: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.permissions, Unset):
+        permissions: dict[str, Any] | None | Unset
+        if isinstance(self.permissions, Unset):
+            permissions = UNSET
+        elif isinstance(self.permissions, UserPermissions):
             permissions = self.permissions.to_dict()
+        else:
+            permissions = self.permissions
 
-        rate: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.rate, Unset):
+        rate: dict[str, Any] | None | Unset
+        if isinstance(self.rate, Unset):
+            rate = UNSET
+        elif isinstance(self.rate, UserRate):
             rate = self.rate.to_dict()
+        else:
+            rate = self.rate
 
-        tags: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
+        tags: list[dict[str, Any]] | None | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
             tags = []
-            for tags_item_data in self.tags:
-                tags_item = tags_item_data.to_dict()
-                tags.append(tags_item)
+            for tags_type_0_item_data in self.tags:
+                tags_type_0_item = tags_type_0_item_data.to_dict()
+                tags.append(tags_type_0_item)
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        else:
+            tags = self.tags
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         user_account_id = self.user_account_id
 
@@ -177,18 +225,22 @@ class OrganizationUser:
         else:
             working_hours = self.working_hours
 
-        workspaces: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.workspaces, Unset):
+        workspaces: list[dict[str, Any]] | None | Unset
+        if isinstance(self.workspaces, Unset):
+            workspaces = UNSET
+        elif isinstance(self.workspaces, list):
             workspaces = []
-            for workspaces_item_data in self.workspaces:
-                workspaces_item = workspaces_item_data.to_dict()
-                workspaces.append(workspaces_item)
+            for workspaces_type_0_item_data in self.workspaces:
+                workspaces_type_0_item = workspaces_type_0_item_data.to_dict()
+                workspaces.append(workspaces_type_0_item)
+
+        else:
+            workspaces = self.workspaces
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "email": email,
                 "id": id,
             }
         )
@@ -204,8 +256,12 @@ class OrganizationUser:
             field_dict["can_edit_personal_details"] = can_edit_personal_details
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
+        if custom_field_values is not UNSET:
+            field_dict["custom_field_values"] = custom_field_values
         if deleted_at is not UNSET:
             field_dict["deleted_at"] = deleted_at
+        if email is not UNSET:
+            field_dict["email"] = email
         if groups is not UNSET:
             field_dict["groups"] = groups
         if invite_sent is not UNSET:
@@ -239,15 +295,7 @@ class OrganizationUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.organization_user_group import OrganizationUserGroup  # noqa: PLC0415
-        from ..models.organization_user_workspace import OrganizationUserWorkspace  # noqa: PLC0415
-        from ..models.user_permissions import UserPermissions  # noqa: PLC0415
-        from ..models.user_rate import UserRate  # noqa: PLC0415
-        from ..models.user_tag import UserTag  # noqa: PLC0415
-
         d = dict(src_dict)
-        email = expect_str(d.pop("email"), "OrganizationUser.email")
-
         id = expect_int(d.pop("id"), "OrganizationUser.id")
 
         field_2fa_enabled = d.pop("2fa_enabled", UNSET)
@@ -275,10 +323,12 @@ class OrganizationUser:
             )
 
         created_at = d.pop("created_at", UNSET)
-        if created_at is None or created_at == "":
-            created_at = UNSET
-        elif created_at is not UNSET:
+        if created_at == "":
+            created_at = None
+        elif created_at is not None and created_at is not UNSET:
             created_at = expect_datetime(created_at, "OrganizationUser.created_at")
+
+        custom_field_values = d.pop("custom_field_values", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
@@ -286,14 +336,29 @@ class OrganizationUser:
         elif deleted_at is not None and deleted_at is not UNSET:
             deleted_at = expect_datetime(deleted_at, "OrganizationUser.deleted_at")
 
-        _groups = d.pop("groups", UNSET)
-        groups: list[OrganizationUserGroup] | Unset = UNSET
-        if _groups is not UNSET:
-            groups = []
-            for groups_item_data in expect_list(_groups, "OrganizationUser.groups"):
-                groups_item = OrganizationUserGroup.from_dict(groups_item_data)
+        email = d.pop("email", UNSET)
+        if email is not UNSET:
+            email = expect_str(email, "OrganizationUser.email")
 
-                groups.append(groups_item)
+        def _parse_groups(data: object) -> list[OrganizationUserGroup] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "OrganizationUser.groups: expected list[OrganizationUserGroup] | None, got " + type(data).__name__
+                )
+            groups_type_0 = []
+            _groups_type_0 = data
+            for groups_type_0_item_data in expect_list(_groups_type_0, "OrganizationUser.groups"):
+                groups_type_0_item = OrganizationUserGroup.from_dict(groups_type_0_item_data)
+
+                groups_type_0.append(groups_type_0_item)
+
+            return groups_type_0
+
+        groups = _parse_groups(d.pop("groups", UNSET))
 
         invite_sent = d.pop("invite_sent", UNSET)
         if invite_sent is not UNSET:
@@ -315,33 +380,56 @@ class OrganizationUser:
         if owner is not UNSET:
             owner = expect_bool(owner, "OrganizationUser.owner")
 
-        _permissions = d.pop("permissions", UNSET)
-        permissions: UserPermissions | Unset
-        if isinstance(_permissions, Unset):
-            permissions = UNSET
-        else:
-            permissions = UserPermissions.from_dict(_permissions)
+        def _parse_permissions(data: object) -> None | Unset | UserPermissions:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError(
+                    "OrganizationUser.permissions: expected None | UserPermissions, got " + type(data).__name__
+                )
+            permissions_type_0 = UserPermissions.from_dict(data)
 
-        _rate = d.pop("rate", UNSET)
-        rate: UserRate | Unset
-        if isinstance(_rate, Unset):
-            rate = UNSET
-        else:
-            rate = UserRate.from_dict(_rate)
+            return permissions_type_0
 
-        _tags = d.pop("tags", UNSET)
-        tags: list[UserTag] | Unset = UNSET
-        if _tags is not UNSET:
-            tags = []
-            for tags_item_data in expect_list(_tags, "OrganizationUser.tags"):
-                tags_item = UserTag.from_dict(tags_item_data)
+        permissions = _parse_permissions(d.pop("permissions", UNSET))
 
-                tags.append(tags_item)
+        def _parse_rate(data: object) -> None | Unset | UserRate:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError("OrganizationUser.rate: expected None | UserRate, got " + type(data).__name__)
+            rate_type_0 = UserRate.from_dict(data)
+
+            return rate_type_0
+
+        rate = _parse_rate(d.pop("rate", UNSET))
+
+        def _parse_tags(data: object) -> list[UserTag] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("OrganizationUser.tags: expected list[UserTag] | None, got " + type(data).__name__)
+            tags_type_0 = []
+            _tags_type_0 = data
+            for tags_type_0_item_data in expect_list(_tags_type_0, "OrganizationUser.tags"):
+                tags_type_0_item = UserTag.from_dict(tags_type_0_item_data)
+
+                tags_type_0.append(tags_type_0_item)
+
+            return tags_type_0
+
+        tags = _parse_tags(d.pop("tags", UNSET))
 
         updated_at = d.pop("updated_at", UNSET)
-        if updated_at is None or updated_at == "":
-            updated_at = UNSET
-        elif updated_at is not UNSET:
+        if updated_at == "":
+            updated_at = None
+        elif updated_at is not None and updated_at is not UNSET:
             updated_at = expect_datetime(updated_at, "OrganizationUser.updated_at")
 
         user_account_id = d.pop("user_account_id", UNSET)
@@ -356,17 +444,28 @@ class OrganizationUser:
         if working_hours is not None and working_hours is not UNSET:
             working_hours = expect_number(working_hours, "OrganizationUser.working_hours")
 
-        _workspaces = d.pop("workspaces", UNSET)
-        workspaces: list[OrganizationUserWorkspace] | Unset = UNSET
-        if _workspaces is not UNSET:
-            workspaces = []
-            for workspaces_item_data in expect_list(_workspaces, "OrganizationUser.workspaces"):
-                workspaces_item = OrganizationUserWorkspace.from_dict(workspaces_item_data)
+        def _parse_workspaces(data: object) -> list[OrganizationUserWorkspace] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "OrganizationUser.workspaces: expected list[OrganizationUserWorkspace] | None, got "
+                    + type(data).__name__
+                )
+            workspaces_type_0 = []
+            _workspaces_type_0 = data
+            for workspaces_type_0_item_data in expect_list(_workspaces_type_0, "OrganizationUser.workspaces"):
+                workspaces_type_0_item = OrganizationUserWorkspace.from_dict(workspaces_type_0_item_data)
 
-                workspaces.append(workspaces_item)
+                workspaces_type_0.append(workspaces_type_0_item)
+
+            return workspaces_type_0
+
+        workspaces = _parse_workspaces(d.pop("workspaces", UNSET))
 
         organization_user = cls(
-            email=email,
             id=id,
             field_2fa_enabled=field_2fa_enabled,
             account_locked_at=account_locked_at,
@@ -374,7 +473,9 @@ class OrganizationUser:
             admin=admin,
             can_edit_personal_details=can_edit_personal_details,
             created_at=created_at,
+            custom_field_values=custom_field_values,
             deleted_at=deleted_at,
+            email=email,
             groups=groups,
             invite_sent=invite_sent,
             joined=joined,
@@ -409,3 +510,12 @@ class OrganizationUser:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.organization_user_group import OrganizationUserGroup
+from ..models.organization_user_workspace import OrganizationUserWorkspace
+from ..models.user_permissions import UserPermissions
+from ..models.user_rate import UserRate
+from ..models.user_tag import UserTag

@@ -28,13 +28,13 @@ class OrganizationUserGroup:
         emoji (str | Unset):
         id (int | Unset):
         name (str | Unset):
-        workspace_ids (list[int] | Unset):
+        workspace_ids (list[int] | None | Unset):
     """
 
     emoji: str | Unset = UNSET
     id: int | Unset = UNSET
     name: str | Unset = UNSET
-    workspace_ids: list[int] | Unset = UNSET
+    workspace_ids: list[int] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,8 +44,13 @@ class OrganizationUserGroup:
 
         name = self.name
 
-        workspace_ids: list[int] | Unset = UNSET
-        if not isinstance(self.workspace_ids, Unset):
+        workspace_ids: list[int] | None | Unset
+        if isinstance(self.workspace_ids, Unset):
+            workspace_ids = UNSET
+        elif isinstance(self.workspace_ids, list):
+            workspace_ids = self.workspace_ids
+
+        else:
             workspace_ids = self.workspace_ids
 
         field_dict: dict[str, Any] = {}
@@ -77,9 +82,20 @@ class OrganizationUserGroup:
         if name is not UNSET:
             name = expect_str(name, "OrganizationUserGroup.name")
 
-        workspace_ids = d.pop("workspace_ids", UNSET)
-        if workspace_ids is not UNSET:
-            workspace_ids = expect_items(workspace_ids, expect_int, "OrganizationUserGroup.workspace_ids")
+        def _parse_workspace_ids(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "OrganizationUserGroup.workspace_ids: expected list[int] | None, got " + type(data).__name__
+                )
+            workspace_ids_type_0 = expect_items(data, expect_int, "OrganizationUserGroup.workspace_ids")
+
+            return workspace_ids_type_0
+
+        workspace_ids = _parse_workspace_ids(d.pop("workspace_ids", UNSET))
 
         organization_user_group = cls(
             emoji=emoji,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,10 +14,6 @@ from ..types import (
     expect_list,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.group_summary import GroupSummary
-
 
 T = TypeVar("T", bound="OrganizationUserWorkspace")
 
@@ -32,20 +28,20 @@ class OrganizationUserWorkspace:
 
     Attributes:
         focus_role_id (int | None | Unset):
-        groups (list[GroupSummary] | Unset):
+        groups (list[GroupSummary] | None | Unset):
         id (int | Unset):
         name (str | Unset):
-        toggl_products (list[str] | Unset):
+        toggl_products (list[str] | None | Unset):
         track_role_id (int | None | Unset):
         work_role_id (int | None | Unset):
         workspace_user_id (int | Unset):
     """
 
     focus_role_id: int | None | Unset = UNSET
-    groups: list[GroupSummary] | Unset = UNSET
+    groups: list[GroupSummary] | None | Unset = UNSET
     id: int | Unset = UNSET
     name: str | Unset = UNSET
-    toggl_products: list[str] | Unset = UNSET
+    toggl_products: list[str] | None | Unset = UNSET
     track_role_id: int | None | Unset = UNSET
     work_role_id: int | None | Unset = UNSET
     workspace_user_id: int | Unset = UNSET
@@ -58,19 +54,29 @@ class OrganizationUserWorkspace:
         else:
             focus_role_id = self.focus_role_id
 
-        groups: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.groups, Unset):
+        groups: list[dict[str, Any]] | None | Unset
+        if isinstance(self.groups, Unset):
+            groups = UNSET
+        elif isinstance(self.groups, list):
             groups = []
-            for groups_item_data in self.groups:
-                groups_item = groups_item_data.to_dict()
-                groups.append(groups_item)
+            for groups_type_0_item_data in self.groups:
+                groups_type_0_item = groups_type_0_item_data.to_dict()
+                groups.append(groups_type_0_item)
+
+        else:
+            groups = self.groups
 
         id = self.id
 
         name = self.name
 
-        toggl_products: list[str] | Unset = UNSET
-        if not isinstance(self.toggl_products, Unset):
+        toggl_products: list[str] | None | Unset
+        if isinstance(self.toggl_products, Unset):
+            toggl_products = UNSET
+        elif isinstance(self.toggl_products, list):
+            toggl_products = self.toggl_products
+
+        else:
             toggl_products = self.toggl_products
 
         track_role_id: int | None | Unset
@@ -111,21 +117,30 @@ class OrganizationUserWorkspace:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group_summary import GroupSummary  # noqa: PLC0415
-
         d = dict(src_dict)
         focus_role_id = d.pop("focus_role_id", UNSET)
         if focus_role_id is not None and focus_role_id is not UNSET:
             focus_role_id = expect_int(focus_role_id, "OrganizationUserWorkspace.focus_role_id")
 
-        _groups = d.pop("groups", UNSET)
-        groups: list[GroupSummary] | Unset = UNSET
-        if _groups is not UNSET:
-            groups = []
-            for groups_item_data in expect_list(_groups, "OrganizationUserWorkspace.groups"):
-                groups_item = GroupSummary.from_dict(groups_item_data)
+        def _parse_groups(data: object) -> list[GroupSummary] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "OrganizationUserWorkspace.groups: expected list[GroupSummary] | None, got " + type(data).__name__
+                )
+            groups_type_0 = []
+            _groups_type_0 = data
+            for groups_type_0_item_data in expect_list(_groups_type_0, "OrganizationUserWorkspace.groups"):
+                groups_type_0_item = GroupSummary.from_dict(groups_type_0_item_data)
 
-                groups.append(groups_item)
+                groups_type_0.append(groups_type_0_item)
+
+            return groups_type_0
+
+        groups = _parse_groups(d.pop("groups", UNSET))
 
         id = d.pop("id", UNSET)
         if id is not UNSET:
@@ -135,9 +150,20 @@ class OrganizationUserWorkspace:
         if name is not UNSET:
             name = expect_str(name, "OrganizationUserWorkspace.name")
 
-        toggl_products = d.pop("toggl_products", UNSET)
-        if toggl_products is not UNSET:
-            toggl_products = expect_items(toggl_products, expect_str, "OrganizationUserWorkspace.toggl_products")
+        def _parse_toggl_products(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "OrganizationUserWorkspace.toggl_products: expected list[str] | None, got " + type(data).__name__
+                )
+            toggl_products_type_0 = expect_items(data, expect_str, "OrganizationUserWorkspace.toggl_products")
+
+            return toggl_products_type_0
+
+        toggl_products = _parse_toggl_products(d.pop("toggl_products", UNSET))
 
         track_role_id = d.pop("track_role_id", UNSET)
         if track_role_id is not None and track_role_id is not UNSET:
@@ -180,3 +206,8 @@ class OrganizationUserWorkspace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.group_summary import GroupSummary

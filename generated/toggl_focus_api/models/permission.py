@@ -21,17 +21,27 @@ class Permission:
     """One permission granted by a role.
 
     Example:
-        {'condition': 'own', 'description': 'View and edit ghosts', 'entity': 'ghost', 'name': 'manage_ghosts',
-            'permission_id': 12}
+        {'category_id': 4, 'category_name': 'Ghosts', 'condition': 'all', 'description': 'Create, edit, delete and
+            embody ghosts', 'entity': 'workspace', 'name': 'manage_ghosts', 'permission_id': 12}
 
     Attributes:
+        category_id (int | None | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable id
+            until
+            a real answer shows it.
+        category_name (None | str | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable
+            string
+            until a real answer shows it.
         condition (str | Unset):
         description (str | Unset):
-        entity (str | Unset):
+        entity (str | Unset): What the permission applies to. Toggl's published spec lists `organization`,
+            `workspace`, `project` and `group`; the list is open (`x-extensible-enum`), so
+            clients must accept other values.
         name (str | Unset):
         permission_id (int | Unset):
     """
 
+    category_id: int | None | Unset = UNSET
+    category_name: None | str | Unset = UNSET
     condition: str | Unset = UNSET
     description: str | Unset = UNSET
     entity: str | Unset = UNSET
@@ -40,6 +50,18 @@ class Permission:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        category_id: int | None | Unset
+        if isinstance(self.category_id, Unset):
+            category_id = UNSET
+        else:
+            category_id = self.category_id
+
+        category_name: None | str | Unset
+        if isinstance(self.category_name, Unset):
+            category_name = UNSET
+        else:
+            category_name = self.category_name
+
         condition = self.condition
 
         description = self.description
@@ -53,6 +75,10 @@ class Permission:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if category_id is not UNSET:
+            field_dict["category_id"] = category_id
+        if category_name is not UNSET:
+            field_dict["category_name"] = category_name
         if condition is not UNSET:
             field_dict["condition"] = condition
         if description is not UNSET:
@@ -69,6 +95,14 @@ class Permission:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        category_id = d.pop("category_id", UNSET)
+        if category_id is not None and category_id is not UNSET:
+            category_id = expect_int(category_id, "Permission.category_id")
+
+        category_name = d.pop("category_name", UNSET)
+        if category_name is not None and category_name is not UNSET:
+            category_name = expect_str(category_name, "Permission.category_name")
+
         condition = d.pop("condition", UNSET)
         if condition is not UNSET:
             condition = expect_str(condition, "Permission.condition")
@@ -90,6 +124,8 @@ class Permission:
             permission_id = expect_int(permission_id, "Permission.permission_id")
 
         permission = cls(
+            category_id=category_id,
+            category_name=category_name,
             condition=condition,
             description=description,
             entity=entity,

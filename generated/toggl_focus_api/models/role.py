@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,14 +9,11 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_bool,
     expect_int,
     expect_list,
     expect_str,
 )
-
-if TYPE_CHECKING:
-    from ..models.permission import Permission
-
 
 T = TypeVar("T", bound="Role")
 
@@ -26,55 +23,88 @@ class Role:
     """An organization role. Its `role_id` is what `embody_ghost` takes; `code` and `name` identify it to people.
 
     Example:
-        {'code': 'member', 'description': 'Regular member of the organization', 'entity': 'organization', 'name':
-            'Member', 'organization_id': 9001, 'permissions': [{'condition': 'own', 'description': 'View and edit ghosts',
-            'entity': 'ghost', 'name': 'manage_ghosts', 'permission_id': 12}], 'privilege_level': 10, 'role_id': 3, 'type':
-            'system'}
+        {'code': 'admin', 'default_for_levels': [], 'description': 'Administers the organization', 'entity':
+            'organization', 'name': 'Admin', 'organization_id': 9001, 'permissions': [{'category_id': 4, 'category_name':
+            'Ghosts', 'condition': 'all', 'description': 'Create, edit, delete and embody ghosts', 'entity': 'workspace',
+            'name': 'manage_ghosts', 'permission_id': 12}], 'privilege_level': 50, 'require_group': False, 'role_id': 2,
+            'type': 'admin'}
 
     Attributes:
-        name (str):
         role_id (int):
         code (str | Unset):
+        default_for_levels (list[Any] | None | Unset): Documented by Toggl's published spec (the levels for which the
+            role is the
+            default). **decision**: declared as a nullable array of any item type until a
+            real answer shows the items.
         description (str | Unset):
         entity (str | Unset):
+        name (str | Unset):
         organization_id (int | Unset):
-        permissions (list[Permission] | Unset):
+        permissions (list[Permission] | None | Unset):
         privilege_level (int | Unset):
-        type_ (str | Unset):
+        require_group (bool | None | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable
+            boolean
+            (whether members with this role must belong to a group) until a real answer
+            shows it.
+        type_ (str | Unset): The kind of role. Toggl's published spec lists `owner`, `admin`, `manager` and
+            `guest`; the list is open (`x-extensible-enum`), so clients must accept other
+            values.
     """
 
-    name: str
     role_id: int
     code: str | Unset = UNSET
+    default_for_levels: list[Any] | None | Unset = UNSET
     description: str | Unset = UNSET
     entity: str | Unset = UNSET
+    name: str | Unset = UNSET
     organization_id: int | Unset = UNSET
-    permissions: list[Permission] | Unset = UNSET
+    permissions: list[Permission] | None | Unset = UNSET
     privilege_level: int | Unset = UNSET
+    require_group: bool | None | Unset = UNSET
     type_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         role_id = self.role_id
 
         code = self.code
+
+        default_for_levels: list[Any] | None | Unset
+        if isinstance(self.default_for_levels, Unset):
+            default_for_levels = UNSET
+        elif isinstance(self.default_for_levels, list):
+            default_for_levels = self.default_for_levels
+
+        else:
+            default_for_levels = self.default_for_levels
 
         description = self.description
 
         entity = self.entity
 
+        name = self.name
+
         organization_id = self.organization_id
 
-        permissions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.permissions, Unset):
+        permissions: list[dict[str, Any]] | None | Unset
+        if isinstance(self.permissions, Unset):
+            permissions = UNSET
+        elif isinstance(self.permissions, list):
             permissions = []
-            for permissions_item_data in self.permissions:
-                permissions_item = permissions_item_data.to_dict()
-                permissions.append(permissions_item)
+            for permissions_type_0_item_data in self.permissions:
+                permissions_type_0_item = permissions_type_0_item_data.to_dict()
+                permissions.append(permissions_type_0_item)
+
+        else:
+            permissions = self.permissions
 
         privilege_level = self.privilege_level
+
+        require_group: bool | None | Unset
+        if isinstance(self.require_group, Unset):
+            require_group = UNSET
+        else:
+            require_group = self.require_group
 
         type_ = self.type_
 
@@ -82,22 +112,27 @@ class Role:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
                 "role_id": role_id,
             }
         )
         if code is not UNSET:
             field_dict["code"] = code
+        if default_for_levels is not UNSET:
+            field_dict["default_for_levels"] = default_for_levels
         if description is not UNSET:
             field_dict["description"] = description
         if entity is not UNSET:
             field_dict["entity"] = entity
+        if name is not UNSET:
+            field_dict["name"] = name
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if permissions is not UNSET:
             field_dict["permissions"] = permissions
         if privilege_level is not UNSET:
             field_dict["privilege_level"] = privilege_level
+        if require_group is not UNSET:
+            field_dict["require_group"] = require_group
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -105,16 +140,25 @@ class Role:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.permission import Permission  # noqa: PLC0415
-
         d = dict(src_dict)
-        name = expect_str(d.pop("name"), "Role.name")
-
         role_id = expect_int(d.pop("role_id"), "Role.role_id")
 
         code = d.pop("code", UNSET)
         if code is not UNSET:
             code = expect_str(code, "Role.code")
+
+        def _parse_default_for_levels(data: object) -> list[Any] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("Role.default_for_levels: expected list[Any] | None, got " + type(data).__name__)
+            default_for_levels_type_0 = expect_list(data, "Role.default_for_levels")
+
+            return default_for_levels_type_0
+
+        default_for_levels = _parse_default_for_levels(d.pop("default_for_levels", UNSET))
 
         description = d.pop("description", UNSET)
         if description is not UNSET:
@@ -124,36 +168,55 @@ class Role:
         if entity is not UNSET:
             entity = expect_str(entity, "Role.entity")
 
+        name = d.pop("name", UNSET)
+        if name is not UNSET:
+            name = expect_str(name, "Role.name")
+
         organization_id = d.pop("organization_id", UNSET)
         if organization_id is not UNSET:
             organization_id = expect_int(organization_id, "Role.organization_id")
 
-        _permissions = d.pop("permissions", UNSET)
-        permissions: list[Permission] | Unset = UNSET
-        if _permissions is not UNSET:
-            permissions = []
-            for permissions_item_data in expect_list(_permissions, "Role.permissions"):
-                permissions_item = Permission.from_dict(permissions_item_data)
+        def _parse_permissions(data: object) -> list[Permission] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError("Role.permissions: expected list[Permission] | None, got " + type(data).__name__)
+            permissions_type_0 = []
+            _permissions_type_0 = data
+            for permissions_type_0_item_data in expect_list(_permissions_type_0, "Role.permissions"):
+                permissions_type_0_item = Permission.from_dict(permissions_type_0_item_data)
 
-                permissions.append(permissions_item)
+                permissions_type_0.append(permissions_type_0_item)
+
+            return permissions_type_0
+
+        permissions = _parse_permissions(d.pop("permissions", UNSET))
 
         privilege_level = d.pop("privilege_level", UNSET)
         if privilege_level is not UNSET:
             privilege_level = expect_int(privilege_level, "Role.privilege_level")
+
+        require_group = d.pop("require_group", UNSET)
+        if require_group is not None and require_group is not UNSET:
+            require_group = expect_bool(require_group, "Role.require_group")
 
         type_ = d.pop("type", UNSET)
         if type_ is not UNSET:
             type_ = expect_str(type_, "Role.type")
 
         role = cls(
-            name=name,
             role_id=role_id,
             code=code,
+            default_for_levels=default_for_levels,
             description=description,
             entity=entity,
+            name=name,
             organization_id=organization_id,
             permissions=permissions,
             privilege_level=privilege_level,
+            require_group=require_group,
             type_=type_,
         )
 
@@ -175,3 +238,8 @@ class Role:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.permission import Permission

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,39 +13,42 @@ from ..types import (
     expect_list,
 )
 
-if TYPE_CHECKING:
-    from ..models.team import Team
-
-
 T = TypeVar("T", bound="TeamPage")
 
 
 @_attrs_define
 class TeamPage:
-    """One page of teams. `rows` is the page size used; `total` counts all matching teams.
+    """One page of teams. **decision**: `rows` is the page size used and `total` counts
+    all matching teams, not only this page. `data` is what makes the body a page, so
+    it is required; it may be `null` (an empty page).
 
-    Example:
-        {'data': [{'id': 41, 'name': 'Design', 'emoji': '🎨', 'organization_id': 9001, 'ghosts': [], 'users': [],
-            'workspaces': []}], 'page': 1, 'rows': 100, 'total': 1}
+        Example:
+            {'data': [{'id': 41, 'name': 'Design', 'emoji': '🎨', 'organization_id': 9001, 'ghosts': [], 'users': [],
+                'workspaces': []}], 'page': 1, 'rows': 100, 'total': 1}
 
-    Attributes:
-        data (list[Team]):
-        page (int | Unset):
-        rows (int | Unset):
-        total (int | Unset):
+        Attributes:
+            data (list[Team] | None):
+            page (int | Unset):
+            rows (int | Unset):
+            total (int | Unset):
     """
 
-    data: list[Team]
+    data: list[Team] | None
     page: int | Unset = UNSET
     rows: int | Unset = UNSET
     total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
+        data: list[dict[str, Any]] | None
+        if isinstance(self.data, list):
+            data = []
+            for data_type_0_item_data in self.data:
+                data_type_0_item = data_type_0_item_data.to_dict()
+                data.append(data_type_0_item)
+
+        else:
+            data = self.data
 
         page = self.page
 
@@ -71,15 +74,23 @@ class TeamPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.team import Team  # noqa: PLC0415
-
         d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in expect_list(_data, "TeamPage.data"):
-            data_item = Team.from_dict(data_item_data)
 
-            data.append(data_item)
+        def _parse_data(data: object) -> list[Team] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError("TeamPage.data: expected list[Team] | None, got " + type(data).__name__)
+            data_type_0 = []
+            _data_type_0 = data
+            for data_type_0_item_data in expect_list(_data_type_0, "TeamPage.data"):
+                data_type_0_item = Team.from_dict(data_type_0_item_data)
+
+                data_type_0.append(data_type_0_item)
+
+            return data_type_0
+
+        data = _parse_data(d.pop("data"))
 
         page = d.pop("page", UNSET)
         if page is not UNSET:
@@ -118,3 +129,8 @@ class TeamPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template: the models this one refers to, imported once and last, so that
+# models referring to each other import in any order (upstream imports them on every call).
+from ..models.team import Team

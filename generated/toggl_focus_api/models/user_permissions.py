@@ -11,10 +11,11 @@ T = TypeVar("T", bound="UserPermissions")
 
 @_attrs_define
 class UserPermissions:
-    """The user's permissions, keyed by permission name (the page gives no fields).
+    """The user's permissions (**decision**: the page gives no fields; read as a map of
+    permission name to a value, a boolean in the examples seen).
 
-    Example:
-        {'manage_ghosts': True}
+        Example:
+            {'manage_ghosts': True}
 
     """
 

@@ -29,9 +29,21 @@ class UserRate:
 
     Attributes:
         currency (str | Unset):
-        end_at (datetime.datetime | None | Unset):
+        end_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned in
+            the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         hourly_rate (float | Unset):
-        start_at (datetime.datetime | None | Unset):
+        start_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned in
+            the user's
+            profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+            **decision**: `""` is allowed because the sister Track API has sent it for unset
+            timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+            `format: date-time` so that clients which map `date-time` to a time type (Go's
+            `time.Time`) do not fail a whole body on `""`.
         workspace_id (int | Unset):
         workspace_rate_id (int | Unset):
         workspace_user_rate_id (int | Unset):

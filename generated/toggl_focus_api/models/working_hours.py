@@ -21,10 +21,12 @@ T = TypeVar("T", bound="WorkingHours")
 
 @_attrs_define
 class WorkingHours:
-    """One weekday's working hours of a user or a ghost. `weekday` is 0 (Sunday) to 6
-    (Saturday) and `working_hours` a number of hours (0 to 24), **decision** (the
-    pages give only the types). `external_entity_type` is `user` or `ghost` and
-    `external_entity_id` that entity's id; clients must accept other values.
+    """One working-hours entry of a user or a ghost. Toggl's published spec requires
+    `created_at`, `organization_id`, `updated_at`, `working_hour_id` and
+    `working_hours`; `weekday` is optional there, so an entry may come without it.
+    **decision**: an entry without `weekday` is kept as it is (not dropped, not given
+    a weekday); what it means is not documented (note that `working_hours` may be up
+    to 168, the hours in a week).
 
         Example:
             {'created_at': '2026-01-12T08:00:00Z', 'external_entity_id': 5120, 'external_entity_type': 'user',
@@ -32,95 +34,119 @@ class WorkingHours:
                 1, 'working_hour_id': 77001, 'working_hours': 8}
 
         Attributes:
-            weekday (int):
+            created_at (datetime.datetime | None): A moment in time: an RFC 3339 date-time (stored in UTC, returned in the
+                user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
+            organization_id (int):
+            updated_at (datetime.datetime | None): A moment in time: an RFC 3339 date-time (stored in UTC, returned in the
+                user's
+                profile timezone). `""` and `null` mean "not set", exactly like a missing key.
+                **decision**: `""` is allowed because the sister Track API has sent it for unset
+                timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
+                `format: date-time` so that clients which map `date-time` to a time type (Go's
+                `time.Time`) do not fail a whole body on `""`.
             working_hour_id (int):
-            working_hours (float):
-            created_at (datetime.datetime | Unset):
-            external_entity_id (int | Unset):
-            external_entity_type (str | Unset):
-            organization_id (int | Unset):
+            working_hours (float): A number of hours, 0 to 168 (Toggl's published spec allows up to 168).
+            external_entity_id (int | Unset): The id of the user or ghost the entry belongs to.
+            external_entity_type (str | Unset): What the entry belongs to. **decision**: `user` or `ghost`, read from the
+                two
+                paths (the pages give only the type); the list is open, so clients must accept
+                other values.
             starting_hours (float | Unset): Hour of the day the working day starts (e.g. 9 or 8.5).
-            updated_at (datetime.datetime | Unset):
             user_id (int | Unset):
+            weekday (int | Unset): Day of the week, 0 to 6 (Toggl's published spec); **decision**, 0 is Sunday and 6
+                Saturday.
     """
 
-    weekday: int
+    created_at: datetime.datetime | None
+    organization_id: int
+    updated_at: datetime.datetime | None
     working_hour_id: int
     working_hours: float
-    created_at: datetime.datetime | Unset = UNSET
     external_entity_id: int | Unset = UNSET
     external_entity_type: str | Unset = UNSET
-    organization_id: int | Unset = UNSET
     starting_hours: float | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
     user_id: int | Unset = UNSET
+    weekday: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        weekday = self.weekday
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        organization_id = self.organization_id
+
+        updated_at: None | str
+        if isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         working_hour_id = self.working_hour_id
 
         working_hours = self.working_hours
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
         external_entity_id = self.external_entity_id
 
         external_entity_type = self.external_entity_type
 
-        organization_id = self.organization_id
-
         starting_hours = self.starting_hours
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
         user_id = self.user_id
+
+        weekday = self.weekday
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "weekday": weekday,
+                "created_at": created_at,
+                "organization_id": organization_id,
+                "updated_at": updated_at,
                 "working_hour_id": working_hour_id,
                 "working_hours": working_hours,
             }
         )
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
         if external_entity_id is not UNSET:
             field_dict["external_entity_id"] = external_entity_id
         if external_entity_type is not UNSET:
             field_dict["external_entity_type"] = external_entity_type
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
         if starting_hours is not UNSET:
             field_dict["starting_hours"] = starting_hours
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
         if user_id is not UNSET:
             field_dict["user_id"] = user_id
+        if weekday is not UNSET:
+            field_dict["weekday"] = weekday
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        weekday = expect_int(d.pop("weekday"), "WorkingHours.weekday")
+        created_at = d.pop("created_at")
+        if created_at == "":
+            created_at = None
+        elif created_at is not None:
+            created_at = expect_datetime(created_at, "WorkingHours.created_at")
+
+        organization_id = expect_int(d.pop("organization_id"), "WorkingHours.organization_id")
+
+        updated_at = d.pop("updated_at")
+        if updated_at == "":
+            updated_at = None
+        elif updated_at is not None:
+            updated_at = expect_datetime(updated_at, "WorkingHours.updated_at")
 
         working_hour_id = expect_int(d.pop("working_hour_id"), "WorkingHours.working_hour_id")
 
         working_hours = expect_number(d.pop("working_hours"), "WorkingHours.working_hours")
-
-        created_at = d.pop("created_at", UNSET)
-        if created_at is None or created_at == "":
-            created_at = UNSET
-        elif created_at is not UNSET:
-            created_at = expect_datetime(created_at, "WorkingHours.created_at")
 
         external_entity_id = d.pop("external_entity_id", UNSET)
         if external_entity_id is not UNSET:
@@ -130,35 +156,29 @@ class WorkingHours:
         if external_entity_type is not UNSET:
             external_entity_type = expect_str(external_entity_type, "WorkingHours.external_entity_type")
 
-        organization_id = d.pop("organization_id", UNSET)
-        if organization_id is not UNSET:
-            organization_id = expect_int(organization_id, "WorkingHours.organization_id")
-
         starting_hours = d.pop("starting_hours", UNSET)
         if starting_hours is not UNSET:
             starting_hours = expect_number(starting_hours, "WorkingHours.starting_hours")
-
-        updated_at = d.pop("updated_at", UNSET)
-        if updated_at is None or updated_at == "":
-            updated_at = UNSET
-        elif updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "WorkingHours.updated_at")
 
         user_id = d.pop("user_id", UNSET)
         if user_id is not UNSET:
             user_id = expect_int(user_id, "WorkingHours.user_id")
 
+        weekday = d.pop("weekday", UNSET)
+        if weekday is not UNSET:
+            weekday = expect_int(weekday, "WorkingHours.weekday")
+
         working_hours_ = cls(
-            weekday=weekday,
+            created_at=created_at,
+            organization_id=organization_id,
+            updated_at=updated_at,
             working_hour_id=working_hour_id,
             working_hours=working_hours,
-            created_at=created_at,
             external_entity_id=external_entity_id,
             external_entity_type=external_entity_type,
-            organization_id=organization_id,
             starting_hours=starting_hours,
-            updated_at=updated_at,
             user_id=user_id,
+            weekday=weekday,
         )
 
         working_hours_.additional_properties = d

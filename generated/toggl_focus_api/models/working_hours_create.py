@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    UNSET,
+    Unset,
     expect_int,
     expect_number,
 )
@@ -16,46 +18,53 @@ T = TypeVar("T", bound="WorkingHoursCreate")
 
 @_attrs_define
 class WorkingHoursCreate:
-    """A new working-hours entry for one weekday.
+    """A new working-hours entry. Toggl's published spec requires only `working_hours`
+    (0 to 168). **decision**: an item without `weekday` creates an entry that is not
+    tied to a weekday (answered without `weekday`); only entries with a weekday must be
+    one per weekday.
 
-    Example:
-        {'weekday': 1, 'working_hours': 8}
+        Example:
+            {'weekday': 1, 'working_hours': 8}
 
-    Attributes:
-        weekday (int):
-        working_hours (float):
+        Attributes:
+            working_hours (float):
+            weekday (int | Unset): Day of the week, 0 to 6 (Toggl's published spec); **decision**, 0 is Sunday and 6
+                Saturday.
     """
 
-    weekday: int
     working_hours: float
+    weekday: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        weekday = self.weekday
-
         working_hours = self.working_hours
+
+        weekday = self.weekday
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "weekday": weekday,
                 "working_hours": working_hours,
             }
         )
+        if weekday is not UNSET:
+            field_dict["weekday"] = weekday
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        weekday = expect_int(d.pop("weekday"), "WorkingHoursCreate.weekday")
-
         working_hours = expect_number(d.pop("working_hours"), "WorkingHoursCreate.working_hours")
 
+        weekday = d.pop("weekday", UNSET)
+        if weekday is not UNSET:
+            weekday = expect_int(weekday, "WorkingHoursCreate.weekday")
+
         working_hours_create = cls(
-            weekday=weekday,
             working_hours=working_hours,
+            weekday=weekday,
         )
 
         working_hours_create.additional_properties = d

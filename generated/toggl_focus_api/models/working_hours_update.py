@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    UNSET,
+    Unset,
     expect_int,
     expect_number,
 )
@@ -16,54 +18,60 @@ T = TypeVar("T", bound="WorkingHoursUpdate")
 
 @_attrs_define
 class WorkingHoursUpdate:
-    """New values for an existing working-hours entry, named by `working_hour_id`.
+    """New values for an existing working-hours entry, named by `working_hour_id`. Toggl's
+    published spec requires only `working_hour_id` and `working_hours` (0 to 168).
+    **decision**: without `weekday` the entry keeps its weekday.
 
-    Example:
-        {'weekday': 1, 'working_hour_id': 77001, 'working_hours': 6}
+        Example:
+            {'weekday': 1, 'working_hour_id': 77001, 'working_hours': 6}
 
-    Attributes:
-        weekday (int):
-        working_hour_id (int):
-        working_hours (float):
+        Attributes:
+            working_hour_id (int):
+            working_hours (float):
+            weekday (int | Unset): Day of the week, 0 to 6 (Toggl's published spec); **decision**, 0 is Sunday and 6
+                Saturday.
     """
 
-    weekday: int
     working_hour_id: int
     working_hours: float
+    weekday: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        weekday = self.weekday
-
         working_hour_id = self.working_hour_id
 
         working_hours = self.working_hours
+
+        weekday = self.weekday
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "weekday": weekday,
                 "working_hour_id": working_hour_id,
                 "working_hours": working_hours,
             }
         )
+        if weekday is not UNSET:
+            field_dict["weekday"] = weekday
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        weekday = expect_int(d.pop("weekday"), "WorkingHoursUpdate.weekday")
-
         working_hour_id = expect_int(d.pop("working_hour_id"), "WorkingHoursUpdate.working_hour_id")
 
         working_hours = expect_number(d.pop("working_hours"), "WorkingHoursUpdate.working_hours")
 
+        weekday = d.pop("weekday", UNSET)
+        if weekday is not UNSET:
+            weekday = expect_int(weekday, "WorkingHoursUpdate.weekday")
+
         working_hours_update = cls(
-            weekday=weekday,
             working_hour_id=working_hour_id,
             working_hours=working_hours,
+            weekday=weekday,
         )
 
         working_hours_update.additional_properties = d

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.created_ghost import CreatedGhost
 from ...models.error import Error
-from ...models.ghost import Ghost
 from ...models.ghost_create import GhostCreate
 from ...types import Response
 
@@ -39,14 +39,26 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Ghost] | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[CreatedGhost] | None | None:
     if response.status_code == 201:
-        response_201 = []
-        _response_201 = response.json()
-        for response_201_item_data in _response_201:
-            response_201_item = Ghost.from_dict(response_201_item_data)
 
-            response_201.append(response_201_item)
+        def _parse_response_201(data: object) -> list[CreatedGhost] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            response_201_type_0 = []
+            _response_201_type_0 = data
+            for response_201_type_0_item_data in _response_201_type_0:
+                response_201_type_0_item = CreatedGhost.from_dict(response_201_type_0_item_data)
+
+                response_201_type_0.append(response_201_type_0_item)
+
+            return response_201_type_0
+
+        response_201 = _parse_response_201(response.json())
 
         return response_201
 
@@ -81,7 +93,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Ghost]]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[CreatedGhost] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,13 +110,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostCreate],
-) -> Response[Error | list[Ghost]]:
+) -> Response[Error | list[CreatedGhost] | None]:
     """Bulk create ghosts
 
      Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
 
-    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
-    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+    **decision**: the batch is all-or-nothing: one invalid item rejects the whole
+    request with 400, and a 201 means every item was created.
 
     Args:
         organization_id (int):
@@ -114,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Ghost]]
+        Response[Error | list[CreatedGhost] | None]
     """
 
     kwargs = _get_kwargs(
@@ -136,13 +150,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostCreate],
-) -> Error | list[Ghost] | None:
+) -> Error | list[CreatedGhost] | None | None:
     """Bulk create ghosts
 
      Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
 
-    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
-    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+    **decision**: the batch is all-or-nothing: one invalid item rejects the whole
+    request with 400, and a 201 means every item was created.
 
     Args:
         organization_id (int):
@@ -154,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Ghost]
+        Error | list[CreatedGhost] | None
     """
 
     return sync_detailed(
@@ -171,13 +185,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostCreate],
-) -> Response[Error | list[Ghost]]:
+) -> Response[Error | list[CreatedGhost] | None]:
     """Bulk create ghosts
 
      Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
 
-    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
-    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+    **decision**: the batch is all-or-nothing: one invalid item rejects the whole
+    request with 400, and a 201 means every item was created.
 
     Args:
         organization_id (int):
@@ -189,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Ghost]]
+        Response[Error | list[CreatedGhost] | None]
     """
 
     kwargs = _get_kwargs(
@@ -209,13 +223,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostCreate],
-) -> Error | list[Ghost] | None:
+) -> Error | list[CreatedGhost] | None | None:
     """Bulk create ghosts
 
      Create multiple new ghosts. The body is a bare JSON array of `GhostCreate`.
 
-    **decision**: the 201 answer is a bare array of the created ghosts, in request order.
-    The batch is all-or-nothing: one invalid item rejects the whole request with 400.
+    **decision**: the batch is all-or-nothing: one invalid item rejects the whole
+    request with 400, and a 201 means every item was created.
 
     Args:
         organization_id (int):
@@ -227,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Ghost]
+        Error | list[CreatedGhost] | None
     """
 
     return (

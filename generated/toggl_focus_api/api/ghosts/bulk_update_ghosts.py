@@ -39,14 +39,26 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Ghost] | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[Ghost] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Ghost.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+        def _parse_response_200(data: object) -> list[Ghost] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            response_200_type_0 = []
+            _response_200_type_0 = data
+            for response_200_type_0_item_data in _response_200_type_0:
+                response_200_type_0_item = Ghost.from_dict(response_200_type_0_item_data)
+
+                response_200_type_0.append(response_200_type_0_item)
+
+            return response_200_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -81,7 +93,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Ghost]]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[Ghost] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Response[Error | list[Ghost]]:
+) -> Response[Error | list[Ghost] | None]:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -115,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Ghost]]
+        Response[Error | list[Ghost] | None]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Error | list[Ghost] | None:
+) -> Error | list[Ghost] | None | None:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -156,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Ghost]
+        Error | list[Ghost] | None
     """
 
     return sync_detailed(
@@ -173,7 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Response[Error | list[Ghost]]:
+) -> Response[Error | list[Ghost] | None]:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -192,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Ghost]]
+        Response[Error | list[Ghost] | None]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[GhostBulkUpdate],
-) -> Error | list[Ghost] | None:
+) -> Error | list[Ghost] | None | None:
     """Bulk update ghosts
 
      Update multiple ghosts. The body is a bare JSON array of `GhostBulkUpdate`, each
@@ -231,7 +245,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Ghost]
+        Error | list[Ghost] | None
     """
 
     return (

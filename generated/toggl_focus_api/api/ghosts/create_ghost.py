@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.created_ghost import CreatedGhost
 from ...models.error import Error
-from ...models.ghost import Ghost
 from ...models.ghost_create import GhostCreate
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Ghost | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreatedGhost | Error | None:
     if response.status_code == 201:
-        response_201 = Ghost.from_dict(response.json())
+        response_201 = CreatedGhost.from_dict(response.json())
 
         return response_201
 
@@ -73,7 +73,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Ghost]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreatedGhost | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,13 +90,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GhostCreate,
-) -> Response[Error | Ghost]:
+) -> Response[CreatedGhost | Error]:
     """Create ghost
 
      Create a new ghost.
 
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created ghost (the same `Ghost` shape the other ghost operations return).
+    The page documents 201 without a body table, and no source shows that body: see
+    the 201 response.
 
     Args:
         organization_id (int):
@@ -108,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ghost]
+        Response[CreatedGhost | Error]
     """
 
     kwargs = _get_kwargs(
@@ -130,13 +132,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GhostCreate,
-) -> Error | Ghost | None:
+) -> CreatedGhost | Error | None:
     """Create ghost
 
      Create a new ghost.
 
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created ghost (the same `Ghost` shape the other ghost operations return).
+    The page documents 201 without a body table, and no source shows that body: see
+    the 201 response.
 
     Args:
         organization_id (int):
@@ -150,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ghost
+        CreatedGhost | Error
     """
 
     return sync_detailed(
@@ -167,13 +169,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GhostCreate,
-) -> Response[Error | Ghost]:
+) -> Response[CreatedGhost | Error]:
     """Create ghost
 
      Create a new ghost.
 
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created ghost (the same `Ghost` shape the other ghost operations return).
+    The page documents 201 without a body table, and no source shows that body: see
+    the 201 response.
 
     Args:
         organization_id (int):
@@ -187,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ghost]
+        Response[CreatedGhost | Error]
     """
 
     kwargs = _get_kwargs(
@@ -207,13 +209,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GhostCreate,
-) -> Error | Ghost | None:
+) -> CreatedGhost | Error | None:
     """Create ghost
 
      Create a new ghost.
 
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created ghost (the same `Ghost` shape the other ghost operations return).
+    The page documents 201 without a body table, and no source shows that body: see
+    the 201 response.
 
     Args:
         organization_id (int):
@@ -227,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ghost
+        CreatedGhost | Error
     """
 
     return (

@@ -149,9 +149,9 @@ def sync_detailed(
 
      List all ghosts, paginated, sorted (by name), and searchable (by name).
 
-    Pages are numbered from 1 (**decision**: the page does not say; 1 is the first
-    page). Embodied ghosts are left out unless `include_embodied=true`. Filters combine
-    with AND; within one id filter, any listed id matches.
+    Pages are numbered from 1 (see `page`). Embodied ghosts are left out unless
+    `include_embodied=true`. **decision**: filters combine with AND; within one id
+    filter, any listed id matches.
 
     Args:
         organization_id (int):
@@ -214,9 +214,9 @@ def sync(
 
      List all ghosts, paginated, sorted (by name), and searchable (by name).
 
-    Pages are numbered from 1 (**decision**: the page does not say; 1 is the first
-    page). Embodied ghosts are left out unless `include_embodied=true`. Filters combine
-    with AND; within one id filter, any listed id matches.
+    Pages are numbered from 1 (see `page`). Embodied ghosts are left out unless
+    `include_embodied=true`. **decision**: filters combine with AND; within one id
+    filter, any listed id matches.
 
     Args:
         organization_id (int):
@@ -274,9 +274,9 @@ async def asyncio_detailed(
 
      List all ghosts, paginated, sorted (by name), and searchable (by name).
 
-    Pages are numbered from 1 (**decision**: the page does not say; 1 is the first
-    page). Embodied ghosts are left out unless `include_embodied=true`. Filters combine
-    with AND; within one id filter, any listed id matches.
+    Pages are numbered from 1 (see `page`). Embodied ghosts are left out unless
+    `include_embodied=true`. **decision**: filters combine with AND; within one id
+    filter, any listed id matches.
 
     Args:
         organization_id (int):
@@ -337,9 +337,9 @@ async def asyncio(
 
      List all ghosts, paginated, sorted (by name), and searchable (by name).
 
-    Pages are numbered from 1 (**decision**: the page does not say; 1 is the first
-    page). Embodied ghosts are left out unless `include_embodied=true`. Filters combine
-    with AND; within one id filter, any listed id matches.
+    Pages are numbered from 1 (see `page`). Embodied ghosts are left out unless
+    `include_embodied=true`. **decision**: filters combine with AND; within one id
+    filter, any listed id matches.
 
     Args:
         organization_id (int):

@@ -101,8 +101,8 @@ def sync_detailed(
 
      Update an existing ghost. All fields are optional, but at least one must be provided.
 
-    **decision**: the `id` body field is optional here; when present it must equal the
-    `ghost_id` path parameter, otherwise the answer is 400. An embodied ghost cannot be
+    The `id` body field is optional here; when present it must equal the `ghost_id`
+    path parameter (see `GhostUpdate`). **decision**: an embodied ghost cannot be
     updated (400).
 
     Args:
@@ -111,7 +111,6 @@ def sync_detailed(
         ghost_id (int):
         body (GhostUpdate): Changes to one ghost. All fields are optional, but at least one must
             be provided.
-            `id`, when given, must equal the path's `ghost_id` (**decision**).
              Example: {'assign_action': 'add', 'assign_projects': [203], 'name': 'Lead designer
             (TBH)'}.
 
@@ -149,8 +148,8 @@ def sync(
 
      Update an existing ghost. All fields are optional, but at least one must be provided.
 
-    **decision**: the `id` body field is optional here; when present it must equal the
-    `ghost_id` path parameter, otherwise the answer is 400. An embodied ghost cannot be
+    The `id` body field is optional here; when present it must equal the `ghost_id`
+    path parameter (see `GhostUpdate`). **decision**: an embodied ghost cannot be
     updated (400).
 
     Args:
@@ -159,7 +158,6 @@ def sync(
         ghost_id (int):
         body (GhostUpdate): Changes to one ghost. All fields are optional, but at least one must
             be provided.
-            `id`, when given, must equal the path's `ghost_id` (**decision**).
              Example: {'assign_action': 'add', 'assign_projects': [203], 'name': 'Lead designer
             (TBH)'}.
 
@@ -192,8 +190,8 @@ async def asyncio_detailed(
 
      Update an existing ghost. All fields are optional, but at least one must be provided.
 
-    **decision**: the `id` body field is optional here; when present it must equal the
-    `ghost_id` path parameter, otherwise the answer is 400. An embodied ghost cannot be
+    The `id` body field is optional here; when present it must equal the `ghost_id`
+    path parameter (see `GhostUpdate`). **decision**: an embodied ghost cannot be
     updated (400).
 
     Args:
@@ -202,7 +200,6 @@ async def asyncio_detailed(
         ghost_id (int):
         body (GhostUpdate): Changes to one ghost. All fields are optional, but at least one must
             be provided.
-            `id`, when given, must equal the path's `ghost_id` (**decision**).
              Example: {'assign_action': 'add', 'assign_projects': [203], 'name': 'Lead designer
             (TBH)'}.
 
@@ -238,8 +235,8 @@ async def asyncio(
 
      Update an existing ghost. All fields are optional, but at least one must be provided.
 
-    **decision**: the `id` body field is optional here; when present it must equal the
-    `ghost_id` path parameter, otherwise the answer is 400. An embodied ghost cannot be
+    The `id` body field is optional here; when present it must equal the `ghost_id`
+    path parameter (see `GhostUpdate`). **decision**: an embodied ghost cannot be
     updated (400).
 
     Args:
@@ -248,7 +245,6 @@ async def asyncio(
         ghost_id (int):
         body (GhostUpdate): Changes to one ghost. All fields are optional, but at least one must
             be provided.
-            `id`, when given, must equal the path's `ghost_id` (**decision**).
              Example: {'assign_action': 'add', 'assign_projects': [203], 'name': 'Lead designer
             (TBH)'}.
 

@@ -88,16 +88,17 @@ def sync_detailed(
 ) -> Response[Error | Group]:
     """Create organization group
 
-     Creates a group under an organization for the given users and workspaces.
-
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created group in the `Group` shape that the update operation documents.
+     Creates a group under an organization for the given users and workspaces. The body
+    must carry all four fields (Toggl's published spec requires them).
 
     Args:
         organization_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,16 +128,17 @@ def sync(
 ) -> Error | Group | None:
     """Create organization group
 
-     Creates a group under an organization for the given users and workspaces.
-
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created group in the `Group` shape that the update operation documents.
+     Creates a group under an organization for the given users and workspaces. The body
+    must carry all four fields (Toggl's published spec requires them).
 
     Args:
         organization_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,16 +163,17 @@ async def asyncio_detailed(
 ) -> Response[Error | Group]:
     """Create organization group
 
-     Creates a group under an organization for the given users and workspaces.
-
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created group in the `Group` shape that the update operation documents.
+     Creates a group under an organization for the given users and workspaces. The body
+    must carry all four fields (Toggl's published spec requires them).
 
     Args:
         organization_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,16 +201,17 @@ async def asyncio(
 ) -> Error | Group | None:
     """Create organization group
 
-     Creates a group under an organization for the given users and workspaces.
-
-    **decision**: the page documents 201 without a body table; the 201 answer carries
-    the created group in the `Group` shape that the update operation documents.
+     Creates a group under an organization for the given users and workspaces. The body
+    must carry all four fields (Toggl's published spec requires them).
 
     Args:
         organization_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

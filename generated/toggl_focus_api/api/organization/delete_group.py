@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.group_deletion import GroupDeletion
 from ...types import UNSET, Response
 
 
@@ -35,9 +36,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GroupDeletion | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GroupDeletion.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -76,7 +78,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | GroupDeletion]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,10 +95,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Response[Any | Error]:
+) -> Response[Error | GroupDeletion]:
     """Delete organization group
 
-     Deletes a group from an organization. **decision**: the 200 answer has no body.
+     Deletes a group from an organization. Toggl's published spec answers 200 with a
+    JSON object of booleans (`GroupDeletion`).
 
     Args:
         organization_id (int):
@@ -106,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GroupDeletion]
     """
 
     kwargs = _get_kwargs(
@@ -128,10 +133,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Any | Error | None:
+) -> Error | GroupDeletion | None:
     """Delete organization group
 
-     Deletes a group from an organization. **decision**: the 200 answer has no body.
+     Deletes a group from an organization. Toggl's published spec answers 200 with a
+    JSON object of booleans (`GroupDeletion`).
 
     Args:
         organization_id (int):
@@ -143,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GroupDeletion
     """
 
     return sync_detailed(
@@ -160,10 +166,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Response[Any | Error]:
+) -> Response[Error | GroupDeletion]:
     """Delete organization group
 
-     Deletes a group from an organization. **decision**: the 200 answer has no body.
+     Deletes a group from an organization. Toggl's published spec answers 200 with a
+    JSON object of booleans (`GroupDeletion`).
 
     Args:
         organization_id (int):
@@ -175,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GroupDeletion]
     """
 
     kwargs = _get_kwargs(
@@ -195,10 +202,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Any | Error | None:
+) -> Error | GroupDeletion | None:
     """Delete organization group
 
-     Deletes a group from an organization. **decision**: the 200 answer has no body.
+     Deletes a group from an organization. Toggl's published spec answers 200 with a
+    JSON object of booleans (`GroupDeletion`).
 
     Args:
         organization_id (int):
@@ -210,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GroupDeletion
     """
 
     return (

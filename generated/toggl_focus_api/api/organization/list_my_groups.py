@@ -27,14 +27,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[GroupSummary] | None:
+) -> Error | list[GroupSummary] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = GroupSummary.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+        def _parse_response_200(data: object) -> list[GroupSummary] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            response_200_type_0 = []
+            _response_200_type_0 = data
+            for response_200_type_0_item_data in _response_200_type_0:
+                response_200_type_0_item = GroupSummary.from_dict(response_200_type_0_item_data)
+
+                response_200_type_0.append(response_200_type_0_item)
+
+            return response_200_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -71,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[GroupSummary]]:
+) -> Response[Error | list[GroupSummary] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +94,7 @@ def sync_detailed(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[GroupSummary]]:
+) -> Response[Error | list[GroupSummary] | None]:
     """Get current user's groups
 
      Get groups the current user belongs to, as a bare array.
@@ -97,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[GroupSummary]]
+        Response[Error | list[GroupSummary] | None]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +125,7 @@ def sync(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[GroupSummary] | None:
+) -> Error | list[GroupSummary] | None | None:
     """Get current user's groups
 
      Get groups the current user belongs to, as a bare array.
@@ -128,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[GroupSummary]
+        Error | list[GroupSummary] | None
     """
 
     return sync_detailed(
@@ -141,7 +151,7 @@ async def asyncio_detailed(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[GroupSummary]]:
+) -> Response[Error | list[GroupSummary] | None]:
     """Get current user's groups
 
      Get groups the current user belongs to, as a bare array.
@@ -154,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[GroupSummary]]
+        Response[Error | list[GroupSummary] | None]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +180,7 @@ async def asyncio(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[GroupSummary] | None:
+) -> Error | list[GroupSummary] | None | None:
     """Get current user's groups
 
      Get groups the current user belongs to, as a bare array.
@@ -183,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[GroupSummary]
+        Error | list[GroupSummary] | None
     """
 
     return (

@@ -25,14 +25,26 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Role] | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[Role] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Role.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+        def _parse_response_200(data: object) -> list[Role] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            response_200_type_0 = []
+            _response_200_type_0 = data
+            for response_200_type_0_item_data in _response_200_type_0:
+                response_200_type_0_item = Role.from_dict(response_200_type_0_item_data)
+
+                response_200_type_0.append(response_200_type_0_item)
+
+            return response_200_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -67,7 +79,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Role]]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[Role] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +94,7 @@ def sync_detailed(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Role]]:
+) -> Response[Error | list[Role] | None]:
     """Get organization roles
 
      Get organization roles, as a bare array. A role's `role_id` is what `embody_ghost` takes.
@@ -93,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Role]]
+        Response[Error | list[Role] | None]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +125,7 @@ def sync(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Role] | None:
+) -> Error | list[Role] | None | None:
     """Get organization roles
 
      Get organization roles, as a bare array. A role's `role_id` is what `embody_ghost` takes.
@@ -124,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Role]
+        Error | list[Role] | None
     """
 
     return sync_detailed(
@@ -137,7 +151,7 @@ async def asyncio_detailed(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Role]]:
+) -> Response[Error | list[Role] | None]:
     """Get organization roles
 
      Get organization roles, as a bare array. A role's `role_id` is what `embody_ghost` takes.
@@ -150,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Role]]
+        Response[Error | list[Role] | None]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +180,7 @@ async def asyncio(
     organization_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Role] | None:
+) -> Error | list[Role] | None | None:
     """Get organization roles
 
      Get organization roles, as a bare array. A role's `role_id` is what `embody_ghost` takes.
@@ -179,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Role]
+        Error | list[Role] | None
     """
 
     return (

@@ -20,6 +20,8 @@ def _get_kwargs(
     per_page: int | Unset = UNSET,
     sort_dir: SortDirection | Unset = UNSET,
     filter_: str | Unset = UNSET,
+    query: str | Unset = UNSET,
+    active_members_only: bool | Unset = UNSET,
     organization_user_id: int | Unset = UNSET,
     group_ids: list[int] | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -39,6 +41,10 @@ def _get_kwargs(
     params["sort_dir"] = json_sort_dir
 
     params["filter"] = filter_
+
+    params["query"] = query
+
+    params["active_members_only"] = active_members_only
 
     params["organization_user_id"] = organization_user_id
 
@@ -118,6 +124,8 @@ def sync_detailed(
     per_page: int | Unset = UNSET,
     sort_dir: SortDirection | Unset = UNSET,
     filter_: str | Unset = UNSET,
+    query: str | Unset = UNSET,
+    active_members_only: bool | Unset = UNSET,
     organization_user_id: int | Unset = UNSET,
     group_ids: list[int] | Unset = UNSET,
 ) -> Response[Error | TeamPage]:
@@ -126,10 +134,8 @@ def sync_detailed(
      Gets groups for a workspace, checking view_user_groups permission. Hydrates with
     local ghosts if any.
 
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400 (100 is known to be accepted). Teams are sorted
-    by name in `sort_dir` order; `filter` is a case-insensitive contains-anywhere
-    match on the name.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: teams are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -138,6 +144,8 @@ def sync_detailed(
         per_page (int | Unset):
         sort_dir (SortDirection | Unset): Sort direction. Example: asc.
         filter_ (str | Unset):
+        query (str | Unset):
+        active_members_only (bool | Unset):
         organization_user_id (int | Unset):
         group_ids (list[int] | Unset):
 
@@ -156,6 +164,8 @@ def sync_detailed(
         per_page=per_page,
         sort_dir=sort_dir,
         filter_=filter_,
+        query=query,
+        active_members_only=active_members_only,
         organization_user_id=organization_user_id,
         group_ids=group_ids,
     )
@@ -176,6 +186,8 @@ def sync(
     per_page: int | Unset = UNSET,
     sort_dir: SortDirection | Unset = UNSET,
     filter_: str | Unset = UNSET,
+    query: str | Unset = UNSET,
+    active_members_only: bool | Unset = UNSET,
     organization_user_id: int | Unset = UNSET,
     group_ids: list[int] | Unset = UNSET,
 ) -> Error | TeamPage | None:
@@ -184,10 +196,8 @@ def sync(
      Gets groups for a workspace, checking view_user_groups permission. Hydrates with
     local ghosts if any.
 
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400 (100 is known to be accepted). Teams are sorted
-    by name in `sort_dir` order; `filter` is a case-insensitive contains-anywhere
-    match on the name.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: teams are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -196,6 +206,8 @@ def sync(
         per_page (int | Unset):
         sort_dir (SortDirection | Unset): Sort direction. Example: asc.
         filter_ (str | Unset):
+        query (str | Unset):
+        active_members_only (bool | Unset):
         organization_user_id (int | Unset):
         group_ids (list[int] | Unset):
 
@@ -215,6 +227,8 @@ def sync(
         per_page=per_page,
         sort_dir=sort_dir,
         filter_=filter_,
+        query=query,
+        active_members_only=active_members_only,
         organization_user_id=organization_user_id,
         group_ids=group_ids,
     ).parsed
@@ -229,6 +243,8 @@ async def asyncio_detailed(
     per_page: int | Unset = UNSET,
     sort_dir: SortDirection | Unset = UNSET,
     filter_: str | Unset = UNSET,
+    query: str | Unset = UNSET,
+    active_members_only: bool | Unset = UNSET,
     organization_user_id: int | Unset = UNSET,
     group_ids: list[int] | Unset = UNSET,
 ) -> Response[Error | TeamPage]:
@@ -237,10 +253,8 @@ async def asyncio_detailed(
      Gets groups for a workspace, checking view_user_groups permission. Hydrates with
     local ghosts if any.
 
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400 (100 is known to be accepted). Teams are sorted
-    by name in `sort_dir` order; `filter` is a case-insensitive contains-anywhere
-    match on the name.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: teams are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -249,6 +263,8 @@ async def asyncio_detailed(
         per_page (int | Unset):
         sort_dir (SortDirection | Unset): Sort direction. Example: asc.
         filter_ (str | Unset):
+        query (str | Unset):
+        active_members_only (bool | Unset):
         organization_user_id (int | Unset):
         group_ids (list[int] | Unset):
 
@@ -267,6 +283,8 @@ async def asyncio_detailed(
         per_page=per_page,
         sort_dir=sort_dir,
         filter_=filter_,
+        query=query,
+        active_members_only=active_members_only,
         organization_user_id=organization_user_id,
         group_ids=group_ids,
     )
@@ -285,6 +303,8 @@ async def asyncio(
     per_page: int | Unset = UNSET,
     sort_dir: SortDirection | Unset = UNSET,
     filter_: str | Unset = UNSET,
+    query: str | Unset = UNSET,
+    active_members_only: bool | Unset = UNSET,
     organization_user_id: int | Unset = UNSET,
     group_ids: list[int] | Unset = UNSET,
 ) -> Error | TeamPage | None:
@@ -293,10 +313,8 @@ async def asyncio(
      Gets groups for a workspace, checking view_user_groups permission. Hydrates with
     local ghosts if any.
 
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400 (100 is known to be accepted). Teams are sorted
-    by name in `sort_dir` order; `filter` is a case-insensitive contains-anywhere
-    match on the name.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: teams are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -305,6 +323,8 @@ async def asyncio(
         per_page (int | Unset):
         sort_dir (SortDirection | Unset): Sort direction. Example: asc.
         filter_ (str | Unset):
+        query (str | Unset):
+        active_members_only (bool | Unset):
         organization_user_id (int | Unset):
         group_ids (list[int] | Unset):
 
@@ -325,6 +345,8 @@ async def asyncio(
             per_page=per_page,
             sort_dir=sort_dir,
             filter_=filter_,
+            query=query,
+            active_members_only=active_members_only,
             organization_user_id=organization_user_id,
             group_ids=group_ids,
         )

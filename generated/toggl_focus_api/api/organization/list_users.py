@@ -30,6 +30,8 @@ def _get_kwargs(
     tag_ids: list[int] | Unset = UNSET,
     include_working_hours: bool | Unset = UNSET,
     include_rates: bool | Unset = UNSET,
+    has_group: bool | Unset = UNSET,
+    include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -117,6 +119,10 @@ def _get_kwargs(
 
     params["include_rates"] = include_rates
 
+    params["has_group"] = has_group
+
+    params["include_custom_fields"] = include_custom_fields
+
     json_pinned_ids: list[int] | Unset = UNSET
     if not isinstance(pinned_ids, Unset):
         json_pinned_ids = pinned_ids
@@ -140,14 +146,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[OrganizationUser] | None:
+) -> Error | list[OrganizationUser] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = OrganizationUser.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+        def _parse_response_200(data: object) -> list[OrganizationUser] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            response_200_type_0 = []
+            _response_200_type_0 = data
+            for response_200_type_0_item_data in _response_200_type_0:
+                response_200_type_0_item = OrganizationUser.from_dict(response_200_type_0_item_data)
+
+                response_200_type_0.append(response_200_type_0_item)
+
+            return response_200_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -171,6 +187,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -184,7 +205,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[OrganizationUser]]:
+) -> Response[Error | list[OrganizationUser] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -212,8 +233,10 @@ def sync_detailed(
     tag_ids: list[int] | Unset = UNSET,
     include_working_hours: bool | Unset = UNSET,
     include_rates: bool | Unset = UNSET,
+    has_group: bool | Unset = UNSET,
+    include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
-) -> Response[Error | list[OrganizationUser]]:
+) -> Response[Error | list[OrganizationUser] | None]:
     """Get organization users
 
      Proxies to accounts organization users endpoint with guest scoping. Guests only see
@@ -221,9 +244,8 @@ def sync_detailed(
 
     The answer is a bare array with no total: the last page is the first one shorter
     than `per_page`. Invited people appear with `invite_sent: true`, `joined: false`.
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400. Users are sorted by name in `sort_dir` order;
-    `filter` is a case-insensitive contains-anywhere match on name or email.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: users are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -242,6 +264,8 @@ def sync_detailed(
         tag_ids (list[int] | Unset):
         include_working_hours (bool | Unset):
         include_rates (bool | Unset):
+        has_group (bool | Unset):
+        include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
 
     Raises:
@@ -249,7 +273,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[OrganizationUser]]
+        Response[Error | list[OrganizationUser] | None]
     """
 
     kwargs = _get_kwargs(
@@ -269,6 +293,8 @@ def sync_detailed(
         tag_ids=tag_ids,
         include_working_hours=include_working_hours,
         include_rates=include_rates,
+        has_group=has_group,
+        include_custom_fields=include_custom_fields,
         pinned_ids=pinned_ids,
     )
 
@@ -298,8 +324,10 @@ def sync(
     tag_ids: list[int] | Unset = UNSET,
     include_working_hours: bool | Unset = UNSET,
     include_rates: bool | Unset = UNSET,
+    has_group: bool | Unset = UNSET,
+    include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
-) -> Error | list[OrganizationUser] | None:
+) -> Error | list[OrganizationUser] | None | None:
     """Get organization users
 
      Proxies to accounts organization users endpoint with guest scoping. Guests only see
@@ -307,9 +335,8 @@ def sync(
 
     The answer is a bare array with no total: the last page is the first one shorter
     than `per_page`. Invited people appear with `invite_sent: true`, `joined: false`.
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400. Users are sorted by name in `sort_dir` order;
-    `filter` is a case-insensitive contains-anywhere match on name or email.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: users are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -328,6 +355,8 @@ def sync(
         tag_ids (list[int] | Unset):
         include_working_hours (bool | Unset):
         include_rates (bool | Unset):
+        has_group (bool | Unset):
+        include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
 
     Raises:
@@ -335,7 +364,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[OrganizationUser]
+        Error | list[OrganizationUser] | None
     """
 
     return sync_detailed(
@@ -356,6 +385,8 @@ def sync(
         tag_ids=tag_ids,
         include_working_hours=include_working_hours,
         include_rates=include_rates,
+        has_group=has_group,
+        include_custom_fields=include_custom_fields,
         pinned_ids=pinned_ids,
     ).parsed
 
@@ -379,8 +410,10 @@ async def asyncio_detailed(
     tag_ids: list[int] | Unset = UNSET,
     include_working_hours: bool | Unset = UNSET,
     include_rates: bool | Unset = UNSET,
+    has_group: bool | Unset = UNSET,
+    include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
-) -> Response[Error | list[OrganizationUser]]:
+) -> Response[Error | list[OrganizationUser] | None]:
     """Get organization users
 
      Proxies to accounts organization users endpoint with guest scoping. Guests only see
@@ -388,9 +421,8 @@ async def asyncio_detailed(
 
     The answer is a bare array with no total: the last page is the first one shorter
     than `per_page`. Invited people appear with `invite_sent: true`, `joined: false`.
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400. Users are sorted by name in `sort_dir` order;
-    `filter` is a case-insensitive contains-anywhere match on name or email.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: users are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -409,6 +441,8 @@ async def asyncio_detailed(
         tag_ids (list[int] | Unset):
         include_working_hours (bool | Unset):
         include_rates (bool | Unset):
+        has_group (bool | Unset):
+        include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
 
     Raises:
@@ -416,7 +450,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[OrganizationUser]]
+        Response[Error | list[OrganizationUser] | None]
     """
 
     kwargs = _get_kwargs(
@@ -436,6 +470,8 @@ async def asyncio_detailed(
         tag_ids=tag_ids,
         include_working_hours=include_working_hours,
         include_rates=include_rates,
+        has_group=has_group,
+        include_custom_fields=include_custom_fields,
         pinned_ids=pinned_ids,
     )
 
@@ -463,8 +499,10 @@ async def asyncio(
     tag_ids: list[int] | Unset = UNSET,
     include_working_hours: bool | Unset = UNSET,
     include_rates: bool | Unset = UNSET,
+    has_group: bool | Unset = UNSET,
+    include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
-) -> Error | list[OrganizationUser] | None:
+) -> Error | list[OrganizationUser] | None | None:
     """Get organization users
 
      Proxies to accounts organization users endpoint with guest scoping. Guests only see
@@ -472,9 +510,8 @@ async def asyncio(
 
     The answer is a bare array with no total: the last page is the first one shorter
     than `per_page`. Invited people appear with `invite_sent: true`, `joined: false`.
-    **decision**: pages are numbered from 1; the default `per_page` is not documented
-    and `per_page` above 100 is a 400. Users are sorted by name in `sort_dir` order;
-    `filter` is a case-insensitive contains-anywhere match on name or email.
+    Pages are numbered from 1 and the default `per_page` is not documented (see the
+    parameters). **decision**: users are sorted by name in `sort_dir` order.
 
     Args:
         organization_id (int):
@@ -493,6 +530,8 @@ async def asyncio(
         tag_ids (list[int] | Unset):
         include_working_hours (bool | Unset):
         include_rates (bool | Unset):
+        has_group (bool | Unset):
+        include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
 
     Raises:
@@ -500,7 +539,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[OrganizationUser]
+        Error | list[OrganizationUser] | None
     """
 
     return (
@@ -522,6 +561,8 @@ async def asyncio(
             tag_ids=tag_ids,
             include_working_hours=include_working_hours,
             include_rates=include_rates,
+            has_group=has_group,
+            include_custom_fields=include_custom_fields,
             pinned_ids=pinned_ids,
         )
     ).parsed

@@ -97,14 +97,19 @@ def sync_detailed(
     """Update organization group
 
      Updates a group under an organization. PUT replaces: the group's name, emoji,
-    members and workspaces become exactly what the body says (**decision**).
+    members and workspaces become exactly what the body says (**decision**). The body
+    must carry all four fields (Toggl's published spec requires them), so an update
+    that leaves out the members never reads as "remove every member".
 
     Args:
         organization_id (int):
         group_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,14 +142,19 @@ def sync(
     """Update organization group
 
      Updates a group under an organization. PUT replaces: the group's name, emoji,
-    members and workspaces become exactly what the body says (**decision**).
+    members and workspaces become exactly what the body says (**decision**). The body
+    must carry all four fields (Toggl's published spec requires them), so an update
+    that leaves out the members never reads as "remove every member".
 
     Args:
         organization_id (int):
         group_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,14 +182,19 @@ async def asyncio_detailed(
     """Update organization group
 
      Updates a group under an organization. PUT replaces: the group's name, emoji,
-    members and workspaces become exactly what the body says (**decision**).
+    members and workspaces become exactly what the body says (**decision**). The body
+    must carry all four fields (Toggl's published spec requires them), so an update
+    that leaves out the members never reads as "remove every member".
 
     Args:
         organization_id (int):
         group_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,14 +225,19 @@ async def asyncio(
     """Update organization group
 
      Updates a group under an organization. PUT replaces: the group's name, emoji,
-    members and workspaces become exactly what the body says (**decision**).
+    members and workspaces become exactly what the body says (**decision**). The body
+    must carry all four fields (Toggl's published spec requires them), so an update
+    that leaves out the members never reads as "remove every member".
 
     Args:
         organization_id (int):
         group_id (int):
         body (GroupRequest): A group's name, emoji, member organization-user ids and workspace ids
-            (create and update). Example: {'emoji': '🎨', 'name': 'Design', 'organization_users':
-            [5120, 5121], 'workspaces': [7001]}.
+            (create and
+            update). Toggl's published spec requires all four, so an update always says the
+            whole group (an empty list is sent as `[]`, never left out).
+             Example: {'emoji': '🎨', 'name': 'Design', 'organization_users': [5120, 5121],
+            'workspaces': [7001]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -92,13 +92,16 @@ def sync_detailed(
     """Delete working hours for the specified ghost
 
      Deletes working hours for the specified ghost. The body is a bare array of
-    `working_hour_id`s; ids that do not exist are ignored.
+    `working_hour_id`s. **decision**: ids that do not exist are ignored.
 
     Args:
         organization_id (int):
         workspace_id (int):
         ghost_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,13 +136,16 @@ def sync(
     """Delete working hours for the specified ghost
 
      Deletes working hours for the specified ghost. The body is a bare array of
-    `working_hour_id`s; ids that do not exist are ignored.
+    `working_hour_id`s. **decision**: ids that do not exist are ignored.
 
     Args:
         organization_id (int):
         workspace_id (int):
         ghost_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,13 +175,16 @@ async def asyncio_detailed(
     """Delete working hours for the specified ghost
 
      Deletes working hours for the specified ghost. The body is a bare array of
-    `working_hour_id`s; ids that do not exist are ignored.
+    `working_hour_id`s. **decision**: ids that do not exist are ignored.
 
     Args:
         organization_id (int):
         workspace_id (int):
         ghost_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,13 +217,16 @@ async def asyncio(
     """Delete working hours for the specified ghost
 
      Deletes working hours for the specified ghost. The body is a bare array of
-    `working_hour_id`s; ids that do not exist are ignored.
+    `working_hour_id`s. **decision**: ids that do not exist are ignored.
 
     Args:
         organization_id (int):
         workspace_id (int):
         ghost_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -89,13 +89,16 @@ def sync_detailed(
     """Delete working hours for the specified user
 
      Deletes working hours for the specified user. The body is a bare array of
-    `working_hour_id`s (**decision**: the page types it only as an array of integer).
-    Ids that do not exist are ignored, so a retried delete is harmless.
+    `working_hour_id`s (see `WorkingHourIds`). **decision**: ids that do not exist are
+    ignored, so a retried delete is harmless.
 
     Args:
         organization_id (int):
         user_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,13 +131,16 @@ def sync(
     """Delete working hours for the specified user
 
      Deletes working hours for the specified user. The body is a bare array of
-    `working_hour_id`s (**decision**: the page types it only as an array of integer).
-    Ids that do not exist are ignored, so a retried delete is harmless.
+    `working_hour_id`s (see `WorkingHourIds`). **decision**: ids that do not exist are
+    ignored, so a retried delete is harmless.
 
     Args:
         organization_id (int):
         user_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,13 +168,16 @@ async def asyncio_detailed(
     """Delete working hours for the specified user
 
      Deletes working hours for the specified user. The body is a bare array of
-    `working_hour_id`s (**decision**: the page types it only as an array of integer).
-    Ids that do not exist are ignored, so a retried delete is harmless.
+    `working_hour_id`s (see `WorkingHourIds`). **decision**: ids that do not exist are
+    ignored, so a retried delete is harmless.
 
     Args:
         organization_id (int):
         user_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,13 +208,16 @@ async def asyncio(
     """Delete working hours for the specified user
 
      Deletes working hours for the specified user. The body is a bare array of
-    `working_hour_id`s (**decision**: the page types it only as an array of integer).
-    Ids that do not exist are ignored, so a retried delete is harmless.
+    `working_hour_id`s (see `WorkingHourIds`). **decision**: ids that do not exist are
+    ignored, so a retried delete is harmless.
 
     Args:
         organization_id (int):
         user_id (int):
-        body (list[int]): A bare array of `working_hour_id`s to delete. Example: [77001, 77002].
+        body (list[int]): A bare array of `working_hour_id`s to delete (**decision**: the page
+            types it only
+            as an array of integer).
+             Example: [77001, 77002].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

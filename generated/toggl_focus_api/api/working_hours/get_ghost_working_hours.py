@@ -31,16 +31,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for componentsschemas_working_hours_list_item_data in _response_200:
-            componentsschemas_working_hours_list_item = WorkingHours.from_dict(
-                componentsschemas_working_hours_list_item_data
-            )
 
-            response_200.append(componentsschemas_working_hours_list_item)
+        def _parse_response_200(data: object) -> list[WorkingHours] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            componentsschemas_working_hours_list_type_0 = []
+            _componentsschemas_working_hours_list_type_0 = data
+            for componentsschemas_working_hours_list_type_0_item_data in _componentsschemas_working_hours_list_type_0:
+                componentsschemas_working_hours_list_type_0_item = WorkingHours.from_dict(
+                    componentsschemas_working_hours_list_type_0_item_data
+                )
+
+                componentsschemas_working_hours_list_type_0.append(componentsschemas_working_hours_list_type_0_item)
+
+            return componentsschemas_working_hours_list_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -77,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,11 +102,11 @@ def sync_detailed(
     ghost_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     """Get working hours for organization resouce/ghost
 
-     Returns working hours for organization resource/ghost, a bare array with at most one entry per
-    weekday.
+     Returns working hours for organization resource/ghost, a bare array with at most
+    one entry per weekday. **decision**: a ghost outside the workspace answers 403.
 
     Args:
         organization_id (int):
@@ -108,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WorkingHours]]
+        Response[Error | list[WorkingHours] | None]
     """
 
     kwargs = _get_kwargs(
@@ -130,11 +140,11 @@ def sync(
     ghost_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     """Get working hours for organization resouce/ghost
 
-     Returns working hours for organization resource/ghost, a bare array with at most one entry per
-    weekday.
+     Returns working hours for organization resource/ghost, a bare array with at most
+    one entry per weekday. **decision**: a ghost outside the workspace answers 403.
 
     Args:
         organization_id (int):
@@ -146,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WorkingHours]
+        Error | list[WorkingHours] | None
     """
 
     return sync_detailed(
@@ -163,11 +173,11 @@ async def asyncio_detailed(
     ghost_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     """Get working hours for organization resouce/ghost
 
-     Returns working hours for organization resource/ghost, a bare array with at most one entry per
-    weekday.
+     Returns working hours for organization resource/ghost, a bare array with at most
+    one entry per weekday. **decision**: a ghost outside the workspace answers 403.
 
     Args:
         organization_id (int):
@@ -179,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WorkingHours]]
+        Response[Error | list[WorkingHours] | None]
     """
 
     kwargs = _get_kwargs(
@@ -199,11 +209,11 @@ async def asyncio(
     ghost_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     """Get working hours for organization resouce/ghost
 
-     Returns working hours for organization resource/ghost, a bare array with at most one entry per
-    weekday.
+     Returns working hours for organization resource/ghost, a bare array with at most
+    one entry per weekday. **decision**: a ghost outside the workspace answers 403.
 
     Args:
         organization_id (int):
@@ -215,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WorkingHours]
+        Error | list[WorkingHours] | None
     """
 
     return (

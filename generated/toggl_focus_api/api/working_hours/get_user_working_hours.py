@@ -29,16 +29,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for componentsschemas_working_hours_list_item_data in _response_200:
-            componentsschemas_working_hours_list_item = WorkingHours.from_dict(
-                componentsschemas_working_hours_list_item_data
-            )
 
-            response_200.append(componentsschemas_working_hours_list_item)
+        def _parse_response_200(data: object) -> list[WorkingHours] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            componentsschemas_working_hours_list_type_0 = []
+            _componentsschemas_working_hours_list_type_0 = data
+            for componentsschemas_working_hours_list_type_0_item_data in _componentsschemas_working_hours_list_type_0:
+                componentsschemas_working_hours_list_type_0_item = WorkingHours.from_dict(
+                    componentsschemas_working_hours_list_type_0_item_data
+                )
+
+                componentsschemas_working_hours_list_type_0.append(componentsschemas_working_hours_list_type_0_item)
+
+            return componentsschemas_working_hours_list_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -75,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,10 +99,11 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     """Get working hours for organization user
 
-     Returns working hours for organization user, a bare array with at most one entry per weekday.
+     Returns working hours for organization user, a bare array with at most one entry
+    per weekday. **decision**: a user outside the organization answers 403.
 
     Args:
         organization_id (int):
@@ -103,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WorkingHours]]
+        Response[Error | list[WorkingHours] | None]
     """
 
     kwargs = _get_kwargs(
@@ -123,10 +134,11 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     """Get working hours for organization user
 
-     Returns working hours for organization user, a bare array with at most one entry per weekday.
+     Returns working hours for organization user, a bare array with at most one entry
+    per weekday. **decision**: a user outside the organization answers 403.
 
     Args:
         organization_id (int):
@@ -137,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WorkingHours]
+        Error | list[WorkingHours] | None
     """
 
     return sync_detailed(
@@ -152,10 +164,11 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     """Get working hours for organization user
 
-     Returns working hours for organization user, a bare array with at most one entry per weekday.
+     Returns working hours for organization user, a bare array with at most one entry
+    per weekday. **decision**: a user outside the organization answers 403.
 
     Args:
         organization_id (int):
@@ -166,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WorkingHours]]
+        Response[Error | list[WorkingHours] | None]
     """
 
     kwargs = _get_kwargs(
@@ -184,10 +197,11 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     """Get working hours for organization user
 
-     Returns working hours for organization user, a bare array with at most one entry per weekday.
+     Returns working hours for organization user, a bare array with at most one entry
+    per weekday. **decision**: a user outside the organization answers 403.
 
     Args:
         organization_id (int):
@@ -198,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WorkingHours]
+        Error | list[WorkingHours] | None
     """
 
     return (

@@ -45,16 +45,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for componentsschemas_working_hours_list_item_data in _response_200:
-            componentsschemas_working_hours_list_item = WorkingHours.from_dict(
-                componentsschemas_working_hours_list_item_data
-            )
 
-            response_200.append(componentsschemas_working_hours_list_item)
+        def _parse_response_200(data: object) -> list[WorkingHours] | None:
+            if data is None:
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            componentsschemas_working_hours_list_type_0 = []
+            _componentsschemas_working_hours_list_type_0 = data
+            for componentsschemas_working_hours_list_type_0_item_data in _componentsschemas_working_hours_list_type_0:
+                componentsschemas_working_hours_list_type_0_item = WorkingHours.from_dict(
+                    componentsschemas_working_hours_list_type_0_item_data
+                )
+
+                componentsschemas_working_hours_list_type_0.append(componentsschemas_working_hours_list_type_0_item)
+
+            return componentsschemas_working_hours_list_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -91,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,12 +117,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[WorkingHoursUpdate],
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     """Update working hours for the specified ghost
 
      Updates working hours for the specified ghost. The body is a bare array of
-    `WorkingHoursUpdate`; the answer is the ghost's full working-hours list after the
-    update.
+    `WorkingHoursUpdate`. **decision**: the answer is the ghost's full working-hours
+    list after the update.
 
     Args:
         organization_id (int):
@@ -126,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WorkingHours]]
+        Response[Error | list[WorkingHours] | None]
     """
 
     kwargs = _get_kwargs(
@@ -150,12 +160,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[WorkingHoursUpdate],
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     """Update working hours for the specified ghost
 
      Updates working hours for the specified ghost. The body is a bare array of
-    `WorkingHoursUpdate`; the answer is the ghost's full working-hours list after the
-    update.
+    `WorkingHoursUpdate`. **decision**: the answer is the ghost's full working-hours
+    list after the update.
 
     Args:
         organization_id (int):
@@ -169,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WorkingHours]
+        Error | list[WorkingHours] | None
     """
 
     return sync_detailed(
@@ -188,12 +198,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[WorkingHoursUpdate],
-) -> Response[Error | list[WorkingHours]]:
+) -> Response[Error | list[WorkingHours] | None]:
     """Update working hours for the specified ghost
 
      Updates working hours for the specified ghost. The body is a bare array of
-    `WorkingHoursUpdate`; the answer is the ghost's full working-hours list after the
-    update.
+    `WorkingHoursUpdate`. **decision**: the answer is the ghost's full working-hours
+    list after the update.
 
     Args:
         organization_id (int):
@@ -207,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WorkingHours]]
+        Response[Error | list[WorkingHours] | None]
     """
 
     kwargs = _get_kwargs(
@@ -229,12 +239,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[WorkingHoursUpdate],
-) -> Error | list[WorkingHours] | None:
+) -> Error | list[WorkingHours] | None | None:
     """Update working hours for the specified ghost
 
      Updates working hours for the specified ghost. The body is a bare array of
-    `WorkingHoursUpdate`; the answer is the ghost's full working-hours list after the
-    update.
+    `WorkingHoursUpdate`. **decision**: the answer is the ghost's full working-hours
+    list after the update.
 
     Args:
         organization_id (int):
@@ -248,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WorkingHours]
+        Error | list[WorkingHours] | None
     """
 
     return (

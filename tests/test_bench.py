@@ -1,0 +1,151 @@
+"""scripts/bench.py's arithmetic and guards, and the model template change it measures.
+
+The bench itself (minutes, machine-dependent) is not run here; what decides its figures is:
+the paired-ratio statistics and their printed precision, the check that the pre-issue-12
+models differ from today's only in where models are imported, and today's models running
+no import statement per call.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+assert _spec and _spec.loader
+bench = importlib.util.module_from_spec(_spec)
+sys.modules["bench"] = bench
+_spec.loader.exec_module(bench)
+
+GENERATED = ROOT / "generated" / "toggl_focus_api"
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+def test_spread_is_median_and_quartiles() -> None:
+    spread = bench.Spread.of([5.0, 1.0, 4.0, 2.0, 3.0])
+    assert (spread.median, spread.low, spread.high, spread.rounds) == (3.0, 2.0, 4.0, 5)
+
+
+def test_paired_ratios_are_taken_round_by_round() -> None:
+    # Each round's ratio is 2 although the minima (1 and 4) would say 4: pairing matters.
+    spread = bench.Spread.paired([2.0, 8.0, 20.0], [1.0, 4.0, 10.0])
+    assert spread.median == 2.0 and spread.low == spread.high == 2.0
+    with pytest.raises(ValueError, match="unpaired"):
+        bench.Spread.paired([1.0], [1.0, 2.0])
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # The last decimal printed is that of the IQR width's first significant digit.
+        ([2.31, 2.43, 2.58], "2.4 (IQR 2.4-2.5)"),  # IQR 2.37-2.505, width 0.135
+        ([0.601, 0.62, 0.661], "0.62 (IQR 0.61-0.64)"),  # width 0.03
+        ([11.8, 12.3, 13.5], "12.3 (IQR 12.1-12.9)"),  # width 0.85
+        ([11.0, 12.3, 15.0], "12 (IQR 12-14)"),  # width 1.85
+        ([118.0, 123.0, 160.0], "123 (IQR 120-142)"),  # width 21.5: never fewer than none
+    ],
+)
+def test_precision_follows_the_spread(values: list[float], expected: str) -> None:
+    assert bench.Spread.of(values).text() == expected
+
+
+def test_one_run_has_two_significant_digits_and_says_so() -> None:
+    assert bench.Spread.of([4.2051]).text("x") == "4.2x (one run)"
+    assert bench.Spread.of([0.0123]).value() == "0.012"
+
+
+# --- the template comparison ----------------------------------------------------------------
+
+PER_CALL = """from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..models.b import B
+
+
+class A:
+    @classmethod
+    def from_dict(cls, d: Any) -> A:
+        from ..models.b import B  # noqa: PLC0415
+
+        return cls(B.from_dict(d["b"]))
+"""
+
+ONCE = """from __future__ import annotations
+
+from typing import Any
+
+
+class A:
+    @classmethod
+    def from_dict(cls, d: Any) -> A:
+        return cls(B.from_dict(d["b"]))
+
+
+from ..models.b import B
+"""
+
+
+def _package(root: Path, source: str) -> Path:
+    (root / "models").mkdir(parents=True)
+    (root / "models" / "a.py").write_text(source)
+    return root
+
+
+def test_moving_model_imports_is_not_a_difference(tmp_path: Path) -> None:
+    before = _package(tmp_path / "before", PER_CALL)
+    after = _package(tmp_path / "after", ONCE)
+    assert bench.differences_beyond_imports(before, after) == []
+    assert bench.count_function_imports(before) == 1
+    assert bench.count_function_imports(after) == 0
+
+
+def test_any_other_change_is_a_difference(tmp_path: Path) -> None:
+    before = _package(tmp_path / "before", PER_CALL)
+    after = _package(tmp_path / "after", ONCE.replace('d["b"]', 'd["c"]'))
+    assert bench.differences_beyond_imports(before, after) == ["models/a.py"]
+    (after / "models" / "extra.py").write_text("X = 1\n")
+    assert "models/extra.py" in bench.differences_beyond_imports(before, after)
+
+
+def test_todays_models_run_no_import_per_call() -> None:
+    assert bench.count_function_imports(GENERATED) == 0
+
+
+def test_every_model_module_imports_first_in_a_fresh_interpreter() -> None:
+    """Imports at the end of a module resolve whichever model is imported first."""
+    names = sorted(p.stem for p in (GENERATED / "models").glob("[!_]*.py"))
+    code = (
+        "import importlib, sys\n"
+        "for name in sys.argv[1:]:\n"
+        "    for key in [k for k in sys.modules if k.startswith('toggl_focus_api')]:\n"
+        "        del sys.modules[key]\n"
+        "    module = importlib.import_module('toggl_focus_api.models.' + name)\n"
+        "    assert module.__name__.endswith(name)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, *names], check=True, cwd=ROOT)
+
+
+@pytest.mark.skipif(
+    shutil.which("openapi-python-client", path=str(ROOT / ".venv" / "bin")) is None,
+    reason="needs .venv/bin/openapi-python-client (make .venv)",
+)
+def test_pinned_template_still_differs_only_by_the_imports(tmp_path: Path) -> None:
+    """scripts/codegen/bench/ must follow any other change to the model template.
+
+    If this fails, copy scripts/codegen/templates/model.py.jinja over the pinned template
+    and put back its per-call imports (see the header of both), or `make bench` will refuse
+    to compare them.
+    """
+    before = bench.generate_before(tmp_path) / "toggl_focus_api"
+    assert bench.differences_beyond_imports(before, GENERATED) == []
+    assert bench.count_function_imports(before) > 0
