@@ -76,6 +76,32 @@ OPERATION_PINS: dict[str, dict[str, int]] = {
 }
 
 
+def _csv_array_operations() -> list[str]:
+    """Operations with a comma-separated (`style: form, explode: false`) array query param."""
+    spec: dict[str, Any] = yaml.safe_load(SPEC.read_text())
+    refs = spec["components"].get("parameters", {})
+    found = []
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            params = [
+                refs[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
+                for p in operation.get("parameters", []) + item.get("parameters", [])
+            ]
+            if any(
+                p.get("in") == "query"
+                and p.get("explode") is False
+                and p.get("schema", {}).get("type") == "array"
+                for p in params
+            ):
+                found.append(operation["operationId"])
+    return found
+
+
+CSV_ARRAY_OPERATIONS = _csv_array_operations()
+
+
 def _config() -> SchemathesisConfig:
     """All generation modes, phases and checks; ids that name existing resources."""
     parameters = {f"path.{name}": value for name, value in PINS.items()}
@@ -106,6 +132,15 @@ def _config() -> SchemathesisConfig:
                             "expected-statuses": ["2xx", "400", "401", "403", "404", "409"]
                         }
                     },
+                },
+                {
+                    # schemathesis 4.32.5 negates a comma-separated (`explode: false`) array
+                    # query parameter into a value that is still a valid one-element list
+                    # (`workspaces=0`, `tag_ids=0`) and then expects a 400: a false positive
+                    # on every operation with such parameters. The fake's request checks for
+                    # those come from the spec itself (test_fake_conformance.py).
+                    "include-operation-id": CSV_ARRAY_OPERATIONS,
+                    "checks": {"negative_data_rejection": {"enabled": False}},
                 },
                 *(
                     {
