@@ -183,10 +183,10 @@ def _focus(target: Target, transport: httpx.BaseTransport | None = None) -> Focu
         organization_id=target.organization_id,
         workspace_id=target.workspace_id,
     )
-    wire: Any = focus._wire
-    if not hasattr(wire, "_transport"):
-        raise RuntimeError("bench: Wire has no _transport any more; update _focus()")
-    wire._transport = transport
+    pool: Any = getattr(focus._wire, "_pool", None)
+    if not hasattr(pool, "_transport"):
+        raise RuntimeError("bench: Wire._pool has no _transport any more; update _focus()")
+    pool._transport = transport
     return focus
 
 
@@ -198,11 +198,11 @@ async def _async_focus(target: Target, transport: httpx.AsyncBaseTransport) -> A
         organization_id=target.organization_id,
         workspace_id=target.workspace_id,
     )
-    wire: Any = focus._wire
-    if not (hasattr(wire, "_transport") and hasattr(wire, "_loop")):
-        raise RuntimeError("bench: AsyncWire has no _transport/_loop any more; update it")
-    wire._transport = transport
-    wire._loop = weakref.ref(asyncio.get_running_loop())
+    pool: Any = getattr(focus._wire, "_pool", None)
+    if not (hasattr(pool, "_transport") and hasattr(pool, "_loop")):
+        raise RuntimeError("bench: AsyncWire._pool has no _transport/_loop any more; update it")
+    pool._transport = transport
+    pool._loop = weakref.ref(asyncio.get_running_loop())
     return focus
 
 
