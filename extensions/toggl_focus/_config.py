@@ -6,15 +6,17 @@ is generated from it into `_sync/client.py`.
 
 from __future__ import annotations
 
+import math
 import platform
+import sys
 from typing import cast
 
 import httpx
 
 from toggl_focus_api import Client
 
+from . import _check
 from ._auth import Secret, resolve_base_url, resolve_token
-from ._check import given
 from ._http import Settings, caller_would_proxy
 from ._runner import DEFAULT_TIMEOUT, Policy, TimeoutTypes, as_deadline, as_retries, as_timeout
 from .errors import FocusConfigError
@@ -34,11 +36,7 @@ def _user_agent() -> str:
 
 
 def _id(name: str, value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise FocusConfigError(f"{name} must be a positive int, got {given(value)}")
-    return value
+    return None if value is None else _check.positive_id(name, value)
 
 
 class ClientBase:
@@ -74,22 +72,8 @@ class ClientBase:
                 "through the proxy in $HTTP_PROXY/$ALL_PROXY, with the token in clear; "
                 "exclude it with $NO_PROXY or pass an http_client with trust_env=False"
             )
-        if (
-            isinstance(max_quota_wait, bool)
-            or not isinstance(max_quota_wait, int | float)
-            or not max_quota_wait >= 0
-        ):
-            raise FocusConfigError(
-                f"max_quota_wait must be a number of seconds >= 0, got {given(max_quota_wait)}"
-            )
-        if (
-            isinstance(max_response_bytes, bool)
-            or not isinstance(max_response_bytes, int)
-            or max_response_bytes <= 0
-        ):
-            raise FocusConfigError(
-                f"max_response_bytes must be a positive int, got {given(max_response_bytes)}"
-            )
+        _check.number("max_quota_wait", max_quota_wait, 0, math.inf)
+        _check.integer("max_response_bytes", max_response_bytes, 1, sys.maxsize)
         chosen_deadline = as_deadline(deadline)
         self.quota = Quota()
         self._policy = Policy(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 import time
 from typing import Any, TypeVar
 
@@ -22,7 +23,7 @@ import httpx
 
 from toggl_focus_api import errors as api_errors
 
-from . import _retry
+from . import _check, _retry
 from ._check import given
 from ._http import Attempt, Counter, counting
 from .errors import (
@@ -90,9 +91,7 @@ def as_retries(value: object, *, allow_none: bool = True) -> int | None:
     """A retry count: an int >= 0 (None = the client default, where allowed)."""
     if value is None and allow_none:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FocusConfigError(f"max_retries must be an int >= 0, got {given(value)}")
-    return value
+    return _check.integer("max_retries", value, 0, sys.maxsize)
 
 
 @attrs.frozen
