@@ -11,14 +11,17 @@ cannot extend it, and concurrent prefetching stays inside it). `PaginationError`
 the iteration when a page repeats the previous page's ids (a server ignoring `?page=`),
 when the total changes between pages, or before page `max_pages` + 1 (`MAX_PAGES` unless
 the pager is told otherwise). Pages yielded before the error are the caller's.
+
+The pagers themselves (`SyncPager`, `AsyncPager` and the async one's iterators, exported
+here) are written once, async, in `_async/pager.py`; the sync twin is generated. With the
+async client, `concurrency` > 1 fetches later pages that many at a time once the total is
+known. Leaving an `async for` early cancels the page requests still in flight: at once when
+the iterator is dropped (CPython frees it when the loop ends), and deterministically with
+`aclose()` or `async with` (e.g. `async with aiter(pager) as ghosts: async for g in ghosts:`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import Awaitable, Callable, Iterator
-from types import TracebackType
 from typing import Generic, TypeVar
 
 import attrs
@@ -57,10 +60,6 @@ class Page(Generic[T]):
     total: int | None
 
 
-Fetch = Callable[[int, int], tuple[list[T], int | None]]
-AsyncFetch = Callable[[int, int], Awaitable[tuple[list[T], int | None]]]
-
-
 def _count(name: str, value: object, low: int, high: int | None = None) -> int:
     """`value` as an int in low..high; FocusConfigError for another type (bool too) or range."""
     wanted = f"an int >= {low}" if high is None else f"an int between {low} and {high}"
@@ -80,6 +79,7 @@ class _Plan:
     size: int
     max_items: int | None
     max_pages: int
+    concurrency: int = 1  # pages in flight at once; > 1 only with the async client
 
     @classmethod
     def make(
@@ -88,6 +88,7 @@ class _Plan:
         page_size: int | None,
         max_items: int | None,
         max_pages: int | None = None,
+        concurrency: int = 1,
     ) -> _Plan:
         """Validate the pager's arguments (FocusConfigError, before any request)."""
         spec = PAGINATION[operation]
@@ -99,7 +100,14 @@ class _Plan:
         size = page_size or spec["max_size"]
         if page_size is None and max_items:
             size = min(size, max_items)
-        return cls(operation=operation, spec=spec, size=size, max_items=max_items, max_pages=cap)
+        return cls(
+            operation=operation,
+            spec=spec,
+            size=size,
+            max_items=max_items,
+            max_pages=cap,
+            concurrency=_count("concurrency", concurrency, 1),
+        )
 
     @property
     def first(self) -> int:
@@ -198,190 +206,7 @@ class _Walk(Generic[T]):
         )
 
 
-class SyncPager(Generic[T]):
-    """Iterate items lazily (`for g in pager`) or whole pages (`pager.pages()`).
-
-    `planned_requests` is None until an iteration's first page arrives, then the most
-    requests that iteration will spend (None when the API gives no total and there is no
-    `max_items`: then only a short page or `max_pages` ends it).
-    """
-
-    def __init__(
-        self,
-        fetch: Fetch[T],
-        *,
-        operation: str,
-        page_size: int | None = None,
-        max_items: int | None = None,
-        max_pages: int | None = None,
-    ) -> None:
-        self._fetch = fetch
-        self._plan = _Plan.make(operation, page_size, max_items, max_pages)
-        self.planned_requests: int | None = None
-
-    def pages(self) -> Iterator[Page[T]]:
-        """Fetch and yield one page at a time; PaginationError when the server misbehaves."""
-        walk: _Walk[T] = _Walk(self._plan)
-        if walk.finished:  # max_items=0
-            self.planned_requests = 0
-        while not walk.finished:
-            walk.check_cap()
-            items, total = self._fetch(walk.number, self._plan.size)
-            page = walk.accept(items, total)
-            self.planned_requests = walk.planned
-            yield page
-
-    def __iter__(self) -> Iterator[T]:
-        for page in self.pages():
-            yield from page.items
-
-
-class AsyncPager(Generic[T]):
-    """Async iteration; once the total is known, later pages are fetched `concurrency` at a time.
-
-    `async for` over the pager (or over `pages()`) gets a fresh iterator object. Leaving the
-    loop early cancels the page requests still in flight: at once when the iterator is
-    dropped (CPython frees it when the loop ends), and deterministically with `aclose()`
-    or `async with` (e.g. `async with aiter(pager) as ghosts: async for g in ghosts: ...`).
-    """
-
-    def __init__(
-        self,
-        fetch: AsyncFetch[T],
-        *,
-        operation: str,
-        page_size: int | None = None,
-        max_items: int | None = None,
-        concurrency: int = 1,
-        max_pages: int | None = None,
-    ) -> None:
-        self._plan = _Plan.make(operation, page_size, max_items, max_pages)
-        self._concurrency = _count("concurrency", concurrency, 1)
-        self._fetch = fetch
-        self.planned_requests: int | None = None
-
-    def pages(self) -> AsyncPageIterator[T]:
-        """Pages in order; concurrent fetching never goes beyond the plan the first page fixed."""
-        return AsyncPageIterator(self)
-
-    def __aiter__(self) -> AsyncItemIterator[T]:
-        return AsyncItemIterator(self.pages())
-
-
-class AsyncPageIterator(Generic[T]):
-    """One iteration of an AsyncPager's pages; `aclose()` (or `async with`) cancels prefetches."""
-
-    def __init__(self, pager: AsyncPager[T]) -> None:
-        self._pager = pager
-        self._walk: _Walk[T] = _Walk(pager._plan)
-        self._pending: dict[int, asyncio.Task[tuple[list[T], int | None]]] = {}
-        self._next_to_start = self._walk.number + 1
-        self._closed = False
-        if self._walk.finished:  # max_items=0
-            pager.planned_requests = 0
-
-    def __aiter__(self) -> AsyncPageIterator[T]:
-        return self
-
-    async def __anext__(self) -> Page[T]:
-        if self._closed or self._walk.finished:
-            await self.aclose()
-            raise StopAsyncIteration
-        try:
-            page = await self._next()
-        except BaseException:
-            await self.aclose()
-            raise
-        if self._walk.finished:  # a short page: what is still in flight is not needed
-            await self.aclose()
-        return page
-
-    async def _next(self) -> Page[T]:
-        walk, pager = self._walk, self._pager
-        walk.check_cap()
-        number, size = walk.number, pager._plan.size
-        if walk.pages > 0 and walk.total is not None and pager._concurrency > 1:
-            self._start_prefetches()
-            items, total = await self._pending.pop(number)
-        else:
-            items, total = await pager._fetch(number, size)
-        page = walk.accept(items, total)
-        pager.planned_requests = walk.planned
-        return page
-
-    def _start_prefetches(self) -> None:
-        """Keep `concurrency` pages in flight (or done, unread), never past the plan or the cap."""
-        walk, pager = self._walk, self._pager
-        last = walk.last_allowed
-        assert last is not None
-        self._next_to_start = max(self._next_to_start, walk.number)
-        while self._next_to_start <= last and len(self._pending) < pager._concurrency:
-            number = self._next_to_start
-            self._pending[number] = asyncio.ensure_future(pager._fetch(number, pager._plan.size))
-            self._next_to_start += 1
-
-    def _cancel(self) -> list[asyncio.Task[tuple[list[T], int | None]]]:
-        self._closed = True
-        tasks = list(self._pending.values())
-        self._pending.clear()
-        for task in tasks:
-            task.cancel()
-        return tasks
-
-    async def aclose(self) -> None:
-        """Stop: cancel the page requests in flight and wait until they have ended."""
-        tasks = self._cancel()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-    async def __aenter__(self) -> AsyncPageIterator[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    def __del__(self) -> None:
-        # Dropped without aclose() (a `break` out of `async for`): cancel what is in flight.
-        with contextlib.suppress(AttributeError, RuntimeError):  # half-built, or loop closed
-            self._cancel()
-
-
-class AsyncItemIterator(Generic[T]):
-    """One iteration of an AsyncPager's items; `aclose()` (or `async with`) cancels prefetches."""
-
-    def __init__(self, pages: AsyncPageIterator[T]) -> None:
-        self._pages = pages
-        self._items: Iterator[T] = iter(())
-
-    def __aiter__(self) -> AsyncItemIterator[T]:
-        return self
-
-    async def __anext__(self) -> T:
-        for item in self._items:
-            return item
-        while True:
-            page = await self._pages.__anext__()
-            self._items = iter(page.items)
-            for item in self._items:
-                return item
-
-    async def aclose(self) -> None:
-        """Stop (items of the current page too): cancel the page requests in flight, await them."""
-        self._items = iter(())
-        await self._pages.aclose()
-
-    async def __aenter__(self) -> AsyncItemIterator[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+# The pagers, written once in _async/pager.py (the sync twin generated from it), are
+# exported here under their public names; they import the plan and the checks above.
+from ._async.pager import AsyncItemIterator, AsyncPageIterator, AsyncPager  # noqa: E402
+from ._sync.pager import SyncPager  # noqa: E402
