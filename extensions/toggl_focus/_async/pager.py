@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Self, TypeVar
 
 from .._async_io import AsyncPrefetch
 from ..pagination import Page, _Plan, _Walk
@@ -66,7 +66,25 @@ class AsyncPager(Generic[T]):
         return AsyncItemIterator(self.pages())
 
 
-class AsyncPageIterator(Generic[T]):
+class _Closing:
+    """What both iterators share: a `with` block that ends with `aclose()`."""
+
+    async def aclose(self) -> None:
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class AsyncPageIterator(_Closing, Generic[T]):
     """One iteration of a pager's pages; `aclose()` (or a `with` block) cancels prefetches."""
 
     def __init__(self, pager: AsyncPager[T]) -> None:
@@ -123,24 +141,13 @@ class AsyncPageIterator(Generic[T]):
         self._closed = True
         await self._ahead.aclose()
 
-    async def __aenter__(self) -> AsyncPageIterator[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
     def __del__(self) -> None:
         # Dropped without aclose() (a `break` out of the loop): cancel what is in flight.
         with contextlib.suppress(AttributeError, RuntimeError):  # half-built, or loop closed
             self._ahead.cancel()
 
 
-class AsyncItemIterator(Generic[T]):
+class AsyncItemIterator(_Closing, Generic[T]):
     """One iteration of a pager's items; `aclose()` (or a `with` block) cancels prefetches."""
 
     def __init__(self, pages: AsyncPageIterator[T]) -> None:
@@ -163,14 +170,3 @@ class AsyncItemIterator(Generic[T]):
         """Stop (items of the current page too): cancel the requests in flight, wait for them."""
         self._items = iter(())
         await self._pages.aclose()
-
-    async def __aenter__(self) -> AsyncItemIterator[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Self, TypeVar
 
 from .._sync_io import SyncPrefetch
 from ..pagination import Page, _Plan, _Walk
@@ -66,7 +66,25 @@ class SyncPager(Generic[T]):
         return SyncItemIterator(self.pages())
 
 
-class SyncPageIterator(Generic[T]):
+class _Closing:
+    """What both iterators share: a `with` block that ends with `close()`."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class SyncPageIterator(_Closing, Generic[T]):
     """One iteration of a pager's pages; `close()` (or a `with` block) cancels prefetches."""
 
     def __init__(self, pager: SyncPager[T]) -> None:
@@ -123,24 +141,13 @@ class SyncPageIterator(Generic[T]):
         self._closed = True
         self._ahead.close()
 
-    def __enter__(self) -> SyncPageIterator[T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def __del__(self) -> None:
         # Dropped without close() (a `break` out of the loop): cancel what is in flight.
         with contextlib.suppress(AttributeError, RuntimeError):  # half-built, or loop closed
             self._ahead.cancel()
 
 
-class SyncItemIterator(Generic[T]):
+class SyncItemIterator(_Closing, Generic[T]):
     """One iteration of a pager's items; `close()` (or a `with` block) cancels prefetches."""
 
     def __init__(self, pages: SyncPageIterator[T]) -> None:
@@ -163,14 +170,3 @@ class SyncItemIterator(Generic[T]):
         """Stop (items of the current page too): cancel the requests in flight, wait for them."""
         self._items = iter(())
         self._pages.close()
-
-    def __enter__(self) -> SyncItemIterator[T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
