@@ -455,7 +455,7 @@ async def test_an_error_keeps_the_servers_answer(
 
 
 def test_rows_from_a_csv_become_desired_ghosts() -> None:
-    rows = [
+    rows: list[dict[str, str | None]] = [
         {
             "name": " Designer ",
             "description": "",
