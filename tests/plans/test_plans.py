@@ -524,3 +524,16 @@ def test_the_fake_can_lose_an_answer_after_handling_the_request(mode: str) -> No
             create(focus)
     assert list(live(fake)) == ["Made"]  # handled, although no answer came
     assert [(r.method, r.status, r.fault) for r in fake.requests] == [("POST", None, "lost_answer")]
+
+
+def test_the_demo_plans_applies_and_replans_to_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from toggl_focus import demo
+
+    assert demo.main([]) == 0
+    text = capsys.readouterr().out
+    assert "8 to create, 0 to update, 0 to delete, 0 unchanged; cost 1 request" in text
+    assert "budget=0      refused  (1 > 0; 0 requests sent)" in text
+    assert "1 of 1 requests applied, 0 pending; 1 sent" in text
+    assert "changes       0  (8 unchanged; cost 0)\n   requests      2  (the listing only)" in text
