@@ -306,6 +306,9 @@ async def test_over_budget_is_refused_before_anything_is_sent(
     assert fake.request_count == 0
     result = await run(plan.apply(budget=9))
     assert result.complete and fake.request_count == 9
+    with pytest.raises(PlanError, match="applied already"):  # never twice
+        await run(plan.apply())
+    assert fake.request_count == 9
 
 
 async def test_more_than_the_quota_left_is_refused(focus: Client, fake: FakeFocus) -> None:
