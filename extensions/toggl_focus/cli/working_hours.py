@@ -93,11 +93,13 @@ def _order(entry: Any) -> tuple[int, int]:
     return day, entry.working_hour_id
 
 
-_DAY = re.compile(r"^([a-z]{3}|[0-6])(?:-([a-z]{3}|[0-6]))?=(.+)$")
+_DAY = re.compile(r"^([a-z]+|[0-9]+)(?:-([a-z]+|[0-9]+))?=(.+)$")
 
 
 def _day(text: str, spec: str) -> int:
     if text.isdigit():
+        if int(text) > 6:
+            raise CliError(f"{spec!r}: weekday {text} is not 0 (Sunday) to 6 (Saturday)")
         return int(text)
     if text not in DAYS:
         raise CliError(f"{spec!r}: unknown day {text!r}; days are {', '.join(DAYS)} or 0-6")
