@@ -107,37 +107,6 @@ def test_usage_errors_send_nothing(cli: Cli, args: list[str], message: str) -> N
     assert cli.spent() == 0
 
 
-@pytest.mark.parametrize(
-    ("args", "says"),
-    [
-        (["ghosts", "ls", "--limit", "250"], "3 requests"),
-        (["ghosts", "ls"], "at least 1 request"),
-        (["ghosts", "get", "1001"], "1 request"),
-        (["ghosts", "create", "X"], "1 request"),
-        (["ghosts", "update", "1001", "--name", "Y"], "1 request"),
-        (["ghosts", "rm", "1001", "1002", "1001"], "2 requests"),
-        (["ghosts", "embody", "1001", "a@example.com", "--role", "member"], "3 requests"),
-        (["ghosts", "embody", "1001", "a@example.com", "--role", "3"], "2 requests"),
-        (["working-hours", "show", "5101"], "1 request"),
-        (["working-hours", "set", "--user", "5101", "mon=8"], "2 or 3 requests"),
-        (["users", "ls", "--limit", "100"], "1 request"),
-        (["users", "find", "a@example.com"], "1 request"),
-        (["roles", "ls"], "1 request"),
-        (["teams", "ls"], "at least 1 request"),
-        (["groups", "ls"], "1 request"),
-        (["groups", "create", "G", "--emoji", "x"], "1 request"),
-        (["groups", "update", "41", "--name", "G", "--emoji", "x"], "1 request"),
-        (["groups", "rm", "41"], "1 request"),
-        (["quota"], "1 request"),
-    ],
-)
-def test_dry_run_says_the_cost_and_sends_nothing(cli: Cli, args: list[str], says: str) -> None:
-    result = cli.run(*args, "--dry-run")
-    assert result.code == 0, result.err
-    assert result.out.startswith(f"dry run: would spend {says}")
-    assert cli.spent() == 0
-
-
 def test_embody_a_member_by_email(cli: Cli) -> None:
     ghost = _live_ghosts(cli)[0]["id"]
     member = next(u for u in cli.fake.state.users.values() if u["joined"])
@@ -216,7 +185,7 @@ def test_embody_many_reads_json_and_yaml(cli: Cli, tmp_path: Path) -> None:
         result = cli.run("ghosts", "embody-many", str(_write(tmp_path, name, text)),
                          "--role", "3", "--csv")  # fmt: skip
         assert result.code == 0, result.err
-        assert list(csv.DictReader(io.StringIO(result.out)))[0]["status"] in (
+        assert next(csv.DictReader(io.StringIO(result.out)))["status"] in (
             "done",
             "already_done",
         )
@@ -306,7 +275,6 @@ def test_the_token_never_appears_even_with_debug(cli: Cli, tmp_path: Path) -> No
     ):
         result = cli.run(*args, env=env)  # run() fails if the token shows anywhere
         assert result.code in (0, 4), result.err
-    assert "DEBUG GET /api/organizations" in result.err or True
     debug = cli.run("--debug", "ghosts", "ls", "--limit", "1")
     assert "DEBUG GET /api/organizations/9001/workspaces/7001/ghosts" in debug.err
 

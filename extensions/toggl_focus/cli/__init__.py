@@ -20,7 +20,9 @@ def main() -> None:
     try:
         from .app import app
     except ImportError as exc:  # the cli extra is missing
-        print(f"focus: error: {exc}; install the cli extra: pip install 'toggl-focus[cli]'",
-              file=sys.stderr)
+        print(
+            f"focus: error: {exc}; install the cli extra: pip install 'toggl-focus[cli]'",
+            file=sys.stderr,
+        )
         raise SystemExit(2) from None
     app(prog_name="focus")

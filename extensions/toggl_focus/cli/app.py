@@ -77,9 +77,7 @@ def main(
     ] = None,
     organization_id: Annotated[
         int | None,
-        typer.Option(
-            "--organization-id", "-o", min=1, help="Organization id.", show_default=False
-        ),
+        typer.Option("--organization-id", "-o", min=1, help="Organization id.", show_default=False),
     ] = None,
     workspace_id: Annotated[
         int | None,

@@ -83,7 +83,9 @@ def ls(
     if dry_run:
         if limit is not None:
             s.dry_run(requests_text(math.ceil(limit / PAGE)), f"GET ghosts, up to {limit}")
-        s.dry_run("at least 1 request", "GET ghosts, 1 per 100 ghosts (the first page tells the total)")
+        s.dry_run(
+            "at least 1 request", "GET ghosts, 1 per 100 ghosts (the first page tells the total)"
+        )
     with s.client() as (focus, _):
         pager = focus.ghosts.list(
             search=search,

@@ -74,8 +74,11 @@ def quota(
         from rich.table import Table
 
         grid = Table.grid(padding=(0, 2))
-        grid.add_row("remaining", ProgressBar(total=scale, completed=remaining, width=30),
-                     f"{remaining} of {'≥' if limit is None else ''}{scale}")
+        grid.add_row(
+            "remaining",
+            ProgressBar(total=scale, completed=remaining, width=30),
+            f"{remaining} of {'≥' if limit is None else ''}{scale}",
+        )
         grid.add_row("resets", f"{quota_text(q).split(', ', 1)[-1]} (at {resets})", "")
         grid.add_row("plan", tier, "")
         console().print(grid)
@@ -113,7 +116,9 @@ def probe(
         try:
             from ..probe import Probe
         except ImportError as exc:
-            raise CliError(f"{exc}; install the probe extra: pip install 'toggl-focus[probe]'")
+            raise CliError(
+                f"{exc}; install the probe extra: pip install 'toggl-focus[probe]'"
+            ) from None
         plan = Probe(
             organization_id=s.organization_id(),
             workspace_id=s.workspace_id(),
@@ -150,7 +155,9 @@ def fake(
         from ..testing import FakeFocus
         from ..testing._server import FakeServer
     except ImportError as exc:
-        raise CliError(f"{exc}; install the testing extra: pip install 'toggl-focus[testing]'")
+        raise CliError(
+            f"{exc}; install the testing extra: pip install 'toggl-focus[testing]'"
+        ) from None
     from .._auth import is_loopback
 
     if not is_loopback(host):

@@ -30,10 +30,14 @@ Ghost = Annotated[int | None, typer.Option("--ghost", min=1, help="A ghost's id 
 ENTRY_COLUMNS = [
     Column("working_hour_id", lambda e: e.working_hour_id),
     Column("weekday", lambda e: e.weekday),
-    Column("day", lambda e: DAYS[e.weekday] if isinstance(e.weekday, int) and 0 <= e.weekday < 7 else "any"),
+    Column("day", lambda e: _day_name(e.weekday)),
     Column("hours", lambda e: e.working_hours),
     Column("starts", lambda e: e.starting_hours),
 ]
+
+
+def _day_name(weekday: object) -> str:
+    return DAYS[weekday] if isinstance(weekday, int) and 0 <= weekday < len(DAYS) else "any"
 
 
 def _who(user: int | None, ghost: int | None) -> tuple[str, int]:
@@ -165,7 +169,9 @@ def set_(
         result = list(current)
         if new:
             created = (
-                hours.create_for_ghost(who, new) if kind == "ghost" else hours.create_for_user(who, new)
+                hours.create_for_ghost(who, new)
+                if kind == "ghost"
+                else hours.create_for_user(who, new)
             )
             result += created
         if changes:
