@@ -46,6 +46,8 @@ REPLACEMENTS = {
     "acall": "call",
     "_async_io": "_sync_io",
     "AsyncGhosts": "Ghosts",
+    "AsyncGhostPlan": "GhostPlan",
+    "AsyncPlanResult": "PlanResult",
     "AsyncWorkingHoursResource": "WorkingHoursResource",
     "AsyncGroups": "Groups",
     "AsyncRolesResource": "RolesResource",

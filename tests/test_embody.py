@@ -872,7 +872,7 @@ def test_demo_main_runs_on_the_fake(capsys: pytest.CaptureFixture[str]) -> None:
     assert "ghosts        " in text and "quota left    28 of 30" in text
     assert "invited       org user" in text and "role_id 3" in text
     assert "embodied_at   20" in text and "already embodied by the same person" in text
-    assert "Quota left: 23 of 30 requests this hour (7 used by this demo)." in text
+    assert "Quota left: 18 of 30 requests this hour (12 used by this demo)." in text
 
 
 def test_demo_as_a_module_ignores_a_real_token() -> None:
@@ -890,4 +890,4 @@ def test_demo_as_a_module_ignores_a_real_token() -> None:
     assert "is set but not used" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
     assert "toggl_sk_real_do_not_use" not in done.stdout
-    assert "Quota left: 23 of 30" in done.stdout
+    assert "Quota left: 18 of 30" in done.stdout

@@ -48,6 +48,18 @@ from .errors import (
     UnexpectedStatusError,
 )
 from .pagination import AsyncPager, Page, SyncPager
+from .plans import (
+    AsyncGhostPlan,
+    AsyncPlanResult,
+    DesiredGhost,
+    DuplicateKeyError,
+    GhostPlan,
+    PlanApplyError,
+    PlanBudgetError,
+    PlanError,
+    PlanResult,
+    desired_from_rows,
+)
 from .quota import Quota
 
 __version__ = "0.1.0"
@@ -56,12 +68,16 @@ __all__ = [
     "AlreadyEmbodiedError",
     "AmbiguousMemberError",
     "AsyncFocus",
+    "AsyncGhostPlan",
     "AsyncInviter",
     "AsyncLookupInviter",
     "AsyncPager",
+    "AsyncPlanResult",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DesiredGhost",
+    "DuplicateKeyError",
     "EmbodyError",
     "EmbodyOutcome",
     "EmbodyReport",
@@ -73,6 +89,7 @@ __all__ = [
     "FocusError",
     "FocusStatusError",
     "FocusTimeoutError",
+    "GhostPlan",
     "InvalidInviteError",
     "InviteResult",
     "Inviter",
@@ -84,7 +101,11 @@ __all__ = [
     "PaginationError",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "PlanApplyError",
+    "PlanBudgetError",
+    "PlanError",
     "PlanRestrictedError",
+    "PlanResult",
     "Quota",
     "QuotaExceededError",
     "RoleNotFoundError",
@@ -95,6 +116,7 @@ __all__ = [
     "aembody_many",
     "ainvite_and_embody",
     "aresolve_role",
+    "desired_from_rows",
     "embody_many",
     "invite_and_embody",
     "resolve_role",

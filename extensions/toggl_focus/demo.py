@@ -1,4 +1,4 @@
-"""`make demo` (`python -m toggl_focus.demo`): the main job, invite-then-embody, end to end.
+"""`make demo` (`python -m toggl_focus.demo`): invite-then-embody, then a ghost plan, end to end.
 
 It always runs on the embedded fake Focus server over a loopback socket, with the free
 plan's quota of 30 requests an hour, so it needs no token and spends no real quota. It
@@ -9,7 +9,9 @@ because embodying a ghost cannot be undone and the invite endpoint is not public
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
+import io
 import os
 import sys
 
@@ -19,10 +21,22 @@ from ._auth import TOKEN_ENV
 from ._client import Focus
 from .embody import invite_and_embody
 from .errors import FocusError
+from .plans import PlanBudgetError, desired_from_rows
 from .testing import FakeFocus
 
 FREE_PLAN_QUOTA = 30
 LABEL = 14
+#: The staffing plan of steps 5 to 7, as a spreadsheet exports it.
+STAFFING_CSV = """name,description,project_ids,team_ids
+Data engineer (hire 1),Q3 platform work,202;203,41
+Data engineer (hire 2),Q3 platform work,202;203,41
+Product designer (hire),Design system,204,42
+Frontend developer (hire 1),,202,41
+Frontend developer (hire 2),,202,41
+Frontend developer (hire 3),,203,41
+Backend developer (hire),Billing,203,
+QA engineer (contract),Release testing,202;203;204,43
+"""
 
 
 def _row(label: str, value: object, note: str = "") -> None:
@@ -89,17 +103,53 @@ def _run(fake: FakeFocus, base_url: str, email: str, role: str) -> None:
         _row("result", f"{state}; nothing changed")
         _row("requests", again.requests, "PATCH embody -> 409, GET ghost to confirm who")
 
+        _plan(fake, focus)
+
         print(
             f"\nQuota left: {_quota(focus)} requests this hour "
             f"({fake.request_count} used by this demo)."
         )
 
 
+def _plan(fake: FakeFocus, focus: Focus) -> None:
+    """Steps 5 to 7: plan a staffing file, price it, apply it, re-plan it."""
+    desired = desired_from_rows(csv.DictReader(io.StringIO(STAFFING_CSV)))
+    print(f"\n5. Plan a staffing file ({len(desired)} rows) against the workspace")
+    used = fake.request_count
+    plan = focus.ghosts.plan(desired)
+    for line in str(plan).splitlines():
+        print(f"   {line}")
+    _row("requests", fake.request_count - used, "planning reads only: the listing")
+
+    print("\n6. Apply it within a budget")
+    used = fake.request_count
+    try:
+        plan.apply(budget=0)
+    except PlanBudgetError as exc:
+        _row("budget=0", "refused", f"{exc.cost} > 0; {fake.request_count - used} requests sent")
+    result = plan.apply(budget=5)
+    _row("budget=5", f"applied: {result.summary()}")
+    _row("requests", fake.request_count - used, "exactly plan.cost: bulk create, batches of 100")
+
+    print("\n7. Plan the same file again")
+    used = fake.request_count
+    again = focus.ghosts.plan(desired)
+    _row(
+        "changes",
+        f"{len(again.creates) + len(again.updates) + len(again.deletes)}",
+        (f"{len(again.unchanged)} unchanged; cost {again.cost}"),
+    )
+    _row("requests", fake.request_count - used, "the listing only")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the fake on loopback, run the demo, print the outcome; 0 on success."""
     parser = argparse.ArgumentParser(
         prog="python -m toggl_focus.demo",
-        description="Invite-then-embody on the embedded fake Toggl Focus server (no token).",
+        description=(
+            "Invite-then-embody and a ghost plan on the embedded fake Toggl Focus server "
+            "(no token)."
+        ),
     )
     parser.add_argument("--email", default="ada.lovelace@example.com", help="who to invite")
     parser.add_argument("--role", default="member", help="role name or code (default member)")
@@ -109,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     fake = FakeFocus(seed=args.seed, quota=FREE_PLAN_QUOTA)
     try:
         with fake.serve() as base_url:
-            print("Toggl Focus demo: invite-then-embody, on the embedded fake server")
+            print(
+                "Toggl Focus demo: invite-then-embody and a ghost plan, on the embedded fake server"
+            )
             _row("server", base_url)
             _row("organization", f"{fake.organization_id}, workspace {fake.workspace_id}")
             _row("quota", f"{FREE_PLAN_QUOTA} requests/hour, as on the free plan")

@@ -30,6 +30,7 @@ from toggl_focus_api.models import (
 from toggl_focus_api.types import Unset
 
 from .. import _check
+from .._plans import KeyName
 from ..errors import FocusConfigError, FocusDecodeError
 from ..pagination import SyncPager
 from ..resources._base import (
@@ -44,6 +45,7 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .plans import Desired, GhostPlan, make_plan
 from .runner import SyncResource
 
 OrderBy = Literal["name,asc", "name,desc"]
@@ -301,3 +303,32 @@ class Ghosts(SyncResource):
             role_id=_check.positive_id("role_id", role_id),
         )
         return expect(self._run(embody_ghost.sync_detailed, options, body=body, **where), Ghost)
+
+    def plan(
+        self,
+        desired: Desired,
+        *,
+        key: KeyName = "name",
+        prune: bool = False,
+        include_embodied: bool = False,
+        workspace_id: int | None = None,
+        organization_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> GhostPlan:
+        """Diff desired ghosts against the workspace into a priced plan (`toggl_focus.plans`).
+
+        Reads only: the listing, and the working hours of matched ghosts whose desired row
+        sets them. `plan.cost` is what `plan.apply()` will send. A bad row, key or flag is a
+        FocusConfigError naming it, before any request.
+        """
+        return make_plan(
+            self,
+            self._ctx,
+            desired,
+            key=key,
+            prune=prune,
+            include_embodied=include_embodied,
+            workspace_id=workspace_id,
+            organization_id=organization_id,
+            options=options,
+        )

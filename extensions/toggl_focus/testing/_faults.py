@@ -2,7 +2,8 @@
 
 A `Fault` replaces the answer to a request that matches an `inject()` rule. Faults are served
 before authentication and the quota, leave the state untouched and use up no quota (except
-`stall`, which only delays the normal answer). Server-like faults (a JSON status, a raw body)
+`stall`, which only delays the normal answer, and `lost_answer`, which handles the request and
+then loses its answer). Server-like faults (a JSON status, a raw body)
 carry the quota headers when a quota is set; proxy-like faults (an HTML page, a dropped
 connection) carry none.
 """
@@ -104,6 +105,13 @@ class Fault:
     def disconnect(cls) -> Fault:
         """Close the connection without an answer (in-process: `httpx.RemoteProtocolError`)."""
         return cls("disconnect", 0, b"", None)
+
+    @classmethod
+    def lost_answer(cls) -> Fault:
+        """Handle the request (its changes are made, the quota counts it), then close the
+        connection before the answer: the client cannot tell whether a POST took effect
+        (in-process: `httpx.RemoteProtocolError` after the fake has answered)."""
+        return cls("lost_answer", 0, b"", None)
 
     @classmethod
     def stall(cls, seconds: float) -> Fault:

@@ -1,7 +1,8 @@
 """The fake over a real socket: a stdlib `ThreadingHTTPServer` on loopback (HTTP/1.1).
 
 Any HTTP client in any language can use it. Faults act on the wire: `disconnect` closes the
-connection without a status line, `stall` sleeps in the handler thread before answering.
+connection without a status line, `lost_answer` does so after handling the request, `stall`
+sleeps in the handler thread before answering.
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ class _Handler(BaseHTTPRequestHandler):
         if delay > 0:
             time.sleep(delay)
         answer = fake.respond(self.command, path, target.query, self.headers, body, fault)
+        if fault is not None and fault.kind == "lost_answer":  # handled; the answer is lost
+            self.close_connection = True
+            return
         self._write(answer, head_only=self.command == "HEAD")
 
     def _write(self, answer: Answer, *, head_only: bool) -> None:

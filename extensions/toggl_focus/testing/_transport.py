@@ -1,9 +1,10 @@
 """In-process httpx transports: requests reach the fake without a socket.
 
 Network faults become the exceptions httpx raises for them: a dropped connection is
-`httpx.RemoteProtocolError`; a delay (latency plus a stall) longer than the request's read
-timeout is `httpx.ReadTimeout`, raised at once and without running the operation, so tests do
-not wait. Shorter delays are slept (`time.sleep` or `asyncio.sleep`).
+`httpx.RemoteProtocolError` (for `lost_answer`, after the fake has handled the request); a
+delay (latency plus a stall) longer than the request's read timeout is `httpx.ReadTimeout`,
+raised at once and without running the operation, so tests do not wait. Shorter delays are
+slept (`time.sleep` or `asyncio.sleep`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def _answer(fake: FakeFocus, request: httpx.Request, fault: Fault | None) -> htt
     answer = fake.respond(
         request.method, request.url.path, query, request.headers, request.content, fault
     )
+    if fault is not None and fault.kind == "lost_answer":
+        raise httpx.RemoteProtocolError(
+            "Server disconnected without sending a response.", request=request
+        )
     return httpx.Response(
         answer.status, headers=answer.headers, content=answer.body, request=request
     )

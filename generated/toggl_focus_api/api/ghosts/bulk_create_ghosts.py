@@ -121,7 +121,9 @@ def sync_detailed(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostCreate]):
+        body (list[GhostCreate]): At most 100 ghosts per request (**decision**: the page gives no
+            maximum; 100 is also the largest page of list_ghosts). Clients split larger sets into
+            batches.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +163,9 @@ def sync(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostCreate]):
+        body (list[GhostCreate]): At most 100 ghosts per request (**decision**: the page gives no
+            maximum; 100 is also the largest page of list_ghosts). Clients split larger sets into
+            batches.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +200,9 @@ async def asyncio_detailed(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostCreate]):
+        body (list[GhostCreate]): At most 100 ghosts per request (**decision**: the page gives no
+            maximum; 100 is also the largest page of list_ghosts). Clients split larger sets into
+            batches.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +240,9 @@ async def asyncio(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostCreate]):
+        body (list[GhostCreate]): At most 100 ghosts per request (**decision**: the page gives no
+            maximum; 100 is also the largest page of list_ghosts). Clients split larger sets into
+            batches.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

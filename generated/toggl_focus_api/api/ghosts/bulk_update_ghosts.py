@@ -122,7 +122,8 @@ def sync_detailed(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostBulkUpdate]):
+        body (list[GhostBulkUpdate]): At most 100 ghosts per request (**decision**: the page gives
+            no maximum), as for bulk_create_ghosts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +164,8 @@ def sync(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostBulkUpdate]):
+        body (list[GhostBulkUpdate]): At most 100 ghosts per request (**decision**: the page gives
+            no maximum), as for bulk_create_ghosts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +201,8 @@ async def asyncio_detailed(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostBulkUpdate]):
+        body (list[GhostBulkUpdate]): At most 100 ghosts per request (**decision**: the page gives
+            no maximum), as for bulk_create_ghosts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +241,8 @@ async def asyncio(
     Args:
         organization_id (int):
         workspace_id (int):
-        body (list[GhostBulkUpdate]):
+        body (list[GhostBulkUpdate]): At most 100 ghosts per request (**decision**: the page gives
+            no maximum), as for bulk_create_ghosts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,61 @@
+"""Ghost plans: reconcile a staffing plan with a workspace, priced before anything is spent.
+
+`focus.ghosts.plan(desired, key="name", prune=False)` reads the workspace and diffs it with
+the desired ghosts (dicts, `DesiredGhost`, `GhostCreate` or `Ghost` models): `plan.creates`,
+`plan.updates`, `plan.deletes` (only with `prune=True`), `plan.unchanged`, and `plan.cost`,
+the exact number of requests `plan.apply()` sends (bulk creates and bulk updates in batches
+of the spec's maximum, one per delete, one per working-hours change). `print(plan)` shows
+the table, `plan.to_dict()` gives it to machines.
+
+`plan.apply(budget=N)` refuses before sending anything (`PlanBudgetError`) when the plan
+costs more than `N` or than the quota left (unless the client waits for resets). A failure
+part-way raises `PlanApplyError`; its `.result` says what was applied and what is pending,
+and `result.remaining_plan()` continues with only what is left: it sends nothing first,
+unless a bulk create's answer was lost, in which case it lists the ghosts once so that no
+ghost is created twice.
+
+`desired_from_rows(rows)` reads desired ghosts from rows of strings (as `csv.DictReader`
+gives them). `GhostPlan`/`PlanResult` belong to `Focus`, `AsyncGhostPlan`/`AsyncPlanResult`
+to `AsyncFocus` (`await plan.apply()`, `await result.remaining_plan()`); they are written
+once, async, in `toggl_focus._async.plans`, with what they share in `toggl_focus._plans`.
+"""
+
+from ._async.plans import AsyncGhostPlan, AsyncPlanResult
+from ._plans import (
+    WEEKDAYS,
+    DesiredGhost,
+    DuplicateKeyError,
+    FieldChange,
+    HoursChange,
+    PlanApplyError,
+    PlanBudgetError,
+    PlanCreate,
+    PlanDelete,
+    PlanError,
+    PlanStep,
+    PlanUnchanged,
+    PlanUpdate,
+    desired_from_rows,
+)
+from ._sync.plans import GhostPlan, PlanResult
+
+__all__ = [
+    "WEEKDAYS",
+    "AsyncGhostPlan",
+    "AsyncPlanResult",
+    "DesiredGhost",
+    "DuplicateKeyError",
+    "FieldChange",
+    "GhostPlan",
+    "HoursChange",
+    "PlanApplyError",
+    "PlanBudgetError",
+    "PlanCreate",
+    "PlanDelete",
+    "PlanError",
+    "PlanResult",
+    "PlanStep",
+    "PlanUnchanged",
+    "PlanUpdate",
+    "desired_from_rows",
+]
