@@ -187,6 +187,9 @@ def fake_env(cli: Cli) -> dict[str, str | None]:
         (["groups", "update", "41", "--name", "G", "--emoji", "x"], "1 request"),
         (["groups", "rm", "41"], "1 request"),
         (["quota"], "1 request"),
+        (["ghosts", "plan", "tests/cli/staff.csv"], "at least 1 request"),
+        (["ghosts", "apply", "tests/cli/staff.csv"], "at least 1 request"),
+        (["ghosts", "embody-many", "tests/cli/people.csv", "--role", "member"], "4 requests"),
     ],
 )
 def test_dry_run_says_the_cost_and_sends_nothing(

@@ -48,8 +48,14 @@ class CliError(Exception):
 
 def _code(exc: BaseException) -> Exit:
     """The exit code for a toggl_focus error (an EmbodyError by its cause)."""
+    from .. import _plans as p
     from .. import errors as e
 
+    if isinstance(exc, p.PlanApplyError):
+        return _code(exc.cause)
+    if isinstance(exc, p.PlanBudgetError):
+        over_quota = exc.remaining is not None and exc.cost > exc.remaining
+        return Exit.QUOTA if over_quota and exc.budget is None else Exit.USAGE
     if isinstance(exc, e.EmbodyError) and not isinstance(exc, e.AlreadyEmbodiedError):
         cause = exc.cause
         return _code(cause) if isinstance(cause, e.FocusError) else Exit.API

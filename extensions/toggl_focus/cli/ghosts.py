@@ -372,3 +372,13 @@ def _print_report(out: Output, report: EmbodyReport) -> None:
     out.rows(list(report.outcomes), REPORT_COLUMNS, title=str(report).splitlines()[0])
     if out.mode == "plain":
         note(str(report).splitlines()[0])
+
+
+def _register_plans() -> None:
+    from . import plans
+
+    app.command("plan")(plans.plan)
+    app.command("apply")(plans.apply)
+
+
+_register_plans()
