@@ -16,7 +16,9 @@ or against bytes it rendered once:
    concurrency, with both sets of models (where the event loop runs out of CPU);
 4. peak traced memory while iterating 10,000 and 100,000 ghosts (flat, not growing);
 5. import time of `toggl_focus` against `httpx` and the generated client, fresh interpreters;
-6. how long `make client` takes (its generation step, into a temporary directory).
+6. how long `make client` takes (its generation step, into a temporary directory);
+7. requests to reconcile 0, 1, 200 and 1,000 desired ghosts with a ghost plan against the
+   naive per-ghost loop (scripts/bench_plans.py).
 
 Ratios are medians of per-round paired ratios, with their interquartile range (IQR), and
 printed with no more decimals than that spread supports. Prints one table and writes it, with
@@ -1578,6 +1580,18 @@ def readme_summary(report: Report) -> str:
         f" ({report.summary['first use'].text('x')} with `Focus(...)` and its first"
         " resource)."
     )
+    plans = report.summary.get("plans")
+    if plans:
+        made = {shape: plans[shape]["reads"] + plans[shape]["cost"] for shape in plans}
+        naive = {shape: plans[shape]["naive"] for shape in plans}
+        text += (
+            " Reconciling 1,000 desired ghosts with a ghost plan (`focus.ghosts.plan`, reads"
+            f" + cost) takes {made['create-only']} requests when all are new,"
+            f" {made['mixed']} for half new and a quarter changed, and {made['prune']} with"
+            " `prune=True` deleting 500 (one request per delete); a per-ghost loop over the"
+            f" same listing takes {naive['create-only']}, {naive['mixed']} and"
+            f" {naive['prune']}."
+        )
     return _wrap(text, 92)
 
 
@@ -1665,6 +1679,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with _step("1 request economy"):
         bench_requests(report)
+    with _step("7 ghost plans"):
+        from bench_plans import bench_plans  # scripts/bench_plans.py, beside this file
+
+        bench_plans(report)
     with tempfile.TemporaryDirectory() as tmp:
         with _step("2 CPU: record pages, generate the per-call-import models, start workers"):
             setup = prepare_cpu(Path(tmp), n=1_000 if quick else 5_000)

@@ -695,6 +695,7 @@ def matches(
             raise FocusConfigError(
                 "desired ghosts name ids the workspace listing does not hold: "
                 + ", ".join(map(str, unknown))
+                + " (embodied ghosts are listed only with include_embodied=True)"
             )
     found: list[Ghost | None] = []
     for d in desired:

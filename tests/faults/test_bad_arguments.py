@@ -319,10 +319,38 @@ def _literals(parts: list[object]) -> list[str] | None:
     return sorted(set(allowed))
 
 
+#: Rows of a ghost plan's `desired` with one mistake each (a duplicate name too).
+_bad_row = st.one_of(
+    st.sampled_from(
+        [
+            {"name": ""},
+            {"name": 3},
+            {"nome": "A"},
+            {"name": "A", "project_ids": "1"},
+            {"name": "A", "working_hours": {9: 1}},
+            {"name": "Valid"},
+        ]
+    ),
+    st.integers(),
+    st.text(max_size=3),
+)
+bad_desired = st.one_of(
+    st.text(max_size=5),
+    st.integers(),
+    st.none(),
+    st.just({"name": "Valid"}),
+    _with_bad_item(st.just({"name": "Valid"}), _bad_row).filter(lambda rows: len(rows) > 1),
+)
+
+
 def kind_of(name: str, annotation: object) -> Kind | None:
     """The argument's kind, or None when the test does not know it (a coverage failure)."""
     parts, optional = _parts(annotation)
     none = st.just(None)
+    if name == "desired":  # ghost plans: the desired ghosts
+        return Kind([{"name": "Valid"}], bad_desired)
+    if parts == [bool] and not optional:  # a flag with a default
+        return Kind(False, st.one_of(bad_flag, none))
     if len(parts) == 1 and parts[0] is int:
         return Kind(None, bad_id) if optional else Kind(7, st.one_of(bad_id, none))
     if len(parts) == 1 and parts[0] is str:
@@ -347,6 +375,8 @@ def kind_of(name: str, annotation: object) -> Kind | None:
     allowed = _literals(parts)
     if allowed and optional:
         return Kind(None, bad_choice(allowed))
+    if allowed:  # a choice with a default
+        return Kind(allowed[-1], st.one_of(bad_choice(allowed), none))
     return None
 
 
@@ -422,7 +452,7 @@ def test_every_public_method_and_argument_is_covered() -> None:
             async_args = set(_arguments(async_methods[method])) - {"concurrency"}
             assert sync_args == async_args, f"{name}.{method}"
             assert (name, method) in METHODS
-    assert len(METHODS) == 23 and len(CASES) > 120
+    assert len(METHODS) == 24 and len(CASES) > 120
 
 
 # --- calling ----------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -304,6 +306,9 @@ async def test_over_budget_is_refused_before_anything_is_sent(
     assert fake.request_count == 0
     result = await run(plan.apply(budget=9))
     assert result.complete and fake.request_count == 9
+    with pytest.raises(PlanError, match="applied already"):  # never twice
+        await run(plan.apply())
+    assert fake.request_count == 9
 
 
 async def test_more_than_the_quota_left_is_refused(focus: Client, fake: FakeFocus) -> None:
@@ -537,3 +542,16 @@ def test_the_demo_plans_applies_and_replans_to_nothing(
     assert "budget=0      refused  (1 > 0; 0 requests sent)" in text
     assert "1 of 1 requests applied, 0 pending; 1 sent" in text
     assert "changes       0  (8 unchanged; cost 0)\n   requests      2  (the listing only)" in text
+
+
+def test_the_readme_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    section = readme.split("## Ghost plans", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "2 to create, 0 to update, 0 to delete, 0 unchanged; cost 2 requests" in out
+    assert "2 of 2 requests applied, 0 pending; 2 sent" in out
+    assert "failed   PATCH ghosts/bulk_update (1 ghost: 'Backend developer (hire)')" in out

@@ -164,6 +164,7 @@ class GhostPlan:
         self.known_ids = known_ids
         #: Requests planning sent (all reads).
         self.reads = reads
+        self._applied = False
 
     @property
     def creates(self) -> tuple[PlanCreate, ...]:
@@ -255,9 +256,16 @@ class GhostPlan:
 
         Raises PlanBudgetError (nothing sent) when the cost is over `budget`, or over the
         quota left unless the client waits for resets (`max_quota_wait`). A failure
-        part-way raises PlanApplyError; its `result` says what was applied.
+        part-way raises PlanApplyError; its `result` says what was applied. A plan is
+        applied once (PlanError after that): continue with `result.remaining_plan()`.
         """
         self._refuse(budget)
+        if self._applied:
+            raise PlanError(
+                "this plan was applied already; sending it again could create its ghosts "
+                "twice: plan again, or continue with result.remaining_plan()"
+            )
+        self._applied = True
         progress = Progress(self._steps)
         skipped: list[PlanStep] = []
         with counting() as counter:
