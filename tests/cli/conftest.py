@@ -7,6 +7,7 @@ each test sees exactly the requests its command sent (`fake.requests`).
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -74,6 +75,17 @@ class Cli:
         count = self.fake.request_count
         self.fake.reset_requests()
         return count
+
+
+@pytest.fixture(autouse=True)
+def _restore_the_library_logger() -> Iterator[None]:
+    """In-process runs (CliRunner) configure the toggl_focus logger; undo it for other tests."""
+    logger = logging.getLogger("toggl_focus")
+    saved = (logger.level, list(logger.handlers), logger.propagate)
+    yield
+    logger.setLevel(saved[0])
+    logger.handlers[:] = saved[1]
+    logger.propagate = saved[2]
 
 
 @pytest.fixture

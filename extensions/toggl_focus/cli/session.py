@@ -180,4 +180,3 @@ def setup_logging(debug: bool) -> None:
     handler.setFormatter(logging.Formatter("focus: %(levelname)s %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.WARNING)
-    logger.propagate = False
