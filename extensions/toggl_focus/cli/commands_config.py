@@ -1,0 +1,71 @@
+"""`focus config`: the small settings file (organization, workspace, base URL, token file)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import config
+from .errors import CliError
+from .session import session
+
+app = typer.Typer(
+    help="Default organization, workspace, base URL and token file, kept in a config file.",
+    no_args_is_help=True,
+)
+Key = Annotated[str, typer.Argument(help=f"One of: {', '.join(config.KEYS)}.")]
+
+
+@app.command("set")
+def set_(key: Key, value: Annotated[str, typer.Argument(help="The value.")]) -> None:
+    """Set a key (the token itself is never stored: set token_file to a file holding it)."""
+    checked = config.check_value(key, value, where="the value")
+    if key == "token_file":
+        from pathlib import Path
+
+        path = Path(str(checked)).expanduser()
+        config.read_token_file(path)  # readable and not empty, or a usage error now
+        checked = str(path.resolve())
+    data = config.load()
+    data[key] = checked
+    print(f"{key} = {checked}  ({config.save(data)})")
+
+
+@app.command("get")
+def get(key: Key) -> None:
+    """Print a key's value (exit 1 when it is not set)."""
+    if key not in config.KEYS:
+        raise CliError(f"unknown config key {key!r}; known: {', '.join(config.KEYS)}")
+    data = config.load()
+    if key not in data:
+        raise typer.Exit(1)
+    print(data[key])
+
+
+@app.command("unset")
+def unset(key: Key) -> None:
+    """Remove a key from the config file."""
+    if key not in config.KEYS:
+        raise CliError(f"unknown config key {key!r}; known: {', '.join(config.KEYS)}")
+    data = config.load()
+    if data.pop(key, None) is not None:
+        config.save(data)
+    print(f"{key} unset")
+
+
+@app.command("show")
+def show(ctx: typer.Context) -> None:
+    """The settings this run would use, and where each comes from (never the token)."""
+    s = session(ctx).settings
+    print(f"config file      {config.config_path()}")
+    print(f"token            {'set, from ' + s.token_source if s.token else 'not set'}")
+    print(f"organization_id  {s.organization_id or 'not set'}")
+    print(f"workspace_id     {s.workspace_id or 'not set'}")
+    print(f"base_url         {s.base_url or 'default (https://focus.toggl.com/api)'}")
+
+
+@app.command("path")
+def path() -> None:
+    """Print the config file's path (it may not exist yet)."""
+    print(config.config_path())

@@ -1,0 +1,101 @@
+"""Exit codes and the one-line error messages of the `focus` command.
+
+Every failure ends the command with one line on stderr (`focus: error: ...`) and a stable
+exit code, so scripts can branch on the kind of failure without parsing text. The status
+errors' own messages already carry the status, the API's error code and description, the
+request and the `trace_id` (see `toggl_focus.errors.FocusStatusError`).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..errors import FocusError
+
+__all__ = ["EXIT_CODES_HELP", "CliError", "Exit", "describe"]
+
+
+class Exit(IntEnum):
+    """The exit codes of `focus` (documented in README.md and `focus --help`)."""
+
+    OK = 0
+    API = 1  # the API answered with an error, or an answer that does not fit the spec
+    USAGE = 2  # bad flags, arguments, input files or configuration; nothing was sent
+    QUOTA = 3  # the hourly request quota is spent (402 with X-Toggl-Quota-Remaining: 0)
+    NOT_FOUND = 4  # 404, or no organization member with the email
+    DENIED = 5  # 401, 403, or a feature not on the organization's plan (402)
+    NETWORK = 6  # no answer: connection refused or dropped, timeout
+    PARTIAL = 7  # a bulk operation finished with some items failed (the report says which)
+    INTERRUPTED = 130  # Ctrl-C
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 API error, 2 usage error (nothing sent), 3 quota spent, "
+    "4 not found, 5 authentication or permission denied, 6 network error (no answer), "
+    "7 bulk operation partly failed, 130 interrupted."
+)
+
+
+class CliError(Exception):
+    """A failure the CLI itself detects (bad input, missing configuration): one line, a code."""
+
+    def __init__(self, message: str, code: Exit = Exit.USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _code(exc: BaseException) -> Exit:
+    """The exit code for a toggl_focus error (an EmbodyError by its cause)."""
+    from .. import _plans as p
+    from .. import errors as e
+
+    if isinstance(exc, p.PlanApplyError):
+        return _code(exc.cause)
+    if isinstance(exc, p.PlanBudgetError):
+        over_quota = exc.remaining is not None and exc.cost > exc.remaining
+        return Exit.QUOTA if over_quota and exc.budget is None else Exit.USAGE
+    if isinstance(exc, e.EmbodyError) and not isinstance(exc, e.AlreadyEmbodiedError):
+        cause = exc.cause
+        return _code(cause) if isinstance(cause, e.FocusError) else Exit.API
+    table: list[tuple[type[BaseException], Exit]] = [
+        (e.FocusConfigError, Exit.USAGE),
+        (e.QuotaExceededError, Exit.QUOTA),
+        (e.NotFoundError, Exit.NOT_FOUND),
+        (e.MemberNotFoundError, Exit.NOT_FOUND),
+        (e.AuthenticationError, Exit.DENIED),
+        (e.PermissionDeniedError, Exit.DENIED),
+        (e.PlanRestrictedError, Exit.DENIED),
+        (e.FocusConnectionError, Exit.NETWORK),
+    ]
+    for kind, code in table:
+        if isinstance(exc, kind):
+            return code
+    return Exit.API
+
+
+def describe(exc: FocusError | CliError) -> tuple[Exit, str]:
+    """The exit code and the one-line message for an error the command ends with."""
+    if isinstance(exc, CliError):
+        return exc.code, _one_line(str(exc))
+    from ..errors import AlreadyEmbodiedError as AlreadyEmbodied
+    from ..errors import EmbodyError, FocusStatusError
+
+    text = str(exc)
+    if isinstance(exc, EmbodyError):
+        text = text.split(". Pass err.invite", 1)[0]  # the library's hint names Python names
+        cause = exc.cause
+        if isinstance(cause, FocusStatusError) and cause.trace_id and cause.trace_id not in text:
+            text = f"{text} (trace_id {cause.trace_id})"
+        if exc.invite is not None and not isinstance(exc, AlreadyEmbodied):
+            text += (
+                f"; to retry the embody step alone: --org-user-id "
+                f"{exc.invite.recipient_org_user_id} --account-id "
+                f"{exc.invite.recipient_user_account_id}"
+            )
+    return _code(exc), _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "unknown error"

@@ -1,0 +1,384 @@
+"""`focus ghosts`: list, show, create, update, delete and embody ghosts."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .errors import CliError, Exit, describe
+from .inputs import read_rows
+from .output import Column, CsvOpt, JsonOpt, Output, note
+from .session import session
+
+if TYPE_CHECKING:
+    from ..embody import EmbodyReport
+
+app = typer.Typer(help="Ghosts: placeholder people on a plan.", no_args_is_help=True)
+
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
+]
+Ids = Annotated[list[int] | None, typer.Option(min=1, show_default=False)]
+PAGE = 100  # the largest page the API allows; the client asks for it
+
+
+def _assigned(ghost: Any, field: str) -> list[Any]:
+    assigned = getattr(ghost, "assigned", None)
+    value = getattr(assigned, field, None) if assigned is not None else None
+    return value if isinstance(value, list) else []
+
+
+def _projects(ghost: Any) -> list[int]:
+    return [project.id for project in _assigned(ghost, "projects")]
+
+
+def _tasks(ghost: Any) -> list[int]:
+    return [task.id for task in _assigned(ghost, "tasks")]
+
+
+LIST_COLUMNS = [
+    Column("id", lambda g: g.id),
+    Column("name", lambda g: g.name),
+    Column("teams", lambda g: _assigned(g, "team_ids")),
+    Column("projects", _projects),
+    Column("embodied_by", lambda g: g.user_id),
+]
+DETAIL_COLUMNS = [
+    *LIST_COLUMNS[:2],
+    Column("description", lambda g: g.description),
+    *LIST_COLUMNS[2:4],
+    Column("tasks", _tasks),
+    Column("embodied_by", lambda g: g.user_id),
+    Column("embodied_at", lambda g: g.embodied_at),
+    Column("created_at", lambda g: g.created_at),
+    Column("updated_at", lambda g: g.updated_at),
+]
+
+
+def requests_text(count: int) -> str:
+    """`1 request`, `3 requests`."""
+    return f"{count} request{'s' * (count != 1)}"
+
+
+@app.command("ls")
+def ls(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option(help="Name contains (any case).")] = None,
+    team: Ids = None,
+    project: Ids = None,
+    include_embodied: Annotated[
+        bool, typer.Option("--include-embodied", help="Also embodied ghosts.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many ghosts.")] = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """List the workspace's ghosts (100 per request; --team and --project repeat)."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        if limit is not None:
+            s.dry_run(requests_text(math.ceil(limit / PAGE)), f"GET ghosts, up to {limit}")
+        s.dry_run(
+            "at least 1 request", "GET ghosts, 1 per 100 ghosts (the first page tells the total)"
+        )
+    with s.client() as (focus, _):
+        pager = focus.ghosts.list(
+            search=search,
+            team_ids=team or None,
+            project_ids=project or None,
+            include_embodied=True if include_embodied else None,
+            max_items=limit,
+        )
+        ghosts: list[Any] = []
+        with s.progress.bar("listing ghosts") as update:
+            for page in pager.pages():
+                ghosts.extend(page.items)
+                update(advance=1, total=pager.planned_requests)
+        out.rows(ghosts, LIST_COLUMNS, title=f"{len(ghosts)} ghosts")
+
+
+@app.command("get")
+def get(
+    ctx: typer.Context,
+    ghost_id: Annotated[int, typer.Argument(min=1, help="Ghost id.")],
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Show one ghost (embodied ones too); exit 4 when there is none."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", f"GET ghost {ghost_id}")
+    with s.client() as (focus, _):
+        out.record(focus.ghosts.get(ghost_id), DETAIL_COLUMNS)
+
+
+@app.command("create")
+def create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The ghost's name.")],
+    description: Annotated[str | None, typer.Option(help="A description.")] = None,
+    team: Ids = None,
+    project: Ids = None,
+    task: Ids = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Create a ghost, assigned to teams, projects and tasks (each option repeats)."""
+    out = Output(json_=json_, csv_=csv_)
+    if not name.strip():
+        raise CliError("the ghost's name must not be empty")
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", f"POST ghost {name!r}")
+    with s.client() as (focus, _):
+        ghost = focus.ghosts.create(
+            name,
+            description=description,
+            assign_teams=team or None,
+            assign_projects=project or None,
+            assign_tasks=task or None,
+        )
+        if ghost is None:
+            note("created, but the answer did not say its id (find it with `ghosts ls --search`)")
+            return
+        out.record(ghost, DETAIL_COLUMNS)
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    ghost_id: Annotated[int, typer.Argument(min=1, help="Ghost id.")],
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    description: Annotated[str | None, typer.Option(help="New description.")] = None,
+    action: Annotated[
+        str | None,
+        typer.Option(help="How --team/--project/--task apply: add, remove or replace."),
+    ] = None,
+    team: Ids = None,
+    project: Ids = None,
+    task: Ids = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Change a ghost's name, description or assignments."""
+    out = Output(json_=json_, csv_=csv_)
+    if action is not None and action not in ("add", "remove", "replace"):
+        raise CliError(f"--action must be add, remove or replace, got {action!r}")
+    if name is None and description is None and not (team or project or task):
+        raise CliError("nothing to change: give --name, --description, --team, --project or --task")
+    if (team or project or task) and action is None:
+        raise CliError("--team, --project and --task need --action add, remove or replace")
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", f"PATCH ghost {ghost_id}")
+    with s.client() as (focus, _):
+        ghost = focus.ghosts.update(
+            ghost_id,
+            name=name,
+            description=description,
+            assign_action=action,  # type: ignore[arg-type]
+            assign_teams=team or None,
+            assign_projects=project or None,
+            assign_tasks=task or None,
+        )
+        out.record(ghost, DETAIL_COLUMNS)
+
+
+@app.command("rm")
+def rm(
+    ctx: typer.Context,
+    ghost_ids: Annotated[list[int], typer.Argument(min=1, help="Ghost ids.")],
+    dry_run: DryRun = False,
+) -> None:
+    """Delete ghosts, one request each (deleting one already gone succeeds); stops at an error."""
+    unique = list(dict.fromkeys(ghost_ids))
+    s = session(ctx)
+    if dry_run:
+        s.dry_run(requests_text(len(unique)), f"DELETE ghost {', '.join(map(str, unique))}")
+    with s.client() as (focus, _), s.progress.bar("deleting", len(unique)) as update:
+        for ghost_id in unique:
+            focus.ghosts.delete(ghost_id)
+            print(f"deleted {ghost_id}")
+            update()
+
+
+def _role(role: str) -> int | str:
+    text = role.strip()
+    if not text:
+        raise CliError("--role must not be empty")
+    if text.isascii() and text.isdigit():
+        if int(text) < 1:
+            raise CliError(f"--role {role!r}: a role id is a positive integer")
+        return int(text)
+    return text
+
+
+@app.command("embody")
+def embody(
+    ctx: typer.Context,
+    ghost_id: Annotated[int, typer.Argument(min=1, help="Ghost id.")],
+    email: Annotated[str, typer.Argument(help="The member's email.")],
+    role: Annotated[str, typer.Option(help="Role id, or code or name (e.g. member).")],
+    org_user_id: Annotated[
+        int | None,
+        typer.Option(min=1, help="The invite's recipient_org_user_id (skips the email lookup)."),
+    ] = None,
+    account_id: Annotated[
+        int | None,
+        typer.Option(min=1, help="The invite's recipient_user_account_id (with --org-user-id)."),
+    ] = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Hand a ghost to an invited or existing member, found by email.
+
+    Costs: role name 1 (a role id 0) + email lookup 1 (0 with --org-user-id/--account-id)
+    + embody 1 (+1 when the ghost is already embodied, to see by whom).
+    """
+    from .. import _check
+    from ..errors import FocusConfigError
+
+    out = Output(json_=json_)
+    chosen = _role(role)
+    if (org_user_id is None) != (account_id is None):
+        raise CliError("give --org-user-id and --account-id together")
+    try:
+        email = _check.email("EMAIL", email)
+    except FocusConfigError as exc:
+        raise CliError(str(exc)) from None
+    s = session(ctx)
+    steps = [("GET roles", isinstance(chosen, str)), ("GET users", org_user_id is None)]
+    if dry_run:
+        spent = [name for name, needed in steps if needed] + ["PATCH embody"]
+        s.dry_run(
+            requests_text(len(spent)), f"{', '.join(spent)} (+1 GET ghost if already embodied)"
+        )
+    from ..embody import InviteResult, LookupInviter, invite_and_embody
+
+    with s.client() as (focus, _):
+        person: str | InviteResult = email
+        if org_user_id is not None and account_id is not None:
+            person = InviteResult(email, org_user_id, account_id)
+        result = invite_and_embody(
+            focus, ghost_id, person, role=chosen, inviter=LookupInviter(focus)
+        )
+        if out.mode == "json":
+            out.json(
+                {
+                    "ghost": result.ghost.to_dict(),
+                    "org_user_id": result.invite.recipient_org_user_id,
+                    "account_id": result.invite.recipient_user_account_id,
+                    "role_id": result.role_id,
+                    "already_done": result.already_done,
+                    "requests": result.requests,
+                }
+            )
+        else:
+            what = "already embodied by" if result.already_done else "embodied by"
+            out.text(
+                f"ghost {ghost_id} {what} {email} (org user "
+                f"{result.invite.recipient_org_user_id}, role {result.role_id})"
+            )
+
+
+@app.command("embody-many")
+def embody_many(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CSV (or JSON/YAML) with ghost_id and email.")],
+    role: Annotated[str, typer.Option(help="Role id, or code or name, for every ghost.")],
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Embody many ghosts from a file of `ghost_id,email` rows, carrying on past failures.
+
+    Costs: role name 1 (a role id 0) + 1 lookup per distinct email + 1 per ghost (+1 per
+    ghost already embodied). Exit 7 when some failed; their rows are in the report.
+    """
+    from .. import _check
+
+    out = Output(json_=json_, csv_=csv_)
+    chosen = _role(role)
+    people: dict[int, str] = {}
+    seen: dict[int, str] = {}
+    for row in read_rows(file, required=("ghost_id", "email"), allowed=("ghost_id", "email")):
+        ghost_id = row.get("ghost_id", _positive, "a positive integer")
+        email = row.get("email", lambda v: _check.email("email", v), "an email address")
+        if ghost_id in people:
+            raise CliError(f"{file}: {row.label}: ghost {ghost_id} is already in {seen[ghost_id]}")
+        people[ghost_id], seen[ghost_id] = email, row.label
+    planned = int(isinstance(chosen, str)) + len({e.casefold() for e in people.values()})
+    planned += len(people)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run(
+            requests_text(planned),
+            f"{len(people)} ghosts (+1 GET ghost per ghost already embodied)",
+        )
+    from ..embody import LookupInviter
+    from ..embody import embody_many as run
+
+    with s.client() as (focus, counter):
+        with s.progress.requests(f"embodying {len(people)} ghosts", planned, counter):
+            report = run(focus, dict(people), role=chosen, inviter=LookupInviter(focus))
+        _print_report(out, report)
+    if report.stopped_by is not None:
+        code, message = describe(report.stopped_by)
+        note(f"error: stopped early: {message}")
+        raise typer.Exit(code)
+    if not report.ok:
+        raise typer.Exit(Exit.PARTIAL)
+
+
+def _positive(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise ValueError("not a positive integer")
+    return int(text)
+
+
+REPORT_COLUMNS = [
+    Column("ghost_id", lambda o: o.ghost_id),
+    Column("email", lambda o: o.email),
+    Column("status", lambda o: o.status),
+    Column("org_user_id", lambda o: o.invite.recipient_org_user_id if o.invite else None),
+    Column("reason", lambda o: o.reason),
+    Column("requests", lambda o: o.requests),
+]
+
+
+def _print_report(out: Output, report: EmbodyReport) -> None:
+    if out.mode == "json":
+        out.json(
+            {
+                "ok": report.ok,
+                "requests": report.requests,
+                "role_id": report.role_id,
+                "stopped_by": None if report.stopped_by is None else str(report.stopped_by),
+                "outcomes": [
+                    {col.header: col.get(o) for col in REPORT_COLUMNS} for o in report.outcomes
+                ],
+            }
+        )
+        return
+    out.rows(list(report.outcomes), REPORT_COLUMNS, title=str(report).splitlines()[0])
+    if out.mode == "plain":
+        note(str(report).splitlines()[0])
+
+
+def _register_plans() -> None:
+    from . import plans
+
+    app.command("plan")(plans.plan)
+    app.command("apply")(plans.apply)
+
+
+_register_plans()

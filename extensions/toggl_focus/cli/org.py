@@ -1,0 +1,250 @@
+"""`focus users`, `roles`, `teams` and `groups`: the organization's people."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+import typer
+
+from .errors import CliError, Exit
+from .output import Column, CsvOpt, JsonOpt, Output
+from .session import session
+
+users = typer.Typer(help="Organization users (invited people included).", no_args_is_help=True)
+roles = typer.Typer(help="Organization roles.", no_args_is_help=True)
+teams = typer.Typer(help="The workspace's teams, with their ghosts.", no_args_is_help=True)
+groups = typer.Typer(help="Organization groups.", no_args_is_help=True)
+
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
+]
+Limit = Annotated[int | None, typer.Option(min=1, help="At most this many.")]
+PAGE = 100
+
+
+def _names(items: Any, field: str) -> list[Any]:
+    return [getattr(i, field) for i in items] if isinstance(items, list) else []
+
+
+USER_COLUMNS = [
+    Column("id", lambda u: u.id),
+    Column("name", lambda u: u.name),
+    Column("email", lambda u: u.email),
+    Column("joined", lambda u: u.joined),
+    Column("active", lambda u: u.active),
+    Column("admin", lambda u: u.admin),
+]
+ROLE_COLUMNS = [
+    Column("role_id", lambda r: r.role_id),
+    Column("code", lambda r: r.code),
+    Column("name", lambda r: r.name),
+    Column("description", lambda r: r.description),
+]
+TEAM_COLUMNS = [
+    Column("id", lambda t: t.id),
+    Column("name", lambda t: t.name),
+    Column("emoji", lambda t: t.emoji),
+    Column("users", lambda t: _names(t.users, "organization_user_id")),
+    Column("ghosts", lambda t: _names(t.ghosts, "id")),
+]
+GROUP_COLUMNS = [
+    Column("id", lambda g: g.id),
+    Column("name", lambda g: g.name),
+    Column("emoji", lambda g: g.emoji),
+]
+GROUP_DETAIL = [
+    *GROUP_COLUMNS,
+    Column("members", lambda g: _names(g.users, "organization_user_id")),
+    Column("workspaces", lambda g: _names(g.workspaces, "workspace_id")),
+]
+
+
+def _pages_text(limit: int | None, what: str) -> tuple[str, str]:
+    if limit is None:
+        return "at least 1 request", f"GET {what}, 1 per 100"
+    count = math.ceil(limit / PAGE)
+    return f"{count} request{'s' * (count != 1)}", f"GET {what}, up to {limit}"
+
+
+@users.command("ls")
+def users_ls(
+    ctx: typer.Context,
+    filter: Annotated[str | None, typer.Option(help="Name or email contains.")] = None,
+    limit: Limit = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """List organization users (100 per request)."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run(*_pages_text(limit, "users"))
+    with s.client(workspace=False) as (focus, _):
+        found: list[Any] = []
+        with s.progress.bar("listing users") as update:
+            for page in focus.users.list(filter=filter, max_items=limit).pages():
+                found.extend(page.items)
+                update()
+        out.rows(found, USER_COLUMNS, title=f"{len(found)} users")
+
+
+@users.command("find")
+def users_find(
+    ctx: typer.Context,
+    email: Annotated[str, typer.Argument(help="The whole email (any case).")],
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Find the member (joined or invited) with this email; exit 4 when there is none."""
+    from .. import _check
+    from ..errors import FocusConfigError
+
+    out = Output(json_=json_, csv_=csv_)
+    try:
+        email = _check.email("EMAIL", email)
+    except FocusConfigError as exc:
+        raise CliError(str(exc)) from None
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", "GET users filtered by the email (+1 per further 100 matches)")
+    with s.client(workspace=False) as (focus, _):
+        matches = [
+            user
+            for user in focus.users.list(filter=email, page_size=PAGE)
+            if isinstance(user.email, str) and user.email.casefold() == email.casefold()
+        ]
+        if not matches:
+            raise CliError(f"no organization member has the email {email}", Exit.NOT_FOUND)
+        if len(matches) == 1:
+            out.record(matches[0], USER_COLUMNS)
+        else:
+            out.rows(matches, USER_COLUMNS)
+
+
+@roles.command("ls")
+def roles_ls(
+    ctx: typer.Context, dry_run: DryRun = False, json_: JsonOpt = False, csv_: CsvOpt = False
+) -> None:
+    """List the organization's roles (`--role` of `ghosts embody` takes an id, code or name)."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", "GET roles")
+    with s.client(workspace=False) as (focus, _):
+        out.rows(focus.roles.list(), ROLE_COLUMNS)
+
+
+@teams.command("ls")
+def teams_ls(
+    ctx: typer.Context,
+    filter: Annotated[str | None, typer.Option(help="Team name contains.")] = None,
+    limit: Limit = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """List the workspace's teams with their members and ghosts (100 per request)."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run(*_pages_text(limit, "teams"))
+    with s.client() as (focus, _):
+        pager = focus.teams.list(filter=filter, max_items=limit)
+        found: list[Any] = []
+        with s.progress.bar("listing teams") as update:
+            for page in pager.pages():
+                found.extend(page.items)
+                update(total=pager.planned_requests)
+        out.rows(found, TEAM_COLUMNS)
+
+
+@groups.command("ls")
+def groups_ls(
+    ctx: typer.Context, dry_run: DryRun = False, json_: JsonOpt = False, csv_: CsvOpt = False
+) -> None:
+    """List the groups you (the API key's user) belong to: the API lists no others."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", "GET groups/me")
+    with s.client(workspace=False) as (focus, _):
+        out.rows(focus.groups.mine(), GROUP_COLUMNS)
+
+
+Members = Annotated[
+    list[int] | None, typer.Option("--member", min=1, help="Organization user id (repeats).")
+]
+Workspaces = Annotated[
+    list[int] | None, typer.Option("--workspace", min=1, help="Workspace id (repeats).")
+]
+
+
+@groups.command("create")
+def groups_create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The group's name.")],
+    emoji: Annotated[str, typer.Option(help="The group's emoji (the API requires one).")],
+    member: Members = None,
+    workspace: Workspaces = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Create a group of members (--member) in workspaces (--workspace)."""
+    out = Output(json_=json_, csv_=csv_)
+    if not name.strip():
+        raise CliError("the group's name must not be empty")
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", f"POST group {name!r}")
+    with s.client(workspace=False) as (focus, _):
+        group = focus.groups.create(
+            name, emoji=emoji, organization_users=member or (), workspaces=workspace or ()
+        )
+        out.record(group, GROUP_DETAIL)
+
+
+@groups.command("update")
+def groups_update(
+    ctx: typer.Context,
+    group_id: Annotated[int, typer.Argument(min=1, help="Group id.")],
+    name: Annotated[str, typer.Option(help="The name (required: the update replaces).")],
+    emoji: Annotated[str, typer.Option(help="The emoji (required).")],
+    member: Members = None,
+    workspace: Workspaces = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Replace a group: its name, emoji, members and workspaces (unlisted ones are removed)."""
+    out = Output(json_=json_, csv_=csv_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", f"PUT group {group_id}")
+    with s.client(workspace=False) as (focus, _):
+        group = focus.groups.update(
+            group_id,
+            name=name,
+            emoji=emoji,
+            organization_users=member or (),
+            workspaces=workspace or (),
+        )
+        out.record(group, GROUP_DETAIL)
+
+
+@groups.command("rm")
+def groups_rm(
+    ctx: typer.Context,
+    group_id: Annotated[int, typer.Argument(min=1, help="Group id.")],
+    dry_run: DryRun = False,
+) -> None:
+    """Delete a group (the API checks your permission in the workspace)."""
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", f"DELETE group {group_id}")
+    with s.client() as (focus, _):
+        focus.groups.delete(group_id)
+        print(f"deleted group {group_id}")

@@ -1,0 +1,147 @@
+"""`focus ghosts plan FILE` and `focus ghosts apply FILE`: ghost plans from CSV, JSON or YAML.
+
+The file lists the desired ghosts (`toggl_focus.plans.desired_from_rows`: `name`, and
+optionally `description`, `project_ids`, `task_ids`, `team_ids`, `working_hours`, `id`).
+`plan` reads the workspace and prints what would change and what applying costs; `apply`
+makes the same plan and applies it. Re-running `apply` after a failure is safe: the new
+plan is made from the workspace as it now is, so only what is left is sent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .errors import CliError, Exit
+from .inputs import Row, read_rows
+from .output import JsonOpt, Output, note
+from .session import Session, session
+
+if TYPE_CHECKING:
+    from .._client import Focus
+
+File = Annotated[Path, typer.Argument(help="The desired ghosts: .csv, .json, .yaml or .yml.")]
+Key = Annotated[str, typer.Option(help="Match desired ghosts to the workspace's by name or id.")]
+Prune = Annotated[
+    bool, typer.Option("--prune", help="Delete the workspace's ghosts the file does not list.")
+]
+Embodied = Annotated[
+    bool, typer.Option("--include-embodied", help="Also match (and prune) embodied ghosts.")
+]
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
+]
+READS = (
+    "at least 1 request to read the workspace (1 per 100 ghosts, +1 per matched ghost whose "
+    "row sets working_hours)"
+)
+
+
+def _desired(path: Path) -> list[Any]:
+    """The file's desired ghosts; a bad row is a usage error naming it (and its CSV line)."""
+    from ..errors import FocusConfigError
+    from ..plans import desired_from_rows
+
+    rows = read_rows(path)
+    try:
+        return desired_from_rows([row.values for row in rows])
+    except FocusConfigError as exc:
+        raise CliError(f"{path}: {_relabel(str(exc), rows)}") from None
+
+
+def _relabel(message: str, rows: list[Row]) -> str:
+    """`row 2, column ...` as this file's label of row 2 (`row 2 (line 3)` in a CSV)."""
+    match = re.match(r"row (\d+)", message)
+    if match is None or not 1 <= int(match[1]) <= len(rows):
+        return message
+    return rows[int(match[1]) - 1].label + message[match.end() :]
+
+
+def _plan(focus: Focus, s: Session, path: Path, key: str, prune: bool, embodied: bool) -> Any:
+    desired = _desired(path)
+    with s.progress.bar("reading the workspace"):
+        return focus.ghosts.plan(
+            desired,
+            key=key,  # type: ignore[arg-type]
+            prune=prune,
+            include_embodied=embodied,
+        )
+
+
+def _check_key(key: str) -> None:
+    if key not in ("name", "id"):
+        raise CliError(f"--key must be name or id, got {key!r}")
+
+
+def plan(
+    ctx: typer.Context,
+    file: File,
+    key: Key = "name",
+    prune: Prune = False,
+    include_embodied: Embodied = False,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Show what applying FILE would change, and its exact cost; changes nothing."""
+    out = Output(json_=json_)
+    _check_key(key)
+    _desired(path=file)  # a bad file fails here, before any request
+    s = session(ctx)
+    if dry_run:
+        s.dry_run(READS, "to make the plan; nothing is changed")
+    with s.client() as (focus, _):
+        made = _plan(focus, s, file, key, prune, include_embodied)
+        if out.mode == "json":
+            out.json(made.to_dict())
+        else:
+            out.text(str(made))
+            out.text(f"applying costs {made.cost} request{'s' * (made.cost != 1)}")
+
+
+def apply(
+    ctx: typer.Context,
+    file: File,
+    key: Key = "name",
+    prune: Prune = False,
+    include_embodied: Embodied = False,
+    budget: Annotated[
+        int | None, typer.Option(min=0, help="Refuse (send nothing) if applying costs more.")
+    ] = None,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Make the plan for FILE and apply it; re-run it after a failure to finish.
+
+    Refuses before any write when the plan costs more than --budget or than the quota left.
+    """
+    from ..plans import PlanApplyError
+
+    out = Output(json_=json_)
+    _check_key(key)
+    _desired(path=file)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run(READS, "to make the plan, then the plan's cost (`focus ghosts plan` prices it)")
+    with s.client() as (focus, counter):
+        made = _plan(focus, s, file, key, prune, include_embodied)
+        if out.mode != "json":
+            out.text(str(made))
+        try:
+            with s.progress.requests("applying", counter.count + made.cost, counter):
+                result = made.apply(budget=budget)
+        except PlanApplyError as exc:
+            if out.mode == "json":
+                out.json({"plan": made.to_dict(), "result": exc.result.to_dict()})
+            else:
+                out.text(str(exc.result).split(". result.remaining_plan()", 1)[0])
+            note(f"run `focus ghosts apply {file}` again to send what is left")
+            raise
+        if out.mode == "json":
+            out.json({"plan": made.to_dict(), "result": result.to_dict()})
+        else:
+            out.text(result.summary())
+    if not result.complete:  # pragma: no cover - apply raises unless every step was sent
+        raise typer.Exit(Exit.PARTIAL)

@@ -1,0 +1,182 @@
+"""One run of `focus`: its settings, its client, and what it spent.
+
+Commands never build a client themselves: `session.client()` checks the settings (a missing
+token or organization is a usage error before any request), opens a `Focus`, counts every
+request sent inside the block (retries included) and, when the block ends, however it ends,
+reports on stderr how many requests were spent and how much of the quota is left.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from . import config
+from .errors import CliError
+from .output import Progress, note
+
+if TYPE_CHECKING:
+    from .._client import Focus
+    from .._http import Counter
+    from ..quota import Quota
+
+__all__ = ["Session", "quota_text", "session"]
+
+
+class Session:
+    """The global options of one run, and the client built from them on first use."""
+
+    def __init__(
+        self,
+        *,
+        token: str | None,
+        token_file: Path | None,
+        organization_id: int | None,
+        workspace_id: int | None,
+        base_url: str | None,
+        debug: bool,
+        progress: bool,
+    ) -> None:
+        self._flags = {
+            "token": token,
+            "token_file": token_file,
+            "organization_id": organization_id,
+            "workspace_id": workspace_id,
+            "base_url": base_url,
+        }
+        self.debug = debug
+        self.progress = Progress(progress)
+        self._settings: config.Settings | None = None
+
+    @property
+    def settings(self) -> config.Settings:
+        """The resolved settings (flags, environment, config file), read once."""
+        if self._settings is None:
+            self._settings = config.Settings.resolve(**self._flags, config=config.load())  # type: ignore[arg-type]
+        return self._settings
+
+    def organization_id(self) -> int:
+        """The organization id, or a usage error saying the three ways to give it."""
+        value = self.settings.organization_id
+        if value is None:
+            raise CliError(
+                "no organization: pass --organization-id, set $TOGGL_FOCUS_ORGANIZATION_ID "
+                "or run `focus config set organization_id ID`"
+            )
+        return value
+
+    def workspace_id(self) -> int:
+        """The workspace id, or a usage error saying the three ways to give it."""
+        value = self.settings.workspace_id
+        if value is None:
+            raise CliError(
+                "no workspace: pass --workspace-id, set $TOGGL_FOCUS_WORKSPACE_ID "
+                "or run `focus config set workspace_id ID`"
+            )
+        return value
+
+    def token(self) -> str:
+        """The API token, or a usage error saying where it may come from."""
+        token = self.settings.token
+        if not token:
+            raise CliError(
+                "no API token: pass --token or --token-file, set $TOGGL_FOCUS_API_TOKEN or run "
+                "`focus config set token_file PATH` (`focus fake` serves a fake API to try)"
+            )
+        return token
+
+    @contextmanager
+    def client(self, *, workspace: bool = True) -> Iterator[tuple[Focus, Counter]]:
+        """A Focus client and the counter of its requests; reports the spend on exit.
+
+        `workspace=False` for commands that need only the organization.
+        """
+        from .._client import Focus
+        from .._http import counting
+
+        organization = self.organization_id()
+        space = self.workspace_id() if workspace else self.settings.workspace_id
+        focus = Focus(
+            self.token(),
+            organization_id=organization,
+            workspace_id=space,
+            base_url=self.settings.base_url,
+        )
+        _install_redaction(self.token())
+        try:
+            with counting() as counter:
+                try:
+                    yield focus, counter
+                finally:
+                    spent = counter.count
+                    note(f"{spent} request{'s' * (spent != 1)} spent; {quota_text(focus.quota)}")
+        finally:
+            focus.close()
+
+    def dry_run(self, requests: int | str, what: str) -> None:
+        """Say what a command would spend, send nothing, and end the command with 0."""
+        count = f"{requests} request{'s' * (requests != 1)}"
+        print(f"dry run: would spend {count}: {what}; nothing sent")
+        raise typer.Exit(0)
+
+
+def quota_text(quota: Quota) -> str:
+    """`quota: 27 left, resets in 59 min`, or that the server said nothing about it."""
+    if quota.remaining is None:
+        return "quota: not reported by the server"
+    left = quota.resets_in
+    when = "" if left is None else f", resets in {_duration(left)}"
+    return f"quota: {quota.remaining} left{when}"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min"
+
+
+def session(ctx: typer.Context) -> Session:
+    """The run's Session, set up by the top-level callback."""
+    found = ctx.find_object(Session)
+    if found is None:  # pragma: no cover - the callback always sets it
+        raise CliError("internal error: no session")
+    return found
+
+
+class _Redact(logging.Filter):
+    """Belt and braces: the library never logs the token; this filter would hide it if it did."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg, record.args = message.replace(self.secret, "***"), None
+        return True
+
+
+def _install_redaction(secret: str) -> None:
+    for handler in logging.getLogger("toggl_focus").handlers:
+        if not any(isinstance(f, _Redact) for f in handler.filters):
+            handler.addFilter(_Redact(secret))
+
+
+def setup_logging(debug: bool) -> None:
+    """The toggl_focus logger to stderr: its warnings always, every request with --debug."""
+    logger = logging.getLogger("toggl_focus")
+    for handler in list(logger.handlers):
+        if getattr(handler, "_focus_cli", False):
+            logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler._focus_cli = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("focus: %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)

@@ -1,0 +1,185 @@
+"""`focus quota`, `focus probe` and `focus fake`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .errors import CliError, Exit
+from .output import JsonOpt, Output, console
+from .session import quota_text, session
+
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
+]
+#: Requests per hour of Focus's plans (https://engineering.toggl.com/docs/focus_start/).
+PLANS = (("Free", 30), ("Starter", 240), ("Premium", 600))
+
+
+def plan_tier(remaining: int) -> tuple[str, int | None]:
+    """The plan a remaining count proves at least, and that plan's hourly limit.
+
+    A response says what is left, not the limit: more than 30 left proves at least Starter,
+    more than 240 Premium; 29 left could be any plan, so it proves nothing.
+    """
+    # The request that told us has been counted already: the limit is at least remaining + 1.
+    floor = remaining + 1
+    tier, limit = "unknown (any plan)", None
+    for i, (name, allowed) in enumerate(PLANS):
+        if floor > allowed:
+            upper = PLANS[i + 1] if i + 1 < len(PLANS) else None
+            tier = f"at least {upper[0]}" if upper else f"more than {name}"
+            limit = upper[1] if upper else None
+    return tier, limit
+
+
+def quota(
+    ctx: typer.Context,
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Show the hourly request quota: what is left, when it resets, the plan when it shows.
+
+    It costs 1 request (GET roles): the quota is in the headers of every answer, and only
+    an answer tells it.
+    """
+    out = Output(json_=json_)
+    s = session(ctx)
+    if dry_run:
+        s.dry_run("1 request", "GET roles, to read the quota headers of its answer")
+    with s.client(workspace=False) as (focus, _):
+        focus.roles.list()
+        q = focus.quota
+    remaining = q.remaining
+    tier, limit = plan_tier(remaining) if remaining is not None else ("unknown", None)
+    if out.mode == "json":
+        out.json(
+            {
+                "remaining": remaining,
+                "resets_in": None if q.resets_in is None else round(q.resets_in),
+                "resets_at": None if q.resets_at is None else q.resets_at.isoformat(),
+                "plan": tier,
+            }
+        )
+        return
+    if remaining is None:
+        out.text("the server sent no quota headers (unlimited, or not Focus)")
+        return
+    scale = limit or max(remaining, 30)
+    resets = q.resets_at.strftime("%H:%M:%S UTC") if q.resets_at else "unknown"
+    if out.mode == "table":
+        from rich.progress_bar import ProgressBar
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_row(
+            "remaining",
+            ProgressBar(total=scale, completed=remaining, width=30),
+            f"{remaining} of {'≥' if limit is None else ''}{scale}",
+        )
+        grid.add_row("resets", f"{quota_text(q).split(', ', 1)[-1]} (at {resets})", "")
+        grid.add_row("plan", tier, "")
+        console().print(grid)
+    else:
+        out.text(f"remaining\t{remaining}\nresets_at\t{resets}\nplan\t{tier}")
+
+
+def probe(
+    ctx: typer.Context,
+    budget: Annotated[int, typer.Option(min=1, help="Most requests to send.")] = 10,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
+    allow_writes: Annotated[
+        str, typer.Option(help="Write operations it may use: create_ghost,delete_ghost.")
+    ] = "",
+    dry_run: DryRun = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Check this package's spec against the real API, within --budget requests.
+
+    Prints the plan (each request and why) and asks before sending (unless --yes).
+    Read-only unless --allow-writes. Exit 0 when the server agrees with the spec, 1 when it
+    does not, 2 when declined or misused. Needs the probe extra.
+    """
+    s = session(ctx)
+    argv = [
+        "--organization-id", str(s.organization_id()),
+        "--workspace-id", str(s.workspace_id()),
+        "--budget", str(budget),
+    ]  # fmt: skip
+    if s.settings.base_url:
+        argv += ["--base-url", s.settings.base_url]
+    if allow_writes:
+        argv += ["--allow-writes", allow_writes]
+    if dry_run:
+        try:
+            from ..probe import Probe
+        except ImportError as exc:
+            raise CliError(
+                f"{exc}; install the probe extra: pip install 'toggl-focus[probe]'"
+            ) from None
+        plan = Probe(
+            organization_id=s.organization_id(),
+            workspace_id=s.workspace_id(),
+            token=s.token(),
+            budget=budget,
+            allow_writes=[op.strip() for op in allow_writes.split(",") if op.strip()],
+            base_url=s.settings.base_url,
+        )
+        print(plan.plan_text())
+        s.dry_run(f"at most {budget} requests", "the plan above")
+    from ..probe.__main__ import main as run_probe
+
+    argv += ["--token", s.token()]  # in-process: the token is never on a command line
+    argv += ["--yes"] * yes + ["--json"] * json_
+    raise typer.Exit(run_probe(argv))
+
+
+def fake(
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8080,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback).")] = "127.0.0.1",
+    quota: Annotated[
+        int | None, typer.Option(min=0, help="Requests per hour (default: unlimited).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the generated organization.")] = 0,
+    ghosts: Annotated[int, typer.Option(min=0, help="Ghosts to seed.")] = 300,
+    users: Annotated[int, typer.Option(min=1, help="Users to seed.")] = 120,
+) -> None:
+    """Serve the fake Focus API (toggl_focus.testing) until Ctrl-C: no token, no quota spent.
+
+    Prints the base URL, the token and the lines to export so that `focus` uses it.
+    Needs the testing extra.
+    """
+    try:
+        from ..testing import FakeFocus
+        from ..testing._server import FakeServer
+    except ImportError as exc:
+        raise CliError(
+            f"{exc}; install the testing extra: pip install 'toggl-focus[testing]'"
+        ) from None
+    from .._auth import is_loopback
+
+    if not is_loopback(host):
+        raise CliError(f"--host {host}: the fake serves loopback only (plain http, a known token)")
+    instance = FakeFocus(seed=seed, ghosts=ghosts, users=users, quota=quota)
+    try:
+        server = FakeServer(instance, host, port)
+    except OSError as exc:
+        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    limit = "unlimited" if quota is None else f"{quota} requests/hour"
+    lines = [
+        f"Fake Toggl Focus API at {server.base_url} (quota: {limit}; Ctrl-C to stop)",
+        f"export TOGGL_FOCUS_BASE_URL={server.base_url}",
+        f"export TOGGL_FOCUS_API_TOKEN={instance.token}",
+        f"export TOGGL_FOCUS_ORGANIZATION_ID={instance.organization_id}",
+        f"export TOGGL_FOCUS_WORKSPACE_ID={instance.workspace_id}",
+    ]
+    print("\n".join(lines), flush=True)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        raise typer.Exit(Exit.OK) from None
+    finally:
+        server.server_close()

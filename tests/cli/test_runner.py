@@ -1,0 +1,201 @@
+"""`focus` in-process with typer's CliRunner: config, completion, help, dry runs, imports."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toggl_focus.cli.app import app
+
+from .conftest import FOCUS, Cli
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str | None]:
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("TOGGL_FOCUS_")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg")
+    env.update(extra)
+    return env
+
+
+def test_config_set_get_unset_show(runner: CliRunner, tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    token_file = tmp_path / "token"
+    token_file.write_text("toggl_sk_config_SECRET\n")
+    for key, value in [("organization_id", "9001"), ("workspace_id", "7002"),
+                       ("token_file", str(token_file))]:  # fmt: skip
+        result = runner.invoke(app, ["config", "set", key, value], env=env)
+        assert result.exit_code == 0, result.output
+    path = tmp_path / "xdg" / "toggl-focus" / "config.toml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert "toggl_sk_config_SECRET" not in path.read_text()
+    assert runner.invoke(app, ["config", "get", "workspace_id"], env=env).output == "7002\n"
+    shown = runner.invoke(app, ["config", "show"], env=env)
+    assert "token_file in the config file" in shown.output
+    assert "7002" in shown.output and "toggl_sk_config_SECRET" not in shown.output
+    flagged = runner.invoke(app, ["-w", "7001", "config", "show"], env=env)
+    assert "workspace_id     7001" in flagged.output  # the flag wins over the file
+    from_env = runner.invoke(app, ["config", "show"], env={**env, "TOGGL_FOCUS_WORKSPACE_ID": "5"})
+    assert "workspace_id     5" in from_env.output  # the environment wins over the file
+    assert runner.invoke(app, ["config", "unset", "workspace_id"], env=env).exit_code == 0
+    assert runner.invoke(app, ["config", "get", "workspace_id"], env=env).exit_code == 1
+    assert runner.invoke(app, ["config", "path"], env=env).output.strip() == str(path)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["config", "set", "token", "toggl_sk_x"], "does not hold the token"),
+        (["config", "set", "colour", "red"], "unknown config key"),
+        (["config", "set", "workspace_id", "abc"], "positive integer"),
+        (["config", "set", "token_file", "/nonexistent/token"], "cannot read the token file"),
+    ],
+)
+def test_config_refuses_bad_values(
+    runner: CliRunner, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, args, env=_env(tmp_path))
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "xdg" / "toggl-focus" / "config.toml").exists()
+
+
+def test_a_broken_config_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "xdg" / "toggl-focus" / "config.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("workspace_id = 'x\n")
+    result = runner.invoke(app, ["roles", "ls"], env=_env(tmp_path, TOGGL_FOCUS_API_TOKEN="t"))
+    assert result.exit_code == 2 and "not valid TOML" in result.output
+
+
+def test_the_config_file_feeds_a_real_command(cli: Cli, tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text(cli.fake.token)
+    env = cli.env()
+    for key in ("TOGGL_FOCUS_API_TOKEN", "TOGGL_FOCUS_ORGANIZATION_ID", "TOGGL_FOCUS_WORKSPACE_ID"):
+        del env[key]
+    for key, value in [("organization_id", "9001"), ("workspace_id", "7001"),
+                       ("token_file", str(token_file))]:  # fmt: skip
+        assert cli.run("config", "set", key, value, env=env).code == 0
+    result = cli.run("ghosts", "ls", "--limit", "2", env=env)
+    assert result.code == 0, result.err
+    assert len(result.out.splitlines()) == 3
+    assert cli.spent() == 1
+
+
+def test_help_documents_the_exit_codes(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "0 ok, 1 API error, 2 usage error" in text and "3 quota spent, 4 not found" in text
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["ghosts", "nope"]).exit_code == 2
+    assert runner.invoke(app, ["ghosts", "ls", "--limit", "0"]).exit_code == 2
+    assert runner.invoke(app, ["ghosts", "embody", "1001", "a@example.com"]).exit_code == 2
+
+
+def test_shell_completion_completes_commands(runner: CliRunner) -> None:
+    env = {"_FOCUS_COMPLETE": "complete_bash", "COMP_WORDS": "focus gh", "COMP_CWORD": "1"}
+    result = runner.invoke(app, [], env=env, prog_name="focus")
+    assert result.output.split() == ["ghosts"]
+    env = {"_FOCUS_COMPLETE": "complete_bash", "COMP_WORDS": "focus ghosts em", "COMP_CWORD": "2"}
+    result = runner.invoke(app, [], env=env, prog_name="focus")
+    assert result.output.split() == ["embody", "embody-many"]
+    script = runner.invoke(app, ["--show-completion", "bash"], env={"SHELL": "/bin/bash"})
+    assert script.exit_code in (0, 1)  # typer detects the shell itself; the option exists
+
+
+def test_importing_the_library_imports_neither_typer_nor_the_cli() -> None:
+    # rich and click are not checked: httpx itself imports them when they are installed
+    # (its `httpx` command line, httpx/_main.py), with or without this CLI.
+    code = (
+        "import sys, toggl_focus, toggl_focus.embody, toggl_focus.probe;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'typer'"
+        " or m.startswith('toggl_focus.cli')); print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_focus_fake_serves_and_prints_what_to_export(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [str(FOCUS), "fake", "--port", "0", "--quota", "50", "--seed", "3"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(5)]
+        assert "Fake Toggl Focus API at http://127.0.0.1:" in lines[0]
+        exports = dict(line.removeprefix("export ").strip().split("=", 1) for line in lines[1:])
+        assert set(exports) == {
+            "TOGGL_FOCUS_BASE_URL",
+            "TOGGL_FOCUS_API_TOKEN",
+            "TOGGL_FOCUS_ORGANIZATION_ID",
+            "TOGGL_FOCUS_WORKSPACE_ID",
+        }
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TOGGL_FOCUS_")}
+        env.update(exports, XDG_CONFIG_HOME=str(tmp_path), NO_PROXY="*")
+        result = subprocess.run(
+            [str(FOCUS), "quota", "--json"], capture_output=True, text=True, env=env, timeout=30
+        )
+        assert result.returncode == 0, result.stderr
+        assert '"remaining": 49' in result.stdout
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def fake_env(cli: Cli) -> dict[str, str | None]:
+    return {**cli.env(), "COLUMNS": "200"}
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["ghosts", "ls", "--limit", "250"], "3 requests"),
+        (["ghosts", "ls"], "at least 1 request"),
+        (["ghosts", "get", "1001"], "1 request"),
+        (["ghosts", "create", "X"], "1 request"),
+        (["ghosts", "update", "1001", "--name", "Y"], "1 request"),
+        (["ghosts", "rm", "1001", "1002", "1001"], "2 requests"),
+        (["ghosts", "embody", "1001", "a@example.com", "--role", "member"], "3 requests"),
+        (["ghosts", "embody", "1001", "a@example.com", "--role", "3"], "2 requests"),
+        (["working-hours", "show", "5101"], "1 request"),
+        (["working-hours", "set", "--user", "5101", "mon=8"], "2 or 3 requests"),
+        (["users", "ls", "--limit", "100"], "1 request"),
+        (["users", "find", "a@example.com"], "1 request"),
+        (["roles", "ls"], "1 request"),
+        (["teams", "ls"], "at least 1 request"),
+        (["groups", "ls"], "1 request"),
+        (["groups", "create", "G", "--emoji", "x"], "1 request"),
+        (["groups", "update", "41", "--name", "G", "--emoji", "x"], "1 request"),
+        (["groups", "rm", "41"], "1 request"),
+        (["quota"], "1 request"),
+        (["ghosts", "plan", "tests/cli/staff.csv"], "at least 1 request"),
+        (["ghosts", "apply", "tests/cli/staff.csv"], "at least 1 request"),
+        (["ghosts", "embody-many", "tests/cli/people.csv", "--role", "member"], "4 requests"),
+    ],
+)
+def test_dry_run_says_the_cost_and_sends_nothing(
+    runner: CliRunner, cli: Cli, fake_env: dict[str, str | None], args: list[str], says: str
+) -> None:
+    result = runner.invoke(app, [*args, "--dry-run"], env=fake_env)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"dry run: would spend {says}")
+    assert cli.spent() == 0
