@@ -12,7 +12,8 @@
 #                          + tsc, openapi-generator typescript-fetch and go (into build/spec-check)
 #   make spec-diff [BASE=ref]  breaking-change guard: $(SPEC) against BASE (default: last spec-v*/v* tag)
 #   python scripts/spec_decisions.py [--json]   every x-decision of $(SPEC) with its JSON pointer
-#   make docs              HTML API reference, self-contained for offline use: dist/docs/index.html
+#   make docs              HTML API references, self-contained for offline use: dist/docs/index.html
+#                          (HTTP, Redocly) linking dist/docs/python/index.html (Python, pdoc)
 #   make test              lint + check-generated + check-sync + spec-check + spec-diff + docs + pytest
 #                          (what CI runs, via .ci/run)
 #   make count-lines       hand-written lines of extensions/toggl_focus (scripts/count_lines.py)
@@ -49,7 +50,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 GENERATE := scripts/codegen/generate.sh
 
 .PHONY: $(VENV) node_modules client check-generated sync check-sync lint test demo fake-server bench count-lines clean
-.PHONY: spec spec-check spec-diff docs
+.PHONY: spec spec-check spec-diff docs python-docs demo-env
 
 # --- bootstrap ----------------------------------------------------------------------------
 
@@ -174,11 +175,36 @@ endef
 spec-diff: $(VENV_STAMP)
 	$(VENV_BIN)/python scripts/spec_diff.py --spec "$(SPEC)" $(if $(BASE),--base "$(BASE)")
 
-# Redoc with its scripts inlined (--inlineBundle): the page loads nothing from a CDN.
-docs: $(NODE_STAMP)
+# Redoc with its scripts inlined (--inlineBundle): the page loads nothing from a CDN. Its top
+# links to the Python reference (python-docs), which sits beside it in $(DOCS_DIR)/python.
+docs: $(NODE_STAMP) python-docs
 	redocly build-docs --config redocly.yaml "$(SPEC)" --inlineBundle -o $(DOCS_DIR)/index.html
-	@! grep -Eq '<script[^>]+src=|<link[^>]+href="https?:' $(DOCS_DIR)/index.html \
-		|| { echo "error: $(DOCS_DIR)/index.html loads an external script or stylesheet" >&2; exit 1; }
+	@sed -i '0,/<body>/s||<body><p style="margin:0;padding:8px 16px;font-family:sans-serif"><a href="python/index.html">Python API reference (toggl_focus)</a></p>|' $(DOCS_DIR)/index.html
+	@grep -q 'href="python/index.html"' $(DOCS_DIR)/index.html \
+		|| { echo "error: no <body> in $(DOCS_DIR)/index.html to link the Python reference from" >&2; exit 1; }
+	@! grep -Eq '<script[^>]+src=|<link[^>]+href="https?:' $(DOCS_DIR)/index.html $(DOCS_DIR)/python/*.html \
+		|| { echo "error: $(DOCS_DIR) loads an external script or stylesheet" >&2; exit 1; }
+	@echo "docs: $(DOCS_DIR)/index.html (HTTP reference) and $(DOCS_DIR)/python/index.html (Python)"
+
+# The Python API reference, with pdoc (pinned), from the docstrings of the public modules:
+# the package's names (`Focus` and `AsyncFocus` once each, on the `toggl_focus` page), the
+# fake and its pytest plugin, the probe, the generated models the methods return, and the
+# resources (`focus.ghosts`, ...), whose classes have no public name, from the sync client
+# only (the async one mirrors it method for method; no `_async` page). Lazily loaded names
+# (PEP 562 `__getattr__`) are resolved first, since pdoc reads a module's `__dict__`; any
+# pdoc warning (a name that does not resolve) fails the build.
+PYTHON_DOC_MODULES := toggl_focus toggl_focus.errors toggl_focus.embody toggl_focus.pagination \
+	toggl_focus.quota toggl_focus.testing toggl_focus.testing.pytest_plugin toggl_focus.probe \
+	toggl_focus._sync.ghosts toggl_focus._sync.organization toggl_focus._sync.working_hours \
+	toggl_focus_api.models
+python-docs: $(VENV_STAMP)
+	rm -rf $(DOCS_DIR)/python
+	$(VENV_BIN)/python -W error -c 'import importlib, pathlib, sys, pdoc, pdoc.render; \
+		mods = [importlib.import_module(m) for m in sys.argv[2:]]; \
+		[vars(m).update({n: getattr(m, n) for n in getattr(m, "__all__", ())}) for m in mods]; \
+		pdoc.render.configure(docformat="markdown", footer_text="toggl-focus"); \
+		pdoc.pdoc(*sys.argv[2:], output_directory=pathlib.Path(sys.argv[1]))' \
+		$(DOCS_DIR)/python $(PYTHON_DOC_MODULES)
 
 # --- running ------------------------------------------------------------------------------
 
