@@ -32,6 +32,7 @@ SPEC ?= openapi/focus.yaml
 VENV := .venv
 VENV_BIN := $(CURDIR)/$(VENV)/bin
 VENV_STAMP := $(VENV)/.stamp
+DEMO_STAMP := $(VENV)/.stamp-demo
 NODE_STAMP := node_modules/.stamp
 
 GENERATED_DIR := generated
@@ -50,20 +51,39 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 GENERATE := scripts/codegen/generate.sh
 
 .PHONY: $(VENV) node_modules client check-generated sync check-sync lint test demo fake-server bench count-lines clean
-.PHONY: spec spec-check spec-diff docs python-docs demo-env
+.PHONY: spec spec-check spec-diff docs python-docs
 
 # --- bootstrap ----------------------------------------------------------------------------
 
 # `make .venv` / `make node_modules` are aliases of the stamp files, which record that the
 # environment matches the pinned inputs (rebuilt when those change).
+#
+# Two levels in the same .venv: $(DEMO_STAMP) is the package with what it needs to run
+# (httpx, attrs, and jsonschema for the fake server: the `testing` extra), all at the pins
+# of requirements-dev.txt (used as constraints); `make demo` and `make fake-server` need
+# nothing more. $(VENV_STAMP) adds the development toolchain (codegen, linters, pytest, ...)
+# for everything else, and marks the demo level done too.
 $(VENV): $(VENV_STAMP)
 $(VENV_STAMP): requirements-dev.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
-		|| { echo "error: $(PYTHON) missing or older than 3.11 (set PYTHON=...)" >&2; exit 1; }
-	[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	@$(check_python)
+	@[ -x $(VENV)/bin/python ] || { echo "==> creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "==> installing the development toolchain: $$(grep -cE '^[A-Za-z]' requirements-dev.txt) pinned packages from requirements-dev.txt (about a minute on a cold cache)"
 	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.txt
+	@echo "==> installing toggl-focus itself (editable)"
 	$(VENV)/bin/python -m pip install --quiet --no-deps -e .
-	touch $(VENV_STAMP)
+	touch $(VENV_STAMP) $(DEMO_STAMP)
+
+$(DEMO_STAMP): requirements-dev.txt pyproject.toml
+	@$(check_python)
+	@[ -x $(VENV)/bin/python ] || { echo "==> creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "==> installing what the demo needs: toggl-focus (editable) with httpx, attrs and jsonschema, pinned (not the dev toolchain)"
+	$(VENV)/bin/python -m pip install --quiet -c requirements-dev.txt -e ".[testing]"
+	touch $(DEMO_STAMP)
+
+define check_python
+$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	|| { echo "error: $(PYTHON) missing or older than 3.11 (set PYTHON=...)" >&2; exit 1; }
+endef
 
 node_modules: $(NODE_STAMP)
 $(NODE_STAMP): package.json package-lock.json
@@ -208,10 +228,10 @@ python-docs: $(VENV_STAMP)
 
 # --- running ------------------------------------------------------------------------------
 
-demo: $(VENV_STAMP)
+demo: $(DEMO_STAMP)
 	$(VENV_BIN)/python -m toggl_focus.demo
 
-fake-server: $(VENV_STAMP)
+fake-server: $(DEMO_STAMP)
 	$(VENV_BIN)/python -m toggl_focus.testing --port $(PORT)
 
 bench: $(VENV_STAMP)
