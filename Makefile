@@ -31,6 +31,8 @@ SPEC ?= openapi/focus.yaml
 
 VENV := .venv
 VENV_BIN := $(CURDIR)/$(VENV)/bin
+# Recipes name the venv's python relatively, so the commands make echoes hold no local path.
+PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.stamp
 DEMO_STAMP := $(VENV)/.stamp-demo
 NODE_STAMP := node_modules/.stamp
@@ -46,6 +48,19 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Redocly CLI: no telemetry, no update notice (checked against @redocly/cli 2.77.0).
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+# Redocly CLI 2.77.0 prints a boxed "Node.js 20 support is ending" notice on every run under
+# Node 20 (no option or variable turns it off). $(call redocly,...) runs it with stderr merged into
+# stdout and drops that box (and the blank line around it) only; any other output, errors
+# and other boxes included, passes unchanged, and pipefail keeps Redocly's exit status.
+# $(call redocly,ARGS) is a whole recipe line: it echoes `redocly ARGS`, then runs it so.
+redocly = @echo 'redocly $(1)'; redocly $(1) 2>&1 | awk '$(REDOCLY_FILTER)'
+REDOCLY_FILTER := \
+	box { buf = buf $$0 "\n"; if ($$0 ~ /╚/) { box = 0; if (buf !~ /Node\.js [0-9]+ support is ending/) printf "%s%s", held, buf; held = buf = ""; eat = 1 } next } \
+	/╔/ { box = 1; buf = $$0 "\n"; next } \
+	/^[[:space:]]*$$/ { if (eat) { eat = 0; next } printf "%s", held; held = $$0 "\n"; next } \
+	{ eat = 0; printf "%s", held; held = ""; print } \
+	END { printf "%s%s", held, buf }
 
 # Config and custom templates live beside it: scripts/codegen/{config.yaml,templates/}.
 GENERATE := scripts/codegen/generate.sh
@@ -97,9 +112,9 @@ $(NODE_STAMP): package.json package-lock.json
 # did not exist then (first generation), install again so that it is importable.
 client: $(VENV_STAMP)
 	$(GENERATE) "$(SPEC)" "$(GENERATED_DIR)/$(PACKAGE)"
-	$(VENV_BIN)/python scripts/pagination_meta.py "$(SPEC)"
-	$(VENV_BIN)/python scripts/spec_data.py "$(SPEC)"
-	@$(VENV_BIN)/python -c "import $(PACKAGE)" 2>/dev/null || $(VENV_BIN)/python -m pip install --quiet --no-deps -e .
+	$(PY) scripts/pagination_meta.py "$(SPEC)"
+	$(PY) scripts/spec_data.py "$(SPEC)"
+	@$(PY) -c "import $(PACKAGE)" 2>/dev/null || $(PY) -m pip install --quiet --no-deps -e .
 
 # Regenerates into a temporary directory and compares; generated/ itself is not touched.
 check-generated: $(VENV_STAMP)
@@ -112,16 +127,16 @@ check-generated: $(VENV_STAMP)
 		echo "       Run 'make client' and commit the result (never edit $(GENERATED_DIR)/ by hand)." >&2; \
 		exit 1; \
 	fi; \
-	$(VENV_BIN)/python scripts/pagination_meta.py --check "$(SPEC)"; \
-	$(VENV_BIN)/python scripts/spec_data.py --check "$(SPEC)"; \
+	$(PY) scripts/pagination_meta.py --check "$(SPEC)"; \
+	$(PY) scripts/spec_data.py --check "$(SPEC)"; \
 	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_pagination_meta.py and _spec/focus.json match $(SPEC)"
 
 # The sync client is generated from the async one: edit _async/, never _sync/.
 sync: $(VENV_STAMP)
-	$(VENV_BIN)/python scripts/make_sync.py
+	$(PY) scripts/make_sync.py
 
 check-sync: $(VENV_STAMP)
-	$(VENV_BIN)/python scripts/make_sync.py --check
+	$(PY) scripts/make_sync.py --check
 
 # --- checks -------------------------------------------------------------------------------
 
@@ -130,20 +145,20 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	ruff format --check $(LINT_PATHS)
 	mypy
 	openapi-spec-validator "$(SPEC)"
-	$(VENV_BIN)/python scripts/spec_decisions.py --check "$(SPEC)"
+	$(PY) scripts/spec_decisions.py --check "$(SPEC)"
 	@# Redocly exits 0 on warnings; the project allows none, so any warning fails lint.
-	redocly lint --config redocly.yaml "$(SPEC)" 2>&1 | tee .redocly.log
+	$(call redocly,lint --config redocly.yaml "$(SPEC)") | tee .redocly.log
 	@! grep -Eq 'You have [0-9]+ warnings?' .redocly.log || { rm -f .redocly.log; echo "lint: Redocly reported warnings" >&2; exit 1; }
 	@rm -f .redocly.log
 	@if [ -f "$(COVERAGE_TOOL)" ]; then \
-		echo "SPEC=$(SPEC) $(COVERAGE_TOOL)"; SPEC="$(SPEC)" $(VENV_BIN)/python "$(COVERAGE_TOOL)"; \
+		echo "SPEC=$(SPEC) $(COVERAGE_TOOL)"; SPEC="$(SPEC)" $(PY) "$(COVERAGE_TOOL)"; \
 	else \
-		echo "lint: $(COVERAGE_TOOL) not found; skipping the spec coverage check"; \
+		echo "lint: the shared spec coverage tool is not in this checkout; coverage check skipped"; \
 	fi
 
 # pytest exits 5 when it collects no test; that is reported, not treated as a failure.
 test: lint check-generated check-sync spec-check spec-diff docs
-	@rc=0; $(VENV_BIN)/python -m pytest || rc=$$?; \
+	@rc=0; $(PY) -m pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected"; elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 # --- the spec for other languages ---------------------------------------------------------
@@ -154,9 +169,9 @@ DOCS_DIR := dist/docs
 
 # The artifact other-language teams consume: $(SPEC) bundled into one self-contained file.
 spec: $(VENV_STAMP) $(NODE_STAMP)
-	redocly bundle --config redocly.yaml "$(SPEC)" -o $(SPEC_DIST)/focus.yaml
-	redocly bundle --config redocly.yaml "$(SPEC)" -o $(SPEC_DIST)/focus.json
-	$(VENV_BIN)/python scripts/spec_check.py bundle "$(SPEC)" $(SPEC_DIST)/focus.yaml $(SPEC_DIST)/focus.json
+	$(call redocly,bundle --config redocly.yaml "$(SPEC)" -o $(SPEC_DIST)/focus.yaml)
+	$(call redocly,bundle --config redocly.yaml "$(SPEC)" -o $(SPEC_DIST)/focus.json)
+	$(PY) scripts/spec_check.py bundle "$(SPEC)" $(SPEC_DIST)/focus.yaml $(SPEC_DIST)/focus.json
 
 # Generators of other languages must accept the bundle without errors (no
 # --skip-validate-spec) and name every model after components.schemas: openapi-typescript's
@@ -168,7 +183,7 @@ spec-check: spec
 	rm -rf $(SPEC_CHECK_DIR) && mkdir -p $(SPEC_CHECK_DIR)
 	openapi-typescript $(SPEC_DIST)/focus.yaml --redocly clients/typescript-check/redocly.yaml \
 		-o $(SPEC_CHECK_DIR)/openapi-typescript/focus.ts 2>&1 | tee $(SPEC_CHECK_DIR)/openapi-typescript.log
-	$(VENV_BIN)/python scripts/spec_check.py generated openapi-typescript $(SPEC_DIST)/focus.yaml \
+	$(PY) scripts/spec_check.py generated openapi-typescript $(SPEC_DIST)/focus.yaml \
 		$(SPEC_CHECK_DIR)/openapi-typescript/focus.ts $(SPEC_CHECK_DIR)/openapi-typescript.log
 	$(call openapi_generate,typescript-fetch,)
 	$(call openapi_generate,go,--additional-properties=packageName=focus --git-user-id=toggl-focus --git-repo-id=focus-go)
@@ -188,17 +203,17 @@ define openapi_generate
 @openapi-generator-cli generate -g $(1) -i $(SPEC_DIST)/focus.yaml -o $(SPEC_CHECK_DIR)/$(1) $(2) \
 	>$(SPEC_CHECK_DIR)/$(1).log 2>&1 \
 	|| { cat $(SPEC_CHECK_DIR)/$(1).log >&2; echo "error: openapi-generator $(1) failed" >&2; exit 1; }
-$(VENV_BIN)/python scripts/spec_check.py generated $(1) $(SPEC_DIST)/focus.yaml $(SPEC_CHECK_DIR)/$(1) $(SPEC_CHECK_DIR)/$(1).log
+$(PY) scripts/spec_check.py generated $(1) $(SPEC_DIST)/focus.yaml $(SPEC_CHECK_DIR)/$(1) $(SPEC_CHECK_DIR)/$(1).log
 endef
 
 # Breaking-change guard; exits 1 when info.version's bump is too small for the changes.
 spec-diff: $(VENV_STAMP)
-	$(VENV_BIN)/python scripts/spec_diff.py --spec "$(SPEC)" $(if $(BASE),--base "$(BASE)")
+	$(PY) scripts/spec_diff.py --spec "$(SPEC)" $(if $(BASE),--base "$(BASE)")
 
 # Redoc with its scripts inlined (--inlineBundle): the page loads nothing from a CDN. Its top
 # links to the Python reference (python-docs), which sits beside it in $(DOCS_DIR)/python.
 docs: $(NODE_STAMP) python-docs
-	redocly build-docs --config redocly.yaml "$(SPEC)" --inlineBundle -o $(DOCS_DIR)/index.html
+	$(call redocly,build-docs --config redocly.yaml "$(SPEC)" --inlineBundle -o $(DOCS_DIR)/index.html)
 	@sed -i '0,/<body>/s||<body><p style="margin:0;padding:8px 16px;font-family:sans-serif"><a href="python/index.html">Python API reference (toggl_focus)</a></p>|' $(DOCS_DIR)/index.html
 	@grep -q 'href="python/index.html"' $(DOCS_DIR)/index.html \
 		|| { echo "error: no <body> in $(DOCS_DIR)/index.html to link the Python reference from" >&2; exit 1; }
@@ -219,7 +234,7 @@ PYTHON_DOC_MODULES := toggl_focus toggl_focus.errors toggl_focus.embody toggl_fo
 	toggl_focus_api.models
 python-docs: $(VENV_STAMP)
 	rm -rf $(DOCS_DIR)/python
-	$(VENV_BIN)/python -W error -c 'import importlib, pathlib, sys, pdoc, pdoc.render; \
+	$(PY) -W error -c 'import importlib, pathlib, sys, pdoc, pdoc.render; \
 		mods = [importlib.import_module(m) for m in sys.argv[2:]]; \
 		[vars(m).update({n: getattr(m, n) for n in getattr(m, "__all__", ())}) for m in mods]; \
 		pdoc.render.configure(docformat="markdown", footer_text="toggl-focus"); \
@@ -229,16 +244,16 @@ python-docs: $(VENV_STAMP)
 # --- running ------------------------------------------------------------------------------
 
 demo: $(DEMO_STAMP)
-	$(VENV_BIN)/python -m toggl_focus.demo
+	$(PY) -m toggl_focus.demo
 
 fake-server: $(DEMO_STAMP)
-	$(VENV_BIN)/python -m toggl_focus.testing --port $(PORT)
+	$(PY) -m toggl_focus.testing --port $(PORT)
 
 bench: $(VENV_STAMP)
-	$(VENV_BIN)/python scripts/bench.py
+	$(PY) scripts/bench.py
 
 count-lines: $(VENV_STAMP)
-	$(VENV_BIN)/python scripts/count_lines.py --files
+	$(PY) scripts/count_lines.py --files
 
 clean:
 	rm -rf $(VENV) node_modules build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
