@@ -8,7 +8,9 @@ through the `pytest11` entry point named `toggl_focus`.
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +173,15 @@ def test_a_misused_marker_fails_the_test_with_a_message(pytester: pytest.Pyteste
         ],
         consecutive=False,
     )
+
+
+def test_the_readme_example_passes(pytester: pytest.Pytester) -> None:
+    """README's pytest block (skipped by the doc test, as it is a test module) runs here."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    found = re.search(
+        r"<!-- doctest: skip: a test module for pytest[^>]*-->\s*```python\n(.*?)```", readme, re.S
+    )
+    assert found, "the README's pytest example is gone"
+    pytester.makepyfile(test_readme_example=found.group(1))
+    result = pytester.runpytest(*STRICT)
+    result.assert_outcomes(passed=3)
