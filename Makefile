@@ -131,12 +131,14 @@ check-generated: $(VENV_STAMP)
 	$(PY) scripts/spec_data.py --check "$(SPEC)"; \
 	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_pagination_meta.py and _spec/focus.json match $(SPEC)"
 
-# The sync client is generated from the async one: edit _async/, never _sync/.
+# The sync client is generated from the async one: edit _async/, never _sync/. The script
+# names directories absolutely; they are shown relative to the checkout (pipefail keeps its
+# exit status).
 sync: $(VENV_STAMP)
-	$(PY) scripts/make_sync.py
+	$(PY) scripts/make_sync.py | sed 's|$(CURDIR)/||g'
 
 check-sync: $(VENV_STAMP)
-	$(PY) scripts/make_sync.py --check
+	$(PY) scripts/make_sync.py --check | sed 's|$(CURDIR)/||g'
 
 # --- checks -------------------------------------------------------------------------------
 
