@@ -135,10 +135,10 @@ check-generated: $(VENV_STAMP)
 # names directories absolutely; they are shown relative to the checkout (pipefail keeps its
 # exit status).
 sync: $(VENV_STAMP)
-	$(PY) scripts/make_sync.py | sed 's|$(CURDIR)/||g'
+	@echo '$(PY) scripts/make_sync.py'; $(PY) scripts/make_sync.py | sed 's|$(CURDIR)/||g'
 
 check-sync: $(VENV_STAMP)
-	$(PY) scripts/make_sync.py --check | sed 's|$(CURDIR)/||g'
+	@echo '$(PY) scripts/make_sync.py --check'; $(PY) scripts/make_sync.py --check | sed 's|$(CURDIR)/||g'
 
 # --- checks -------------------------------------------------------------------------------
 
