@@ -11,6 +11,9 @@ import pytest
 
 from toggl_focus import _retry
 
+# `pytester` runs pytest on test files written by a test (tests/testing/test_pytest_plugin.py).
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture(autouse=True)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:

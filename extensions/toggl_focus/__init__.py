@@ -2,9 +2,11 @@
 
 `Focus` and `AsyncFocus` are the entry points; `toggl_focus.testing` holds a fake Focus
 server for tests; the generated low-level client is `toggl_focus_api` (also `focus.api`).
+Set `TOGGL_FOCUS_LOG=info` or `debug` to have the `toggl_focus` logger write to stderr.
 """
 
 from ._client import AsyncFocus, Focus
+from ._logging import configure_from_env as _configure_logging
 from .embody import (
     AsyncInviter,
     AsyncLookupInviter,
@@ -121,3 +123,6 @@ __all__ = [
     "invite_and_embody",
     "resolve_role",
 ]
+
+# TOGGL_FOCUS_LOG=info|debug: a stderr handler on the `toggl_focus` logger (_logging.py).
+_configure_logging()

@@ -61,11 +61,48 @@ Behaviour where the spec is silent (each a decision of the fake):
 - Faults (`fake.inject`) answer before authentication and the quota and use none of it.
 """
 
-from toggl_focus.testing._accounts import Accounts, Invite
-from toggl_focus.testing._app import Answer, FocusApp, Quota
-from toggl_focus.testing._fake import DEFAULT_TOKEN, FakeFocus, RecordedRequest
-from toggl_focus.testing._faults import Fault
-from toggl_focus.testing._state import FocusState
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from toggl_focus.testing._accounts import Accounts, Invite
+    from toggl_focus.testing._app import Answer, FocusApp, Quota
+    from toggl_focus.testing._fake import DEFAULT_TOKEN, FakeFocus, RecordedRequest
+    from toggl_focus.testing._faults import Fault
+    from toggl_focus.testing._state import FocusState
+
+# The names are loaded on first use (PEP 562), so that importing the package, or its pytest
+# plugin (`toggl_focus.testing.pytest_plugin`, registered for every install through the
+# `pytest11` entry point), never needs the `testing` extra: only using the fake does.
+_EXPORTS = {
+    "DEFAULT_TOKEN": "_fake",
+    "Accounts": "_accounts",
+    "Answer": "_app",
+    "FakeFocus": "_fake",
+    "Fault": "_faults",
+    "FocusApp": "_app",
+    "FocusState": "_state",
+    "Invite": "_accounts",
+    "Quota": "_app",
+    "RecordedRequest": "_fake",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import an exported name from its module on first use."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "DEFAULT_TOKEN",

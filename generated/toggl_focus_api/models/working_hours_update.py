@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -56,6 +57,22 @@ class WorkingHoursUpdate:
             field_dict["weekday"] = weekday
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """This model as JSON text: `to_dict()` (the wire form) dumped; unset fields are left out."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
+        """A model from JSON text holding one object, checked as `from_dict` checks a response.
+
+        Raises ValueError for text that is not JSON and TypeError for JSON that is not an object
+        (besides what `from_dict` raises for a field of the wrong type).
+        """
+        data = _json.loads(text)
+        if not isinstance(data, dict):
+            raise TypeError(f"WorkingHoursUpdate: expected a JSON object, got {type(data).__name__}")
+        return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
