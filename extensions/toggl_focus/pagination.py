@@ -22,10 +22,12 @@ from types import TracebackType
 from typing import Generic, TypeVar
 
 import attrs
+import httpx
 
 from ._check import given
 from ._pagination_meta import PAGINATION, PaginationSpec
-from .errors import FocusConfigError, PaginationError
+from ._raw import capturing
+from .errors import FocusConfigError, FocusError, PaginationError
 
 __all__ = [
     "MAX_PAGES",
@@ -49,16 +51,44 @@ quota anyway. Pass `max_pages` to a `list()` call (or a pager) to change it.
 
 @attrs.frozen
 class Page(Generic[T]):
-    """One fetched page: its number, its items, the page size asked for, and the total if known."""
+    """One fetched page: its number, its items, the page size asked for, the total if known,
+    and the raw HTTP response it came from (headers, status; already read and redacted)."""
 
     number: int
     items: list[T]
     size: int
     total: int | None
+    response: httpx.Response | None = attrs.field(default=None, repr=False, eq=False)
 
 
 Fetch = Callable[[int, int], tuple[list[T], int | None]]
 AsyncFetch = Callable[[int, int], Awaitable[tuple[list[T], int | None]]]
+Fetched = tuple[list[T], int | None, httpx.Response | None]
+
+
+def _fetch_page(fetch: Fetch[T], number: int, size: int) -> Fetched[T]:
+    """Fetch one page, keeping its response; an error names the page to resume from."""
+    with _resumable(number), capturing() as seen:
+        items, total = fetch(number, size)
+    return items, total, seen[-1] if seen else None
+
+
+async def _afetch_page(fetch: AsyncFetch[T], number: int, size: int) -> Fetched[T]:
+    """Async `_fetch_page` (its own task when prefetched: the capture is per task)."""
+    with _resumable(number), capturing() as seen:
+        items, total = await fetch(number, size)
+    return items, total, seen[-1] if seen else None
+
+
+@contextlib.contextmanager
+def _resumable(number: int) -> Iterator[None]:
+    """Mark a FocusError raised fetching page `number` with `next_page` (where to resume)."""
+    try:
+        yield
+    except FocusError as err:
+        if err.next_page is None:
+            err.next_page = number
+        raise
 
 
 def _count(name: str, value: object, low: int, high: int | None = None) -> int:
@@ -80,6 +110,7 @@ class _Plan:
     size: int
     max_items: int | None
     max_pages: int
+    start: int
 
     @classmethod
     def make(
@@ -88,6 +119,7 @@ class _Plan:
         page_size: int | None,
         max_items: int | None,
         max_pages: int | None = None,
+        start_page: int | None = None,
     ) -> _Plan:
         """Validate the pager's arguments (FocusConfigError, before any request)."""
         spec = PAGINATION[operation]
@@ -96,14 +128,28 @@ class _Plan:
         if max_items is not None:
             max_items = _count("max_items", max_items, 0)
         cap = MAX_PAGES if max_pages is None else _count("max_pages", max_pages, 1)
+        first = spec["first_page"]
+        start = first if start_page is None else _count("start_page", start_page, first)
         size = page_size or spec["max_size"]
         if page_size is None and max_items:
             size = min(size, max_items)
-        return cls(operation=operation, spec=spec, size=size, max_items=max_items, max_pages=cap)
+        return cls(
+            operation=operation,
+            spec=spec,
+            size=size,
+            max_items=max_items,
+            max_pages=cap,
+            start=start,
+        )
 
     @property
     def first(self) -> int:
         return self.spec["first_page"]
+
+    @property
+    def skipped(self) -> int:
+        """Pages before `start_page`: taken as fetched in full by an earlier listing."""
+        return self.start - self.first
 
     def requests_for(self, total: int | None) -> int | None:
         """Requests the listing needs after a first page announcing `total` (None: unbounded)."""
@@ -128,10 +174,11 @@ class _Walk(Generic[T]):
 
     def __init__(self, plan: _Plan) -> None:
         self.plan = plan
-        self.number = plan.first  # the next page to fetch
+        self.number = plan.start  # the next page to fetch
         self.seen = 0  # items yielded
         self.pages = 0  # pages yielded
-        self.finished = plan.max_items == 0
+        self.before = plan.skipped * plan.size  # items of the pages before start_page
+        self.finished = plan.max_items is not None and self.before >= plan.max_items
         self.planned: int | None = 0 if self.finished else None
         self.total: int | None = None  # the first page's
         self._previous: list[object] | None = None
@@ -139,12 +186,12 @@ class _Walk(Generic[T]):
     @property
     def last(self) -> int | None:
         """Number of the last page the plan allows (None until known, or without a bound)."""
-        return None if self.planned is None else self.plan.first + self.planned - 1
+        return None if self.planned is None else self.plan.start + self.planned - 1
 
     @property
     def last_allowed(self) -> int | None:
         """The last page that may be requested: the plan's last, and never past the cap."""
-        cap = self.plan.first + self.plan.max_pages - 1
+        cap = self.plan.start + self.plan.max_pages - 1
         return cap if self.last is None else min(self.last, cap)
 
     def check_cap(self) -> None:
@@ -156,16 +203,20 @@ class _Walk(Generic[T]):
                 "if that many are expected"
             )
 
-    def accept(self, items: list[T], total: int | None) -> Page[T]:
+    def accept(
+        self, items: list[T], total: int | None, response: httpx.Response | None = None
+    ) -> Page[T]:
         """Check page `self.number` against the previous ones and turn it into a Page."""
         plan = self.plan
         if self.pages == 0:
             self.total = total
-            self.planned = plan.requests_for(total)
+            planned = plan.requests_for(total)
+            # Resumed: the pages before start_page are not requested again (at least this one).
+            self.planned = None if planned is None else max(1, planned - plan.skipped)
         elif total != self.total:
             before, now = ("none" if t is None else t for t in (self.total, total))
             raise self._error(
-                f"the total changed from {before} (page {plan.first}) to {now}: "
+                f"the total changed from {before} (page {plan.start}) to {now}: "
                 "the listing changed while paging or the server is inconsistent; list again"
             )
         keys = [_key(item) for item in items]
@@ -176,13 +227,13 @@ class _Walk(Generic[T]):
             )
         if keys:
             self._previous = keys
-        kept = plan.clip(items, self.seen)
-        page = Page(number=self.number, items=kept, size=plan.size, total=total)
+        kept = plan.clip(items, self.before + self.seen)
+        page = Page(number=self.number, items=kept, size=plan.size, total=total, response=response)
         self.seen += len(kept)
         self.pages += 1
         self.finished = (
             len(items) < plan.size
-            or (plan.max_items is not None and self.seen >= plan.max_items)
+            or (plan.max_items is not None and self.before + self.seen >= plan.max_items)
             or (self.last is not None and self.number >= self.last)
         )
         self.number += 1
@@ -203,7 +254,9 @@ class SyncPager(Generic[T]):
 
     `planned_requests` is None until an iteration's first page arrives, then the most
     requests that iteration will spend (None when the API gives no total and there is no
-    `max_items`: then only a short page or `max_pages` ends it).
+    `max_items`: then only a short page or `max_pages` ends it). `next_page` is the page
+    the iteration would fetch next (None once it has ended): after an error, or a `break`,
+    `list(..., start_page=pager.next_page)` with the same arguments goes on from there.
     """
 
     def __init__(
@@ -214,10 +267,12 @@ class SyncPager(Generic[T]):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
     ) -> None:
         self._fetch = fetch
-        self._plan = _Plan.make(operation, page_size, max_items, max_pages)
+        self._plan = _Plan.make(operation, page_size, max_items, max_pages, start_page)
         self.planned_requests: int | None = None
+        self.next_page: int | None = self._plan.start
 
     def pages(self) -> Iterator[Page[T]]:
         """Fetch and yield one page at a time; PaginationError when the server misbehaves."""
@@ -225,11 +280,13 @@ class SyncPager(Generic[T]):
         if walk.finished:  # max_items=0
             self.planned_requests = 0
         while not walk.finished:
+            self.next_page = walk.number
             walk.check_cap()
-            items, total = self._fetch(walk.number, self._plan.size)
-            page = walk.accept(items, total)
+            page = walk.accept(*_fetch_page(self._fetch, walk.number, self._plan.size))
             self.planned_requests = walk.planned
+            self.next_page = None if walk.finished else walk.number
             yield page
+        self.next_page = None
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -254,11 +311,13 @@ class AsyncPager(Generic[T]):
         max_items: int | None = None,
         concurrency: int = 1,
         max_pages: int | None = None,
+        start_page: int | None = None,
     ) -> None:
-        self._plan = _Plan.make(operation, page_size, max_items, max_pages)
+        self._plan = _Plan.make(operation, page_size, max_items, max_pages, start_page)
         self._concurrency = _count("concurrency", concurrency, 1)
         self._fetch = fetch
         self.planned_requests: int | None = None
+        self.next_page: int | None = self._plan.start
 
     def pages(self) -> AsyncPageIterator[T]:
         """Pages in order; concurrent fetching never goes beyond the plan the first page fixed."""
@@ -274,7 +333,7 @@ class AsyncPageIterator(Generic[T]):
     def __init__(self, pager: AsyncPager[T]) -> None:
         self._pager = pager
         self._walk: _Walk[T] = _Walk(pager._plan)
-        self._pending: dict[int, asyncio.Task[tuple[list[T], int | None]]] = {}
+        self._pending: dict[int, asyncio.Task[Fetched[T]]] = {}
         self._next_to_start = self._walk.number + 1
         self._closed = False
         if self._walk.finished:  # max_items=0
@@ -285,6 +344,8 @@ class AsyncPageIterator(Generic[T]):
 
     async def __anext__(self) -> Page[T]:
         if self._closed or self._walk.finished:
+            if self._walk.finished:
+                self._pager.next_page = None
             await self.aclose()
             raise StopAsyncIteration
         try:
@@ -298,15 +359,17 @@ class AsyncPageIterator(Generic[T]):
 
     async def _next(self) -> Page[T]:
         walk, pager = self._walk, self._pager
+        pager.next_page = walk.number
         walk.check_cap()
         number, size = walk.number, pager._plan.size
         if walk.pages > 0 and walk.total is not None and pager._concurrency > 1:
             self._start_prefetches()
-            items, total = await self._pending.pop(number)
+            fetched = await self._pending.pop(number)
         else:
-            items, total = await pager._fetch(number, size)
-        page = walk.accept(items, total)
+            fetched = await _afetch_page(pager._fetch, number, size)
+        page = walk.accept(*fetched)
         pager.planned_requests = walk.planned
+        pager.next_page = None if walk.finished else walk.number
         return page
 
     def _start_prefetches(self) -> None:
@@ -317,10 +380,12 @@ class AsyncPageIterator(Generic[T]):
         self._next_to_start = max(self._next_to_start, walk.number)
         while self._next_to_start <= last and len(self._pending) < pager._concurrency:
             number = self._next_to_start
-            self._pending[number] = asyncio.ensure_future(pager._fetch(number, pager._plan.size))
+            self._pending[number] = asyncio.ensure_future(
+                _afetch_page(pager._fetch, number, pager._plan.size)
+            )
             self._next_to_start += 1
 
-    def _cancel(self) -> list[asyncio.Task[tuple[list[T], int | None]]]:
+    def _cancel(self) -> list[asyncio.Task[Fetched[T]]]:
         self._closed = True
         tasks = list(self._pending.values())
         self._pending.clear()
