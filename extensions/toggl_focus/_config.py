@@ -21,7 +21,7 @@ from toggl_focus_api import Client
 from . import _check
 from ._auth import Secret, resolve_base_url, resolve_token
 from ._embody.roles import RoleCache
-from ._http import Settings, caller_would_proxy, check_headers
+from ._http import Settings, caller_would_proxy, check_headers, merge_headers
 from ._runner import (
     DEFAULT_TIMEOUT,
     Policy,
@@ -171,9 +171,7 @@ class ClientBase:
         )
         if not isinstance(default_headers, NotGiven):
             added = check_headers("default_headers", default_headers)
-            replaced = {name.lower() for name in added}
-            kept = {k: v for k, v in policy.default_headers.items() if k.lower() not in replaced}
-            policy.default_headers = {**kept, **added}
+            policy.default_headers = merge_headers(policy.default_headers, added)
         clone = copy.copy(self)
         clone._policy = policy
         clone._owns_pool = False

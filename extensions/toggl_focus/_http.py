@@ -63,6 +63,7 @@ __all__ = [
     "decode_error",
     "env_proxy",
     "finish",
+    "merge_headers",
     "transport_options",
 ]
 
@@ -192,6 +193,12 @@ def check_headers(name: str, headers: object) -> dict[str, str]:
             )
         checked[key] = value
     return checked
+
+
+def merge_headers(base: Mapping[str, str], added: Mapping[str, str]) -> dict[str, str]:
+    """`base` updated with `added`, names compared without case (a new dict)."""
+    replaced = {name.lower() for name in added}
+    return {**{k: v for k, v in base.items() if k.lower() not in replaced}, **added}
 
 
 def _query_scalar(name: str, value: object) -> QueryScalar:

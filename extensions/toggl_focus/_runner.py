@@ -25,7 +25,15 @@ from toggl_focus_api import errors as api_errors
 
 from . import _check, _raw, _retry
 from ._check import given
-from ._http import Attempt, Counter, check_headers, check_query, closed_error, counting
+from ._http import (
+    Attempt,
+    Counter,
+    check_headers,
+    check_query,
+    closed_error,
+    counting,
+    merge_headers,
+)
 from .errors import (
     FocusConfigError,
     FocusConnectionError,
@@ -150,7 +158,9 @@ class Call:
         self.max_retries = as_retries(max_retries)
         if self.max_retries is None:
             self.max_retries = policy.max_retries
-        self.headers = {**policy.default_headers, **check_headers("extra_headers", extra_headers)}
+        self.headers = merge_headers(
+            policy.default_headers, check_headers("extra_headers", extra_headers)
+        )
         self.params = check_query("extra_query", extra_query)
         self.retries = 0
         self.quota_waited = False

@@ -195,9 +195,7 @@ def test_mypy_sees_exact_types(tmp_path: Path) -> None:
     )
     assert revealed[3] == revealed[0]
     assert revealed[4] == ('"toggl_focus.pagination.Page[toggl_focus_api.models.ghost.Ghost]"')
-    assert revealed[5] == (
-        '"toggl_focus._raw.RawResponse[list[toggl_focus_api.models.role.Role]]"'
-    )
+    assert revealed[5] == ('"toggl_focus._raw.RawResponse[list[toggl_focus_api.models.role.Role]]"')
     # A wrong argument type is a mypy error, as on the plain method.
     errors = [line for line in lines if ": error:" in line]
     assert len(errors) == 1 and 'incompatible type "str"' in errors[0], out
