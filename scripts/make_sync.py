@@ -57,7 +57,6 @@ REPLACEMENTS = {
     "AsyncRolesWithRawResponse": "RolesWithRawResponse",
     "AsyncTeamsWithRawResponse": "TeamsWithRawResponse",
     "AsyncUsersWithRawResponse": "UsersWithRawResponse",
-    "_afetch_page": "_fetch_page",
     "AsyncLookupInviter": "LookupInviter",
     "AsyncInviter": "Inviter",
     "ainvite_and_embody": "invite_and_embody",

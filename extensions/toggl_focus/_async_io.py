@@ -7,6 +7,7 @@ Each name here has a twin of the same shape in `_sync_io.py`:
 - `AsyncPool`: our own connection pool; the async one is per event loop.
 - `invite`, `async_twin`: calling an inviter, which the async client may await.
 - `deadline`: the attempt's total deadline, here an anyio cancel scope around every await.
+- `AsyncPrefetch`: the pages a pager fetches ahead of its reader, here tasks in flight.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ import contextlib
 import inspect
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
+from typing import Generic, TypeVar
 
 import httpx
 
 from ._embody.invites import AsyncInviter, Inviter
 from ._http import Attempt, deadline_at, deadline_error, transport_options
 
-__all__ = ["AsyncPool", "async_twin", "deadline", "invite"]
+__all__ = ["AsyncPool", "AsyncPrefetch", "async_twin", "deadline", "invite"]
+
+R = TypeVar("R")
 
 
 class AsyncPool:
@@ -95,3 +99,35 @@ async def invite(inviter: AsyncInviter | Inviter, email: str) -> object:
     if inspect.isawaitable(ids):
         ids = await ids
     return ids
+
+
+class AsyncPrefetch(Generic[R]):
+    """Page fetches started ahead of the pager's reader (its `concurrency`), as asyncio tasks."""
+
+    def __init__(self) -> None:
+        self._tasks: dict[int, asyncio.Future[R]] = {}
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+    def start(self, number: int, fetch: Awaitable[R]) -> None:
+        """Run `fetch` (page `number`) in the background."""
+        self._tasks[number] = asyncio.ensure_future(fetch)
+
+    async def take(self, number: int) -> R:
+        """Page `number`'s answer, once its fetch has ended."""
+        return await self._tasks.pop(number)
+
+    def cancel(self) -> list[asyncio.Future[R]]:
+        """Cancel the fetches in flight; return them (to await their end)."""
+        tasks = list(self._tasks.values())
+        self._tasks.clear()
+        for task in tasks:
+            task.cancel()
+        return tasks
+
+    async def aclose(self) -> None:
+        """Cancel the fetches in flight and wait until they have ended."""
+        tasks = self.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)

@@ -8,6 +8,8 @@ async source's `_async_io` to `_sync_io`). Each has a twin of the same shape in 
 - `deadline`: the attempt's total deadline. A blocking socket read can only be bounded by
   its own timeout, so a network backend wrapped around httpcore's shortens every socket
   operation's timeout to what is left of the attempt's deadline (`_DeadlineBackend`).
+- `SyncPrefetch`: pages fetched ahead of the pager's reader; the sync pager never does (it
+  has no `concurrency`), so this only keeps the shape of the async one.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import contextvars
 import inspect
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpcore
 import httpx
@@ -26,7 +28,9 @@ from ._embody.invites import Inviter
 from ._http import Attempt, deadline_at, transport_options
 from .errors import FocusConfigError
 
-__all__ = ["SyncPool", "async_twin", "deadline", "invite"]
+__all__ = ["SyncPool", "SyncPrefetch", "async_twin", "deadline", "invite"]
+
+R = TypeVar("R")
 
 # Monotonic time at which the running attempt must end; read by the deadline network backend.
 _deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
@@ -172,3 +176,32 @@ def invite(inviter: Inviter, email: str) -> object:
             ids.close()
         raise FocusConfigError("the inviter is async: use ainvite_and_embody")
     return ids
+
+
+class SyncPrefetch(Generic[R]):
+    """The sync side of `AsyncPrefetch`: nothing runs in the background, so a page "started"
+    is a page already fetched, kept until it is taken."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, R] = {}
+
+    def __len__(self) -> int:
+        return len(self._done)
+
+    def start(self, number: int, fetch: R) -> None:
+        """Keep page `number`, fetched already."""
+        self._done[number] = fetch
+
+    def take(self, number: int) -> R:
+        """Page `number`'s answer."""
+        return self._done.pop(number)
+
+    def cancel(self) -> list[R]:
+        """Forget the pages not taken; return them."""
+        done = list(self._done.values())
+        self._done.clear()
+        return done
+
+    def close(self) -> None:
+        """Forget the pages not taken."""
+        self.cancel()

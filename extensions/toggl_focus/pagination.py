@@ -11,14 +11,19 @@ cannot extend it, and concurrent prefetching stays inside it). `PaginationError`
 the iteration when a page repeats the previous page's ids (a server ignoring `?page=`),
 when the total changes between pages, or before page `max_pages` + 1 (`MAX_PAGES` unless
 the pager is told otherwise). Pages yielded before the error are the caller's.
+
+The pagers themselves (`SyncPager`, `AsyncPager` and the async one's iterators, exported
+here) are written once, async, in `_async/pager.py`; the sync twin is generated. With the
+async client, `concurrency` > 1 fetches later pages that many at a time once the total is
+known. Leaving an `async for` early cancels the page requests still in flight: at once when
+the iterator is dropped (CPython frees it when the loop ends), and deterministically with
+`aclose()` or `async with` (e.g. `async with aiter(pager) as ghosts: async for g in ghosts:`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable, Iterator
-from types import TracebackType
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 import attrs
@@ -61,36 +66,6 @@ class Page(Generic[T]):
     response: httpx.Response | None = attrs.field(default=None, repr=False, eq=False)
 
 
-Fetch = Callable[[int, int], tuple[list[T], int | None]]
-AsyncFetch = Callable[[int, int], Awaitable[tuple[list[T], int | None]]]
-Fetched = tuple[list[T], int | None, httpx.Response | None]
-
-
-def _fetch_page(fetch: Fetch[T], number: int, size: int) -> Fetched[T]:
-    """Fetch one page, keeping its response; an error names the page to resume from."""
-    with _resumable(number), capturing() as seen:
-        items, total = fetch(number, size)
-    return items, total, seen[-1] if seen else None
-
-
-async def _afetch_page(fetch: AsyncFetch[T], number: int, size: int) -> Fetched[T]:
-    """Async `_fetch_page` (its own task when prefetched: the capture is per task)."""
-    with _resumable(number), capturing() as seen:
-        items, total = await fetch(number, size)
-    return items, total, seen[-1] if seen else None
-
-
-@contextlib.contextmanager
-def _resumable(number: int) -> Iterator[None]:
-    """Mark a FocusError raised fetching page `number` with `next_page` (where to resume)."""
-    try:
-        yield
-    except FocusError as err:
-        if err.next_page is None:
-            err.next_page = number
-        raise
-
-
 def _count(name: str, value: object, low: int, high: int | None = None) -> int:
     """`value` as an int in low..high; FocusConfigError for another type (bool too) or range."""
     wanted = f"an int >= {low}" if high is None else f"an int between {low} and {high}"
@@ -110,7 +85,8 @@ class _Plan:
     size: int
     max_items: int | None
     max_pages: int
-    start: int
+    concurrency: int = 1  # pages in flight at once; > 1 only with the async client
+    start: int = 1  # the first page to fetch: `first` unless resuming (`start_page`)
 
     @classmethod
     def make(
@@ -119,6 +95,7 @@ class _Plan:
         page_size: int | None,
         max_items: int | None,
         max_pages: int | None = None,
+        concurrency: int = 1,
         start_page: int | None = None,
     ) -> _Plan:
         """Validate the pager's arguments (FocusConfigError, before any request)."""
@@ -139,6 +116,7 @@ class _Plan:
             size=size,
             max_items=max_items,
             max_pages=cap,
+            concurrency=_count("concurrency", concurrency, 1),
             start=start,
         )
 
@@ -162,6 +140,21 @@ class _Plan:
         if self.max_items is None:
             return items
         return items[: max(0, self.max_items - seen)]
+
+
+@contextlib.contextmanager
+def resumable(number: int) -> Iterator[list[httpx.Response]]:
+    """Around fetching page `number`: collect its response, and mark a FocusError with it.
+
+    The error's `next_page` is where a later `list(..., start_page=...)` goes on.
+    """
+    try:
+        with capturing() as seen:
+            yield seen
+    except FocusError as err:
+        if err.next_page is None:
+            err.next_page = number
+        raise
 
 
 def _key(item: object) -> object:
@@ -249,204 +242,7 @@ class _Walk(Generic[T]):
         )
 
 
-class SyncPager(Generic[T]):
-    """Iterate items lazily (`for g in pager`) or whole pages (`pager.pages()`).
-
-    `planned_requests` is None until an iteration's first page arrives, then the most
-    requests that iteration will spend (None when the API gives no total and there is no
-    `max_items`: then only a short page or `max_pages` ends it). `next_page` is the page
-    the iteration would fetch next (None once it has ended): after an error, or a `break`,
-    `list(..., start_page=pager.next_page)` with the same arguments goes on from there.
-    """
-
-    def __init__(
-        self,
-        fetch: Fetch[T],
-        *,
-        operation: str,
-        page_size: int | None = None,
-        max_items: int | None = None,
-        max_pages: int | None = None,
-        start_page: int | None = None,
-    ) -> None:
-        self._fetch = fetch
-        self._plan = _Plan.make(operation, page_size, max_items, max_pages, start_page)
-        self.planned_requests: int | None = None
-        self.next_page: int | None = self._plan.start
-
-    def pages(self) -> Iterator[Page[T]]:
-        """Fetch and yield one page at a time; PaginationError when the server misbehaves."""
-        walk: _Walk[T] = _Walk(self._plan)
-        if walk.finished:  # max_items=0
-            self.planned_requests = 0
-        while not walk.finished:
-            self.next_page = walk.number
-            walk.check_cap()
-            page = walk.accept(*_fetch_page(self._fetch, walk.number, self._plan.size))
-            self.planned_requests = walk.planned
-            self.next_page = None if walk.finished else walk.number
-            yield page
-        self.next_page = None
-
-    def __iter__(self) -> Iterator[T]:
-        for page in self.pages():
-            yield from page.items
-
-
-class AsyncPager(Generic[T]):
-    """Async iteration; once the total is known, later pages are fetched `concurrency` at a time.
-
-    `async for` over the pager (or over `pages()`) gets a fresh iterator object. Leaving the
-    loop early cancels the page requests still in flight: at once when the iterator is
-    dropped (CPython frees it when the loop ends), and deterministically with `aclose()`
-    or `async with` (e.g. `async with aiter(pager) as ghosts: async for g in ghosts: ...`).
-    """
-
-    def __init__(
-        self,
-        fetch: AsyncFetch[T],
-        *,
-        operation: str,
-        page_size: int | None = None,
-        max_items: int | None = None,
-        concurrency: int = 1,
-        max_pages: int | None = None,
-        start_page: int | None = None,
-    ) -> None:
-        self._plan = _Plan.make(operation, page_size, max_items, max_pages, start_page)
-        self._concurrency = _count("concurrency", concurrency, 1)
-        self._fetch = fetch
-        self.planned_requests: int | None = None
-        self.next_page: int | None = self._plan.start
-
-    def pages(self) -> AsyncPageIterator[T]:
-        """Pages in order; concurrent fetching never goes beyond the plan the first page fixed."""
-        return AsyncPageIterator(self)
-
-    def __aiter__(self) -> AsyncItemIterator[T]:
-        return AsyncItemIterator(self.pages())
-
-
-class AsyncPageIterator(Generic[T]):
-    """One iteration of an AsyncPager's pages; `aclose()` (or `async with`) cancels prefetches."""
-
-    def __init__(self, pager: AsyncPager[T]) -> None:
-        self._pager = pager
-        self._walk: _Walk[T] = _Walk(pager._plan)
-        self._pending: dict[int, asyncio.Task[Fetched[T]]] = {}
-        self._next_to_start = self._walk.number + 1
-        self._closed = False
-        if self._walk.finished:  # max_items=0
-            pager.planned_requests = 0
-
-    def __aiter__(self) -> AsyncPageIterator[T]:
-        return self
-
-    async def __anext__(self) -> Page[T]:
-        if self._closed or self._walk.finished:
-            if self._walk.finished:
-                self._pager.next_page = None
-            await self.aclose()
-            raise StopAsyncIteration
-        try:
-            page = await self._next()
-        except BaseException:
-            await self.aclose()
-            raise
-        if self._walk.finished:  # a short page: what is still in flight is not needed
-            await self.aclose()
-        return page
-
-    async def _next(self) -> Page[T]:
-        walk, pager = self._walk, self._pager
-        pager.next_page = walk.number
-        walk.check_cap()
-        number, size = walk.number, pager._plan.size
-        if walk.pages > 0 and walk.total is not None and pager._concurrency > 1:
-            self._start_prefetches()
-            fetched = await self._pending.pop(number)
-        else:
-            fetched = await _afetch_page(pager._fetch, number, size)
-        page = walk.accept(*fetched)
-        pager.planned_requests = walk.planned
-        pager.next_page = None if walk.finished else walk.number
-        return page
-
-    def _start_prefetches(self) -> None:
-        """Keep `concurrency` pages in flight (or done, unread), never past the plan or the cap."""
-        walk, pager = self._walk, self._pager
-        last = walk.last_allowed
-        assert last is not None
-        self._next_to_start = max(self._next_to_start, walk.number)
-        while self._next_to_start <= last and len(self._pending) < pager._concurrency:
-            number = self._next_to_start
-            self._pending[number] = asyncio.ensure_future(
-                _afetch_page(pager._fetch, number, pager._plan.size)
-            )
-            self._next_to_start += 1
-
-    def _cancel(self) -> list[asyncio.Task[Fetched[T]]]:
-        self._closed = True
-        tasks = list(self._pending.values())
-        self._pending.clear()
-        for task in tasks:
-            task.cancel()
-        return tasks
-
-    async def aclose(self) -> None:
-        """Stop: cancel the page requests in flight and wait until they have ended."""
-        tasks = self._cancel()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-    async def __aenter__(self) -> AsyncPageIterator[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    def __del__(self) -> None:
-        # Dropped without aclose() (a `break` out of `async for`): cancel what is in flight.
-        with contextlib.suppress(AttributeError, RuntimeError):  # half-built, or loop closed
-            self._cancel()
-
-
-class AsyncItemIterator(Generic[T]):
-    """One iteration of an AsyncPager's items; `aclose()` (or `async with`) cancels prefetches."""
-
-    def __init__(self, pages: AsyncPageIterator[T]) -> None:
-        self._pages = pages
-        self._items: Iterator[T] = iter(())
-
-    def __aiter__(self) -> AsyncItemIterator[T]:
-        return self
-
-    async def __anext__(self) -> T:
-        for item in self._items:
-            return item
-        while True:
-            page = await self._pages.__anext__()
-            self._items = iter(page.items)
-            for item in self._items:
-                return item
-
-    async def aclose(self) -> None:
-        """Stop (items of the current page too): cancel the page requests in flight, await them."""
-        self._items = iter(())
-        await self._pages.aclose()
-
-    async def __aenter__(self) -> AsyncItemIterator[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+# The pagers, written once in _async/pager.py (the sync twin generated from it), are
+# exported here under their public names; they import the plan and the checks above.
+from ._async.pager import AsyncItemIterator, AsyncPageIterator, AsyncPager  # noqa: E402
+from ._sync.pager import SyncPager  # noqa: E402

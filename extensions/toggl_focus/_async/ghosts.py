@@ -29,13 +29,12 @@ from toggl_focus_api.models import (
 from toggl_focus_api.types import Unset
 
 from .. import _check
-from ..errors import FocusConfigError, FocusDecodeError
+from ..errors import FocusConfigError
 from ..pagination import AsyncPager
 from ..resources._base import (
     Context,
     RequestOptions,
     Unpack,
-    body_unusable,
     checked_options,
     expect,
     ids,
@@ -198,13 +197,10 @@ class AsyncGhosts(AsyncResource):
             assign_teams=ids("assign_teams", assign_teams),
         )
         where = _where(self._ctx, workspace_id, organization_id)
-        try:
-            result = await self._run(create_ghost.asyncio_detailed, options, body=body, **where)
-        except FocusDecodeError as exc:
-            if not body_unusable(exc, 201):
-                raise
-            return None
-        return _created(result.parsed, body)
+        result = await self._run_or_none(
+            create_ghost.asyncio_detailed, options, 201, body=body, **where
+        )
+        return None if result is None else _created(result.parsed, body)
 
     async def bulk_create(
         self,
@@ -221,15 +217,10 @@ class AsyncGhosts(AsyncResource):
         """
         body = _check.bodies("ghosts", ghosts, GhostCreate)
         where = _where(self._ctx, workspace_id, organization_id)
-        try:
-            result = await self._run(
-                bulk_create_ghosts.asyncio_detailed, options, body=body, **where
-            )
-        except FocusDecodeError as exc:
-            if not body_unusable(exc, 201):
-                raise
-            return []
-        return _created_list(result.parsed, body)
+        result = await self._run_or_none(
+            bulk_create_ghosts.asyncio_detailed, options, 201, body=body, **where
+        )
+        return [] if result is None else _created_list(result.parsed, body)
 
     async def update(
         self,

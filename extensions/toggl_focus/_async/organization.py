@@ -28,12 +28,10 @@ from toggl_focus_api.models import (
 )
 
 from .. import _check
-from ..errors import FocusDecodeError
 from ..pagination import AsyncPager
 from ..resources._base import (
     RequestOptions,
     Unpack,
-    body_unusable,
     checked_options,
     expect,
     ids,
@@ -142,13 +140,8 @@ class AsyncGroups(AsyncResource):
             "workspace_id": self._ctx.ws(workspace_id),
             "organization_id": self._ctx.org(organization_id),
         }
-        try:
-            result = await self._run(delete_group.asyncio_detailed, options, **args)
-        except FocusDecodeError as exc:
-            if not body_unusable(exc, 200):
-                raise
-            return {}
-        return _deletion(result.parsed)
+        result = await self._run_or_none(delete_group.asyncio_detailed, options, 200, **args)
+        return {} if result is None else _deletion(result.parsed)
 
     async def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]

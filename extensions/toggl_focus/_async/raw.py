@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from .._raw import RawResponse, capturing, last
 from ..errors import FocusConfigError
-from ..pagination import AsyncPager, Page
+from ..pagination import Page
+from .pager import AsyncPager
 
 if TYPE_CHECKING:
     from .ghosts import AsyncGhosts

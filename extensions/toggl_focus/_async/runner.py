@@ -14,6 +14,7 @@ from toggl_focus_api.types import Response
 from .. import _retry
 from .._http import attempt_scope
 from .._runner import Call, Policy, Result
+from ..errors import FocusDecodeError
 from ..resources._base import Context, RequestOptions, checked_options
 
 __all__ = ["AsyncResource", "acall"]
@@ -61,3 +62,22 @@ class AsyncResource:
     ) -> Result:
         opts = checked_options(options)
         return await acall(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)
+
+    async def _run_or_none(
+        self,
+        operation: Callable[..., Awaitable[Response[Any]]],
+        options: RequestOptions,
+        status: int,
+        **kwargs: Any,
+    ) -> Result | None:
+        """`_run`, but None when the success answer (`status`) came with an unusable body.
+
+        Then the operation succeeded (the spec guarantees nothing in that body); a decode
+        error on any other status is raised as usual.
+        """
+        try:
+            return await self._run(operation, options, **kwargs)
+        except FocusDecodeError as exc:
+            if exc.response.status_code != status:
+                raise
+            return None

@@ -30,12 +30,10 @@ from toggl_focus_api.models import (
 )
 
 from .. import _check
-from ..errors import FocusDecodeError
 from ..pagination import SyncPager
 from ..resources._base import (
     RequestOptions,
     Unpack,
-    body_unusable,
     checked_options,
     expect,
     ids,
@@ -142,13 +140,8 @@ class Groups(SyncResource):
             "workspace_id": self._ctx.ws(workspace_id),
             "organization_id": self._ctx.org(organization_id),
         }
-        try:
-            result = self._run(delete_group.sync_detailed, options, **args)
-        except FocusDecodeError as exc:
-            if not body_unusable(exc, 200):
-                raise
-            return {}
-        return _deletion(result.parsed)
+        result = self._run_or_none(delete_group.sync_detailed, options, 200, **args)
+        return {} if result is None else _deletion(result.parsed)
 
     def mine(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]

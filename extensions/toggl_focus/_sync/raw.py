@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from .._raw import RawResponse, capturing, last
 from ..errors import FocusConfigError
-from ..pagination import Page, SyncPager
+from ..pagination import Page
+from .pager import SyncPager
 
 if TYPE_CHECKING:
     from .ghosts import Ghosts

@@ -16,6 +16,7 @@ from toggl_focus_api.types import Response
 from .. import _retry
 from .._http import attempt_scope
 from .._runner import Call, Policy, Result
+from ..errors import FocusDecodeError
 from ..resources._base import Context, RequestOptions, checked_options
 
 __all__ = ["SyncResource", "call"]
@@ -63,3 +64,22 @@ class SyncResource:
     ) -> Result:
         opts = checked_options(options)
         return call(self._ctx.policy, operation, client=self._ctx.api, **opts, **kwargs)
+
+    def _run_or_none(
+        self,
+        operation: Callable[..., Response[Any]],
+        options: RequestOptions,
+        status: int,
+        **kwargs: Any,
+    ) -> Result | None:
+        """`_run`, but None when the success answer (`status`) came with an unusable body.
+
+        Then the operation succeeded (the spec guarantees nothing in that body); a decode
+        error on any other status is raised as usual.
+        """
+        try:
+            return self._run(operation, options, **kwargs)
+        except FocusDecodeError as exc:
+            if exc.response.status_code != status:
+                raise
+            return None

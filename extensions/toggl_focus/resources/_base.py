@@ -28,7 +28,7 @@ from .._runner import (
     expect,
     expect_list,
 )
-from ..errors import FocusConfigError, FocusDecodeError
+from ..errors import FocusConfigError
 
 T = TypeVar("T")
 
@@ -60,25 +60,20 @@ class Context:
 
     def org(self, override: object) -> int:
         """The organization id for a call: the call's own (checked), else the client default."""
-        if override is not None:
-            return _check.positive_id("organization_id", override)
-        value = self.organization_id
-        if value is None:
-            raise FocusConfigError(
-                "organization_id is required: pass it to Focus(organization_id=...) or to the call"
-            )
-        return value
+        return _default_id("organization_id", override, self.organization_id)
 
     def ws(self, override: object) -> int:
         """The workspace id for a call: the call's own (checked), else the client default."""
-        if override is not None:
-            return _check.positive_id("workspace_id", override)
-        value = self.workspace_id
-        if value is None:
-            raise FocusConfigError(
-                "workspace_id is required: pass it to Focus(workspace_id=...) or to the call"
-            )
-        return value
+        return _default_id("workspace_id", override, self.workspace_id)
+
+
+def _default_id(name: str, override: object, default: int | None) -> int:
+    """`override` checked as an id when given, else `default`; FocusConfigError if neither."""
+    if override is not None:
+        return _check.positive_id(name, override)
+    if default is None:
+        raise FocusConfigError(f"{name} is required: pass it to Focus({name}=...) or to the call")
+    return default
 
 
 def checked_options(options: Mapping[str, Any]) -> RequestOptions:
@@ -101,14 +96,6 @@ def checked_options(options: Mapping[str, Any]) -> RequestOptions:
 def ids(name: str, values: object) -> list[int] | Unset:
     """An optional iterable of ids (checked) as the list the generated code wants."""
     return _check.optional(_check.ids, name, values)
-
-
-def body_unusable(error: FocusDecodeError, status: int) -> bool:
-    """Whether a decode error is about the body of the operation's success answer (`status`).
-
-    Then the operation succeeded; only a body the spec does not guarantee is unusable.
-    """
-    return error.response.status_code == status
 
 
 def items_of(result: Result, kind: type[T]) -> list[T]:
@@ -146,7 +133,6 @@ __all__ = [
     "Context",
     "RequestOptions",
     "Unpack",
-    "body_unusable",
     "checked_options",
     "expect",
     "expect_list",
