@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from toggl_focus import AsyncFocus, Focus, FocusConfigError, __version__
+from toggl_focus import AsyncFocus, Focus, FocusConfigError, __version__, _retry
 from toggl_focus.testing import FakeFocus, Fault
 
 
@@ -62,6 +62,8 @@ def client(fake: FakeFocus, recorder: Recorder, sleeps: list[float]) -> Iterator
     ):
         yield focus
 
+
+REAL_BACKOFF = _retry.backoff_delay  # before the suite's fixture patches it
 
 EXPECTED_AGENT = re.compile(
     rf"toggl-focus/{re.escape(__version__)} python-httpx/{re.escape(httpx.__version__)} "
@@ -292,3 +294,36 @@ async def test_async_with_options(fake: FakeFocus, sleeps: list[float]) -> None:
             await copy.roles.list()
         await focus.roles.list()  # the original is open
         assert "X-Team" not in recorder.requests[-1].headers
+
+
+# --- backoff -------------------------------------------------------------------------------
+
+
+def test_backoff_bounds_per_client_and_per_copy(
+    client: Focus, fake: FakeFocus, sleeps: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Full jitter: uniform(0, min(max, initial * 2**(n-1))); here the top of each range."""
+    monkeypatch.setattr(_retry, "backoff_delay", REAL_BACKOFF)
+    monkeypatch.setattr(_retry.random, "uniform", lambda low, high: high)
+    fake.inject(Fault.status(502), times=2, method="GET")
+    client.roles.list()
+    assert sleeps == [0.5, 1.0]  # the defaults: 0.5 s doubling, up to 8 s
+    sleeps.clear()
+    quick = client.with_options(max_retries=4, backoff_initial=0.1, backoff_max=0.3)
+    fake.inject(Fault.status(504), times=4, method="GET")
+    quick.roles.list()
+    assert sleeps == [0.1, 0.2, 0.3, 0.3]
+    sleeps.clear()
+    fake.inject(Fault.status(503), times=1, method="GET")
+    client.roles.list()  # the original keeps its own bounds
+    assert sleeps == [0.5]
+
+
+def test_backoff_bounds_in_the_constructor(fake: FakeFocus, sleeps: list[float]) -> None:
+    with pytest.raises(FocusConfigError, match="backoff_max"):
+        Focus(fake.token, backoff_initial=3, backoff_max=2)
+    with pytest.raises(FocusConfigError, match="backoff_initial"):
+        Focus(fake.token, backoff_initial=float("nan"))
+    focus = Focus(fake.token, backoff_initial=0, backoff_max=0)
+    assert (focus._policy.backoff_initial, focus._policy.backoff_max) == (0.0, 0.0)
+    focus.close()

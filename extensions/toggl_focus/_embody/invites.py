@@ -14,7 +14,13 @@ import attrs
 from toggl_focus_api.models import OrganizationUser
 
 from .. import _check
-from ..errors import AmbiguousMemberError, FocusConfigError, InvalidInviteError, MemberNotFoundError
+from ..errors import (
+    AmbiguousMemberError,
+    FocusConfigError,
+    FocusError,
+    InvalidInviteError,
+    MemberNotFoundError,
+)
 
 __all__ = [
     "AsyncInviter",
@@ -200,11 +206,14 @@ class MemberIndex:
 
     `embody_many` with a `LookupInviter` lists the members page by page (100 a request)
     instead of one `filter=<email>` request per person, while listing can still be the
-    cheaper way: page `p + 1` is fetched only while `p + 1` is less than the number of
-    people not found yet (each of whom would cost one request). So a listing that ends (or
-    finds everyone) costs fewer requests than the people, and one that does not is given up
-    after `r - 1` pages for `r` per-person lookups: never more than `2N - 1` in all, and
-    `min(N, pages)` whenever the whole list is the cheaper way.
+    cheaper way. The users list has no total, so how many pages it has is known only at
+    its end: for N people, page `p + 1` is fetched only while `p + 1 < N` (the listing
+    stays cheaper than N lookups) and two or more people are still missing (for one, a
+    lookup is as cheap and certain). So N people among U members cost `ceil(U / 100)`
+    requests when that is less than N (a list that is a multiple of 100 long ends on an
+    empty page: one more), or fewer when everyone is found early; otherwise the listing
+    is given up after at most N - 1 pages and the people still missing are looked up one
+    by one: never more than `2N - 1` in all.
 
     A person found in the listing costs nothing more; once the listing is complete, one
     absent from it is `MemberNotFoundError` at no cost. Two live members with the same email
@@ -213,9 +222,12 @@ class MemberIndex:
 
     def __init__(self, emails: Iterable[str]) -> None:
         self.wanted = {check_email(e).casefold() for e in emails}
+        self.people = len(self.wanted)
         self.found: dict[str, list[OrganizationUser]] = {}
         self.complete = False
         self.pages = 0
+        #: An error of the listing every later request would meet too (spent quota, bad key).
+        self.stop: FocusError | None = None
 
     def add(self, members: Iterable[OrganizationUser]) -> None:
         """Keep the listed members whose email is one of the wanted ones."""
@@ -233,7 +245,7 @@ class MemberIndex:
 
     def worth_another_page(self) -> bool:
         """Whether the next page can still beat one request per person not found yet."""
-        return not self.complete and self.pages + 1 < self.missing
+        return not self.complete and self.missing >= 2 and self.pages + 1 < self.people
 
     def answer(self, email: str) -> InviteResult | None:
         """The person's ids if listed; MemberNotFoundError if the complete list lacks them.

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from .._embody.checks import optional_id, require_client
 from .._embody.invites import InviteResult, MemberIndex, check_email, pick_member
-from ..errors import FocusError
+from ..errors import AuthenticationError, FocusError, QuotaExceededError
 from .client import Focus
 
 __all__ = ["LookupInviter"]
@@ -41,6 +41,8 @@ class LookupInviter:
             known = self._index.answer(email)
             if known is not None:
                 return known
+            if self._index.stop is not None:  # a spent quota or a rejected key: no request
+                raise self._index.stop
         pager = self._focus.users.list(
             filter=email, page_size=100, organization_id=self._organization_id
         )
@@ -51,8 +53,9 @@ class LookupInviter:
         """Inside the block, `invite` answers from one listing of the members where cheaper.
 
         The listing stops as soon as it cannot beat one request per person still missing;
-        an error while listing (a spent quota, say) just ends it: the people it did not
-        find are looked up one by one, where the same error is met and reported.
+        an error while listing just ends it: the people it did not find are looked up one
+        by one, except after a spent quota or a rejected key, which every request would
+        meet: then each of them fails with that error at no cost (and the batch stops).
         """
         index = MemberIndex(emails)
         if index.worth_another_page():
@@ -65,6 +68,8 @@ class LookupInviter:
                         break
             except FocusError as exc:
                 logger.info("listing the members for a batch stopped: %s", exc)
+                if isinstance(exc, QuotaExceededError | AuthenticationError):
+                    index.stop = exc
         self._index = index
         try:
             yield
