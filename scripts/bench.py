@@ -6,7 +6,8 @@ or against bytes it rendered once:
 
 1. requests to list N ghosts / N users: `Focus` against two loops over the generated client,
    a naive one (default page size, page until an empty page) and a careful one (largest page
-   size, stop on the total or on a short page);
+   size, stop on the total or on a short page); then requests saved by issue 14 (role
+   cache, batched member lookups, resumable listings), before and after in the same run;
 2. CPU time per 1,000 ghosts, on thin ghosts (nothing assigned) and on realistic ones (the
    fake's seeded ghosts: projects, tasks, teams, timestamps): raw httpx + `json`, the
    generated client alone and `Focus`, each with today's models and with the models of the
@@ -61,7 +62,14 @@ from typing import IO, Any
 
 import httpx
 
-from toggl_focus import AsyncFocus, Focus
+from toggl_focus import (
+    AsyncFocus,
+    Focus,
+    LookupInviter,
+    QuotaExceededError,
+    embody_many,
+    invite_and_embody,
+)
 from toggl_focus.testing import FakeFocus
 from toggl_focus_api import AuthenticatedClient
 from toggl_focus_api.api.ghosts import list_ghosts
@@ -351,6 +359,141 @@ def bench_requests(report: Report) -> None:
             " repeats pages or changes its total). Requests are counted by the fake"
             " (`fake.request_count`); all three listed the same items. The fake needs at least"
             " one user (the token's owner), so users start at N=1.\n\n" + "\n".join(lines),
+        )
+    )
+
+
+def _in_process(fake: FakeFocus) -> Focus:
+    """A Focus answering from the fake in-process (through a caller's httpx client)."""
+    return Focus(
+        fake.token,
+        base_url=fake.base_url,
+        organization_id=fake.organization_id,
+        workspace_id=fake.workspace_id,
+        http_client=httpx.Client(transport=fake.transport()),
+    )
+
+
+def _role_requests(cached: bool) -> tuple[int, int]:
+    """GET roles and all requests of 20 `invite_and_embody(..., role="member")` on one client.
+
+    Before: every call looks the role up (what the client did before issue 14; here the
+    cache is cleared before each call). After: the client's cache.
+    """
+    fake = FakeFocus(seed=5, ghosts=0, users=10)
+    ghosts = [fake.add_ghost(f"Ghost {n}")["id"] for n in range(20)]
+    fake.reset_requests()
+    with _in_process(fake) as focus:
+        for n, ghost in enumerate(ghosts):
+            if not cached:
+                focus.roles.cache_clear()
+            invite_and_embody(
+                focus, ghost, f"p{n}@example.com", role="member", inviter=fake.accounts
+            )
+    roles = sum(1 for r in fake.requests if r.path.endswith("/roles"))
+    return roles, fake.request_count
+
+
+class _OneByOne:
+    """A LookupInviter hidden behind a plain inviter: one `filter=<email>` lookup per person,
+    which is what `embody_many` did before issue 14."""
+
+    def __init__(self, inner: LookupInviter) -> None:
+        self.invite = inner.invite
+
+
+def _lookup_requests(members: int, people: int, batched: bool, *, late: bool = False) -> int:
+    """`GET users` requests of `embody_many` over `people` members (spread, or `late`: past
+    page 1) of an organization of `members`, with a LookupInviter."""
+    fake = FakeFocus(seed=11, ghosts=0, users=members)
+    with _in_process(fake) as focus:
+        pages = [[m.email for m in page.items] for page in focus.users.list().pages()]
+    everyone = [e for page in (pages[1:] if late else pages) for e in page if e]
+    chosen = everyone[:: max(1, len(everyone) // people)][:people]
+    jobs = {fake.add_ghost(f"Ghost for {e}")["id"]: e for e in chosen}
+    fake.reset_requests()
+    with _in_process(fake) as focus:
+        inviter = LookupInviter(focus)
+        report = embody_many(
+            focus, jobs, role=3, inviter=inviter if batched else _OneByOne(inviter)
+        )
+    if not report.ok:
+        raise RuntimeError(f"the lookup bench failed: {report}")
+    return sum(1 for r in fake.requests if r.path.endswith("/users"))
+
+
+def _resume_requests(resume: bool) -> tuple[int, int]:
+    """Requests to list 550 ghosts when a spent quota (3 a window) stops the listing at
+    page 4: before, listing again from page 1; after, `start_page=err.next_page`."""
+    fake = FakeFocus(seed=2, ghosts=0, users=5)
+    fake.add_ghosts(550)
+    fake.quota = 3
+    seen: set[int] = set()
+    with _in_process(fake) as focus:
+        try:
+            seen.update(g.id for g in focus.ghosts.list())
+        except QuotaExceededError as err:
+            fake.quota = None  # the next window (or plan) allows the rest
+            start = err.next_page if resume else None
+            seen.update(g.id for g in focus.ghosts.list(start_page=start))
+    if len(seen) != 550:
+        raise RuntimeError(f"the resume bench listed {len(seen)} ghosts, not 550")
+    return fake.request_count, 3
+
+
+def bench_spend(report: Report) -> None:
+    """Requests issue 14 saves, each before and after in this run (counted by the fake)."""
+    lines = ["| case | before | after | after / before |", "|---|---|---|---|"]
+
+    def add(case: str, before: int, after: int, note: str) -> None:
+        lines.append(f"| {case} | {before} | {after} | {after / before:.2f} |")
+        report.rows.append(
+            Row("1b requests", case, str(after), str(before), f"{after / before:.2f}", note)
+        )
+
+    (roles_before, all_before), (roles_after, all_after) = (
+        _role_requests(cached=False),
+        _role_requests(cached=True),
+    )
+    add(
+        '20 `invite_and_embody(role="member")`: GET roles',
+        roles_before,
+        roles_after,
+        "cached per client",
+    )
+    add("the same 20 calls: all requests", all_before, all_after, "roles + 20 PATCH embody")
+    report.summary["spend roles"] = (roles_before, roles_after)
+    cases = [
+        (120, 20, False, "20 people among 120 members"),
+        (250, 5, False, "5 people among 250 members"),
+        (250, 12, False, "12 people among 250 members"),
+        (99, 2, False, "2 people among 99 members"),
+        (480, 2, True, "2 people among 480 members, none on page 1 (worst case)"),
+    ]
+    for members, people, late, label in cases:
+        before = _lookup_requests(members, people, batched=False, late=late)
+        after = _lookup_requests(members, people, batched=True, late=late)
+        add(f"`embody_many` + LookupInviter, {label}: GET users", before, after, "member lookups")
+        report.summary[f"spend lookups {members}/{people}"] = (before, after)
+    (resume_before, _), (resume_after, _) = _resume_requests(False), _resume_requests(True)
+    add("list 550 ghosts, quota spent at page 4, then go on", resume_before, resume_after,
+        "3 pages + the 402 + the rest")  # fmt: skip
+    report.summary["spend resume"] = (resume_before, resume_after)
+    report.sections.append(
+        (
+            "1b. Spending fewer requests (issue 14)",
+            "Each case runs twice in this run against the fake, before and after. Roles:"
+            " before, every `invite_and_embody` with a role name sent `GET roles` (here: the"
+            " cache cleared before each call); after, the client caches the roles per"
+            " organization. Member lookups: before, `embody_many` with a `LookupInviter` sent"
+            " one `GET users?filter=<email>` per person (here: the same inviter behind a"
+            " plain object); after, it lists the members (100 a page) while that can beat one"
+            " lookup per person: N people among U members cost min(N, ceil(U/100)) when the"
+            " list ends within N - 1 pages, and at most 2N - 1 when it does not (the list"
+            " has no total, so its length is known only at its end; the last row is that"
+            " worst case). Resuming: a listing stopped by a spent quota at page 4 was listed"
+            " again from page 1; `list(..., start_page=err.next_page)` fetches pages 4-6"
+            " only.\n\n" + "\n".join(lines),
         )
     )
 
@@ -1564,7 +1707,16 @@ def readme_summary(report: Report) -> str:
         f" {ours} requests through `Focus`, {careful} with a careful loop over the generated"
         f" client (`rows=100`, stopping on `total`) and {naive} with the naive one (default"
         " `rows=50`, paging until an empty page): the facade saves writing and guarding that"
-        " loop, not requests. Client CPU per 1,000 realistic ghosts (projects, tasks, teams,"
+        " loop, not requests. What does save requests: 20 `invite_and_embody(...,"
+        f' role="member")` calls send {report.summary["spend roles"][1]} `GET roles`, not'
+        f" {report.summary['spend roles'][0]} (cached per client); `embody_many` with a"
+        " `LookupInviter` finds 20 people among 120 members in"
+        f" {report.summary['spend lookups 120/20'][1]} requests, not"
+        f" {report.summary['spend lookups 120/20'][0]}; and a listing of 550 ghosts stopped"
+        " by a spent quota at page 4 goes on with `start_page` for"
+        f" {report.summary['spend resume'][1]} requests in all, not"
+        f" {report.summary['spend resume'][0]}. Client CPU per 1,000 realistic ghosts"
+        " (projects, tasks, teams,"
         f" timestamps) is about {real['focus'].value()} ms, {real['raw'].text('x')} raw"
         f" `httpx` + `json`; on thin ghosts (nothing assigned) {thin['raw'].text('x')}. That"
         " is the price of typed, checked models: the generated client alone costs the same"
@@ -1679,6 +1831,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with _step("1 request economy"):
         bench_requests(report)
+        bench_spend(report)
     with _step("7 ghost plans"):
         from bench_plans import bench_plans  # scripts/bench_plans.py, beside this file
 

@@ -6,10 +6,13 @@ is generated from it into `_sync/client.py`.
 
 from __future__ import annotations
 
+import copy
+import enum
 import math
 import platform
 import sys
-from typing import cast
+from collections.abc import Mapping
+from typing import Final, Self, cast
 
 import httpx
 
@@ -17,13 +20,34 @@ from toggl_focus_api import Client
 
 from . import _check
 from ._auth import Secret, resolve_base_url, resolve_token
-from ._http import Settings, caller_would_proxy
-from ._runner import DEFAULT_TIMEOUT, Policy, TimeoutTypes, as_deadline, as_retries, as_timeout
+from ._embody.roles import RoleCache
+from ._http import Settings, caller_would_proxy, check_headers, merge_headers
+from ._runner import (
+    DEFAULT_TIMEOUT,
+    Policy,
+    TimeoutTypes,
+    as_backoff,
+    as_deadline,
+    as_retries,
+    as_timeout,
+)
 from .errors import FocusConfigError
 from .quota import Quota
 from .resources._base import Context
 
-__all__ = ["ClientBase"]
+__all__ = ["NOT_GIVEN", "ClientBase", "NotGiven"]
+
+
+class NotGiven(enum.Enum):
+    """The type of `NOT_GIVEN`: an option `with_options` leaves as it is (None means none)."""
+
+    NOT_GIVEN = "NOT_GIVEN"
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven.NOT_GIVEN
 
 
 def _user_agent() -> str:
@@ -56,6 +80,9 @@ class ClientBase:
         max_quota_wait: float,
         http_client: object,
         http_client_type: type[httpx.Client] | type[httpx.AsyncClient],
+        default_headers: Mapping[str, str] | None = None,
+        backoff_initial: float = 0.5,
+        backoff_max: float = 8.0,
     ) -> None:
         secret = Secret(resolve_token(token))
         self.base_url = resolve_base_url(base_url)
@@ -75,6 +102,7 @@ class ClientBase:
         _check.number("max_quota_wait", max_quota_wait, 0, math.inf)
         _check.integer("max_response_bytes", max_response_bytes, 1, sys.maxsize)
         chosen_deadline = as_deadline(deadline)
+        initial, maximum = as_backoff(backoff_initial, backoff_max)
         self.quota = Quota()
         self._policy = Policy(
             timeout=as_timeout(timeout) or DEFAULT_TIMEOUT,
@@ -82,7 +110,13 @@ class ClientBase:
             max_retries=cast(int, as_retries(max_retries, allow_none=False)),
             max_quota_wait=float(max_quota_wait),
             quota=self.quota,
+            backoff_initial=initial,
+            backoff_max=maximum,
+            default_headers=check_headers("default_headers", default_headers),
+            client_name=type(self).__name__,
         )
+        self._role_cache = RoleCache()
+        self._owns_pool = True
         self._settings = Settings(
             base_url=self.base_url,
             secret=secret,
@@ -100,7 +134,48 @@ class ClientBase:
             policy=self._policy,
             organization_id=self.organization_id,
             workspace_id=self.workspace_id,
+            roles=self._role_cache,
         )
+
+    def _copy_with(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven,
+        deadline: float | NotGiven | None,
+        max_retries: int | NotGiven,
+        max_quota_wait: float | NotGiven,
+        backoff_initial: float | NotGiven,
+        backoff_max: float | NotGiven,
+        default_headers: Mapping[str, str] | NotGiven,
+    ) -> Self:
+        """A copy with its own options, sharing the wire, the quota tracker and the role cache.
+
+        Every option is checked as the constructor checks it (FocusConfigError). The copy
+        does not own the connection pool: closing it ends the copy only.
+        """
+        policy = copy.copy(self._policy)
+        policy.closed = False
+        if not isinstance(timeout, NotGiven):
+            policy.timeout = as_timeout(timeout) or DEFAULT_TIMEOUT
+        if not isinstance(deadline, NotGiven):
+            policy.deadline = as_deadline(deadline)
+        if not isinstance(max_retries, NotGiven):
+            policy.max_retries = cast(int, as_retries(max_retries, allow_none=False))
+        if not isinstance(max_quota_wait, NotGiven):
+            policy.max_quota_wait = float(
+                _check.number("max_quota_wait", max_quota_wait, 0, math.inf)
+            )
+        policy.backoff_initial, policy.backoff_max = as_backoff(
+            policy.backoff_initial if isinstance(backoff_initial, NotGiven) else backoff_initial,
+            policy.backoff_max if isinstance(backoff_max, NotGiven) else backoff_max,
+        )
+        if not isinstance(default_headers, NotGiven):
+            added = check_headers("default_headers", default_headers)
+            policy.default_headers = merge_headers(policy.default_headers, added)
+        clone = copy.copy(self)
+        clone._policy = policy
+        clone._owns_pool = False
+        return clone
 
     def __repr__(self) -> str:
         # Safe on a half-built instance (a constructor that raised, or __new__ alone).

@@ -29,10 +29,11 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import re
 import time
 import urllib.request
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -40,6 +41,7 @@ import attrs
 import httpx
 
 from ._auth import Secret
+from ._check import given
 from .errors import FocusConfigError, FocusDecodeError, error_for_response
 from .quota import Quota
 
@@ -52,6 +54,8 @@ __all__ = [
     "Settings",
     "WireBase",
     "begin",
+    "check_headers",
+    "check_query",
     "closed_error",
     "counting",
     "deadline_at",
@@ -59,6 +63,7 @@ __all__ = [
     "decode_error",
     "env_proxy",
     "finish",
+    "merge_headers",
     "transport_options",
 ]
 
@@ -88,6 +93,9 @@ class Attempt:
     request: httpx.Request | None = None
     response: httpx.Response | None = None
     started: float = 0.0
+    #: The client's default headers and the call's extra ones (checked), and extra query.
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    params: Mapping[str, QueryValue] = attrs.field(factory=dict)
 
     def deadline_passed(self) -> bool:
         """Whether this attempt has used up its deadline."""
@@ -143,6 +151,116 @@ def _count() -> None:
         counter = counter.parent
 
 
+# --- caller headers and query ---------------------------------------------------------------
+
+QueryScalar = str | int | float
+QueryValue = QueryScalar | list[QueryScalar] | tuple[QueryScalar, ...]
+#: Headers the client owns: the token, the framing and the body's encoding.
+RESERVED_HEADERS = frozenset(
+    {
+        "authorization", "proxy-authorization", "cookie", "host", "content-length",
+        "content-type", "content-encoding", "transfer-encoding", "accept-encoding",
+        "connection", "keep-alive", "te", "trailer", "upgrade", "expect",
+    }
+)  # fmt: skip
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_FIELD_VALUE = re.compile(r"[\x20-\x7e\t]*")
+
+
+def check_headers(name: str, headers: object) -> dict[str, str]:
+    """A caller's headers (`default_headers`, `extra_headers`) as a new dict, or FocusConfigError.
+
+    Names must be HTTP tokens and values printable ASCII (no CR/LF: no header injection);
+    the headers the client owns (`RESERVED_HEADERS`: Authorization and the framing) are
+    refused. A User-Agent is allowed: the client puts it in front of its own.
+    """
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise FocusConfigError(f"{name} must be a mapping of str to str, got {given(headers)}")
+    checked: dict[str, str] = {}
+    for key, value in headers.items():
+        if not isinstance(key, str) or not _TOKEN.fullmatch(key):
+            raise FocusConfigError(f"{name}: {given(key)} is not a valid header name")
+        if key.lower() in RESERVED_HEADERS:
+            raise FocusConfigError(
+                f"{name} may not set {key}: the client sets it itself "
+                "(the token, the connection and the body's encoding are the client's)"
+            )
+        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+            raise FocusConfigError(
+                f"{name}[{key!r}] must be a str of printable ASCII characters, got {given(value)}"
+            )
+        checked[key] = value
+    return checked
+
+
+def merge_headers(base: Mapping[str, str], added: Mapping[str, str]) -> dict[str, str]:
+    """`base` updated with `added`, names compared without case (a new dict)."""
+    replaced = {name.lower() for name in added}
+    return {**{k: v for k, v in base.items() if k.lower() not in replaced}, **added}
+
+
+def _query_scalar(name: str, value: object) -> QueryScalar:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise FocusConfigError(f"{name} must be a str, int or float, got {given(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FocusConfigError(f"{name} must be finite, got {given(value)}")
+    return value
+
+
+def check_query(name: str, query: object) -> dict[str, QueryValue]:
+    """A caller's extra query parameters as a new dict, or FocusConfigError.
+
+    Values are str, int or float (not bool: say "true" if the API wants that), or a list
+    or tuple of them (repeated parameters).
+    """
+    if query is None:
+        return {}
+    if not isinstance(query, Mapping):
+        raise FocusConfigError(f"{name} must be a mapping of str to values, got {given(query)}")
+    checked: dict[str, QueryValue] = {}
+    for key, value in query.items():
+        if not isinstance(key, str) or not key:
+            raise FocusConfigError(f"{name}: {given(key)} is not a parameter name")
+        if isinstance(value, list | tuple):
+            checked[key] = [_query_scalar(f"{name}[{key!r}][{i}]", v) for i, v in enumerate(value)]
+        else:
+            checked[key] = _query_scalar(f"{name}[{key!r}]", value)
+    return checked
+
+
+def _merged_params(params: dict[str, Any] | None, extra: Mapping[str, QueryValue]) -> Any:
+    """The operation's params plus the caller's extra ones, which may not replace any."""
+    if not extra:
+        return params
+    taken = sorted(set(extra) & set(params or {}))
+    if taken:
+        raise FocusConfigError(
+            f"extra_query may not set {', '.join(taken)}: this call sets it itself "
+            "(pass it as the method's argument)"
+        )
+    return {**(params or {}), **extra}
+
+
+def _headers(settings: Settings, attempt: Attempt, own: dict[str, str] | None) -> httpx.Headers:
+    headers = httpx.Headers(
+        {
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip, deflate",
+            "User-Agent": settings.user_agent,
+        }
+    )
+    theirs = httpx.Headers(attempt.headers)
+    agent = theirs.pop("user-agent", None)
+    headers.update(theirs)
+    if agent:  # the caller's product first, then ours: neither is lost
+        headers["User-Agent"] = f"{agent} {settings.user_agent}"
+    headers.update(own or {})
+    headers["Authorization"] = settings.secret.header()
+    return headers
+
+
 # --- building the request -------------------------------------------------------------------
 
 
@@ -160,15 +278,9 @@ def begin(
     request = httpx.Request(
         method.upper(),
         str(settings.base_url).rstrip("/") + url,
-        params=params,
+        params=_merged_params(params, attempt.params),
         json=json,
-        headers={
-            "Accept": "application/json",
-            "Accept-Encoding": "gzip, deflate",
-            "User-Agent": settings.user_agent,
-            **(headers or {}),
-            "Authorization": settings.secret.header(),
-        },
+        headers=_headers(settings, attempt, headers),
     )
     timeouts = attempt.timeout.as_dict()
     if attempt.deadline is not None:  # no single phase may outlast the whole attempt

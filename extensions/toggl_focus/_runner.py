@@ -23,9 +23,17 @@ import httpx
 
 from toggl_focus_api import errors as api_errors
 
-from . import _check, _retry
+from . import _check, _raw, _retry
 from ._check import given
-from ._http import Attempt, Counter, counting
+from ._http import (
+    Attempt,
+    Counter,
+    check_headers,
+    check_query,
+    closed_error,
+    counting,
+    merge_headers,
+)
 from .errors import (
     FocusConfigError,
     FocusConnectionError,
@@ -102,24 +110,47 @@ class Result:
     response: httpx.Response
 
 
+def as_backoff(initial: object, maximum: object) -> tuple[float, float]:
+    """Backoff bounds in seconds: 0 <= `initial` <= `maximum` <= an hour."""
+    first = _check.number("backoff_initial", initial, 0.0, 3600.0)
+    last = _check.number("backoff_max", maximum, first, 3600.0)
+    return float(first), float(last)
+
+
 @attrs.define
 class Policy:
-    """Client-wide defaults; each call may override timeout, deadline and max_retries."""
+    """Client-wide defaults; each call may override timeout, deadline and max_retries.
+
+    One per client: `with_options` copies get their own (sharing `quota`, the tracker).
+    """
 
     timeout: httpx.Timeout
     deadline: float | None
     max_retries: int
     max_quota_wait: float
     quota: Quota
+    backoff_initial: float = _retry.BACKOFF_INITIAL
+    backoff_max: float = _retry.BACKOFF_MAX
+    default_headers: dict[str, str] = attrs.field(factory=dict)
+    closed: bool = False  # this client (not necessarily its pool) was closed
+    client_name: str = "Focus"
 
 
 class Call:
     """Bookkeeping and decisions of one call's retry loop (the loop: `_async/runner.py`)."""
 
     def __init__(
-        self, policy: Policy, timeout: object, max_retries: object, deadline: object
+        self,
+        policy: Policy,
+        timeout: object,
+        max_retries: object,
+        deadline: object,
+        extra_headers: object = None,
+        extra_query: object = None,
     ) -> None:
         # Checked before anything is sent: a caller mistake is a FocusConfigError.
+        if policy.closed:
+            raise closed_error(f"this {policy.client_name} client")
         self.policy = policy
         self.timeout = as_timeout(timeout) or policy.timeout
         chosen = as_deadline(deadline)
@@ -127,12 +158,18 @@ class Call:
         self.max_retries = as_retries(max_retries)
         if self.max_retries is None:
             self.max_retries = policy.max_retries
+        self.headers = merge_headers(
+            policy.default_headers, check_headers("extra_headers", extra_headers)
+        )
+        self.params = check_query("extra_query", extra_query)
         self.retries = 0
         self.quota_waited = False
-        self.attempt = Attempt(timeout=self.timeout, deadline=self.deadline)
+        self.attempt = self.next_attempt()
 
     def next_attempt(self) -> Attempt:
-        self.attempt = Attempt(timeout=self.timeout, deadline=self.deadline)
+        self.attempt = Attempt(
+            timeout=self.timeout, deadline=self.deadline, headers=self.headers, params=self.params
+        )
         return self.attempt
 
     def finish(self, parsed: object) -> Result:
@@ -141,6 +178,7 @@ class Call:
         self._log(None)
         if response is None:  # pragma: no cover - generated code always sends a request
             raise FocusError("the operation returned without an HTTP response")
+        _raw.note(response)
         return Result(parsed=parsed, response=response)
 
     def failure(self, exc: BaseException) -> tuple[FocusError, float | None]:
@@ -150,6 +188,8 @@ class Call:
         is retried for a POST or PATCH only when the request cannot have reached the server.
         """
         request, response = self.attempt.request, self.attempt.response
+        if response is not None:  # a method that settles a failure (an unusable 201) keeps it
+            _raw.note(response)
         method = request.method if request is not None else "?"
         error: FocusError
         delay: float | None = None
@@ -163,7 +203,7 @@ class Call:
                     self.quota_waited = True
                     delay = wait + 0.5
             elif _retry.may_retry_status(method, exc.status_code):
-                delay = self._backoff()
+                delay = self._status_backoff(exc)
         elif isinstance(exc, api_errors.UnexpectedStatus) and response is not None:
             error = UnexpectedStatusError(response)
         elif isinstance(exc, httpx.TimeoutException):
@@ -209,7 +249,30 @@ class Call:
         if self.retries >= self.max_retries:
             return None
         self.retries += 1
-        return _retry.backoff_delay(self.retries)
+        return _retry.backoff_delay(
+            self.retries, base=self.policy.backoff_initial, cap=self.policy.backoff_max
+        )
+
+    def _status_backoff(self, error: FocusStatusError) -> float | None:
+        """The wait before retrying a retryable status: its usable Retry-After, else backoff.
+
+        A Retry-After beyond `_retry.MAX_RETRY_AFTER` is not waited for: no retry.
+        """
+        wait = _retry.retry_after(error.response)
+        delay = self._backoff()
+        if delay is None or wait is None or wait <= 0:
+            return delay
+        if wait > _retry.MAX_RETRY_AFTER:
+            logger.info(
+                "not retrying %s %s: the server asks to wait %.0f s (Retry-After), "
+                "more than %.0f s",
+                error.method,
+                _where(error.response.request),
+                wait,
+                _retry.MAX_RETRY_AFTER,
+            )
+            return None
+        return wait
 
     def note_retry(self, error: FocusError, delay: float) -> None:
         request = self.attempt.request

@@ -47,6 +47,11 @@ __all__ = [
 class FocusError(Exception):
     """Base class of every error raised by toggl_focus."""
 
+    #: Set when the error stopped a listing: the page it failed to fetch. To go on later
+    #: without buying the pages already fetched again, call `list()` with the same
+    #: arguments and `start_page=err.next_page`. None otherwise.
+    next_page: int | None = None
+
 
 class FocusConfigError(FocusError, ValueError):
     """The client was configured or called with invalid input; no request was sent."""
@@ -93,6 +98,16 @@ class FocusStatusError(FocusError):
         self.trace_id: str | None = _str_or_none(body.get("trace_id"))
         self.body = response.content
         super().__init__(self._message())
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked to wait (`Retry-After` of a 429 or 503), else None.
+
+        Counted from now (an HTTP-date moves closer); junk is None (see `_retry`).
+        """
+        from ._retry import retry_after
+
+        return retry_after(self.response)
 
     def _message(self) -> str:
         what = self.error_description or self.error

@@ -22,13 +22,17 @@ the iterator is dropped (CPython frees it when the loop ends), and deterministic
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 import attrs
+import httpx
 
 from ._check import given
 from ._pagination_meta import PAGINATION, PaginationSpec
-from .errors import FocusConfigError, PaginationError
+from ._raw import capturing
+from .errors import FocusConfigError, FocusError, PaginationError
 
 __all__ = [
     "MAX_PAGES",
@@ -52,12 +56,14 @@ quota anyway. Pass `max_pages` to a `list()` call (or a pager) to change it.
 
 @attrs.frozen
 class Page(Generic[T]):
-    """One fetched page: its number, its items, the page size asked for, and the total if known."""
+    """One fetched page: its number, its items, the page size asked for, the total if known,
+    and the raw HTTP response it came from (headers, status; already read and redacted)."""
 
     number: int
     items: list[T]
     size: int
     total: int | None
+    response: httpx.Response | None = attrs.field(default=None, repr=False, eq=False)
 
 
 def _count(name: str, value: object, low: int, high: int | None = None) -> int:
@@ -80,6 +86,7 @@ class _Plan:
     max_items: int | None
     max_pages: int
     concurrency: int = 1  # pages in flight at once; > 1 only with the async client
+    start: int = 1  # the first page to fetch: `first` unless resuming (`start_page`)
 
     @classmethod
     def make(
@@ -89,6 +96,7 @@ class _Plan:
         max_items: int | None,
         max_pages: int | None = None,
         concurrency: int = 1,
+        start_page: int | None = None,
     ) -> _Plan:
         """Validate the pager's arguments (FocusConfigError, before any request)."""
         spec = PAGINATION[operation]
@@ -97,6 +105,8 @@ class _Plan:
         if max_items is not None:
             max_items = _count("max_items", max_items, 0)
         cap = MAX_PAGES if max_pages is None else _count("max_pages", max_pages, 1)
+        first = spec["first_page"]
+        start = first if start_page is None else _count("start_page", start_page, first)
         size = page_size or spec["max_size"]
         if page_size is None and max_items:
             size = min(size, max_items)
@@ -107,11 +117,17 @@ class _Plan:
             max_items=max_items,
             max_pages=cap,
             concurrency=_count("concurrency", concurrency, 1),
+            start=start,
         )
 
     @property
     def first(self) -> int:
         return self.spec["first_page"]
+
+    @property
+    def skipped(self) -> int:
+        """Pages before `start_page`: taken as fetched in full by an earlier listing."""
+        return self.start - self.first
 
     def requests_for(self, total: int | None) -> int | None:
         """Requests the listing needs after a first page announcing `total` (None: unbounded)."""
@@ -126,6 +142,21 @@ class _Plan:
         return items[: max(0, self.max_items - seen)]
 
 
+@contextlib.contextmanager
+def resumable(number: int) -> Iterator[list[httpx.Response]]:
+    """Around fetching page `number`: collect its response, and mark a FocusError with it.
+
+    The error's `next_page` is where a later `list(..., start_page=...)` goes on.
+    """
+    try:
+        with capturing() as seen:
+            yield seen
+    except FocusError as err:
+        if err.next_page is None:
+            err.next_page = number
+        raise
+
+
 def _key(item: object) -> object:
     """What identifies an item when comparing pages: its `id` (the item itself if it has none)."""
     return getattr(item, "id", item)
@@ -136,10 +167,11 @@ class _Walk(Generic[T]):
 
     def __init__(self, plan: _Plan) -> None:
         self.plan = plan
-        self.number = plan.first  # the next page to fetch
+        self.number = plan.start  # the next page to fetch
         self.seen = 0  # items yielded
         self.pages = 0  # pages yielded
-        self.finished = plan.max_items == 0
+        self.before = plan.skipped * plan.size  # items of the pages before start_page
+        self.finished = plan.max_items is not None and self.before >= plan.max_items
         self.planned: int | None = 0 if self.finished else None
         self.total: int | None = None  # the first page's
         self._previous: list[object] | None = None
@@ -147,12 +179,12 @@ class _Walk(Generic[T]):
     @property
     def last(self) -> int | None:
         """Number of the last page the plan allows (None until known, or without a bound)."""
-        return None if self.planned is None else self.plan.first + self.planned - 1
+        return None if self.planned is None else self.plan.start + self.planned - 1
 
     @property
     def last_allowed(self) -> int | None:
         """The last page that may be requested: the plan's last, and never past the cap."""
-        cap = self.plan.first + self.plan.max_pages - 1
+        cap = self.plan.start + self.plan.max_pages - 1
         return cap if self.last is None else min(self.last, cap)
 
     def check_cap(self) -> None:
@@ -164,16 +196,20 @@ class _Walk(Generic[T]):
                 "if that many are expected"
             )
 
-    def accept(self, items: list[T], total: int | None) -> Page[T]:
+    def accept(
+        self, items: list[T], total: int | None, response: httpx.Response | None = None
+    ) -> Page[T]:
         """Check page `self.number` against the previous ones and turn it into a Page."""
         plan = self.plan
         if self.pages == 0:
             self.total = total
-            self.planned = plan.requests_for(total)
+            planned = plan.requests_for(total)
+            # Resumed: the pages before start_page are not requested again (at least this one).
+            self.planned = None if planned is None else max(1, planned - plan.skipped)
         elif total != self.total:
             before, now = ("none" if t is None else t for t in (self.total, total))
             raise self._error(
-                f"the total changed from {before} (page {plan.first}) to {now}: "
+                f"the total changed from {before} (page {plan.start}) to {now}: "
                 "the listing changed while paging or the server is inconsistent; list again"
             )
         keys = [_key(item) for item in items]
@@ -184,13 +220,13 @@ class _Walk(Generic[T]):
             )
         if keys:
             self._previous = keys
-        kept = plan.clip(items, self.seen)
-        page = Page(number=self.number, items=kept, size=plan.size, total=total)
+        kept = plan.clip(items, self.before + self.seen)
+        page = Page(number=self.number, items=kept, size=plan.size, total=total, response=response)
         self.seen += len(kept)
         self.pages += 1
         self.finished = (
             len(items) < plan.size
-            or (plan.max_items is not None and self.seen >= plan.max_items)
+            or (plan.max_items is not None and self.before + self.seen >= plan.max_items)
             or (self.last is not None and self.number >= self.last)
         )
         self.number += 1

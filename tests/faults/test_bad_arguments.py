@@ -11,9 +11,10 @@ must raise FocusConfigError naming the argument, never show the token, and send 
 (an `httpx.MockTransport` counts). A baseline test proves the same calls with valid
 arguments do reach the transport, so the refusals are the arguments' doing.
 
-`page_size`, `max_items`, `max_pages` and `concurrency` are checked in pagination.py and
-tested there; the per-call options' values (`timeout`, `max_retries`) belong to the runner. Their
-names are listed in OWNED_ELSEWHERE so that the coverage test knows they are skipped.
+`page_size`, `max_items`, `max_pages`, `start_page` and `concurrency` are checked in
+pagination.py and tested there; the per-call options' values (`timeout`, `max_retries`,
+`extra_headers`, `extra_query`) belong to the runner. Their names are listed in
+OWNED_ELSEWHERE so that the coverage test knows they are skipped.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ SETTINGS = settings(
 )
 ORG, WS = 9001, 7001
 #: Arguments another part of the client checks (pagination.py; the runner for options).
-OWNED_ELSEWHERE = frozenset({"page_size", "max_items", "max_pages", "concurrency", "options"})
+OWNED_ELSEWHERE = frozenset(
+    {"page_size", "max_items", "max_pages", "start_page", "concurrency", "options"}
+)
 #: Valid calls need these too (the spec's minProperties: 1 for a ghost update).
 BASELINE_EXTRA: dict[tuple[str, str], dict[str, object]] = {
     ("ghosts", "update"): {"description": "still valid"},
@@ -396,11 +399,15 @@ def _resources(client: object, base: type) -> dict[str, object]:
     return {name: value for name, value in vars(client).items() if isinstance(value, base)}
 
 
+#: Public methods that send nothing and take no argument (`roles.cache_clear`).
+LOCAL_METHODS = frozenset({"cache_clear"})
+
+
 def _public_methods(resource: object) -> dict[str, Callable[..., Any]]:
     return {
         name: member
         for name, member in inspect.getmembers(type(resource), inspect.isfunction)
-        if not name.startswith("_")
+        if not name.startswith("_") and name not in LOCAL_METHODS
     }
 
 

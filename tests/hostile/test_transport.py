@@ -216,7 +216,8 @@ STATUSES = [
     _status("504", 504, ServerError, True, b'{"error": "gateway_timeout"}'),
     _status("502 HTML page", 502, ServerError, True, b"<html><h1>502 Bad Gateway</h1></html>"),
     _status("503 empty body", 503, ServerError, True),
-    _status("429", 429, FocusStatusError, False, b'{"error": "too_many_requests"}'),
+    # Not Focus's (a spent quota is a 402): from something in front of it; see x-retry.
+    _status("429", 429, FocusStatusError, True, b'{"error": "too_many_requests"}'),
     _status("999", 999, UnexpectedStatusError, False, b"{}"),
     _status("204 where a body is due", 204, UnexpectedStatusError, False),
 ]

@@ -4,16 +4,19 @@ Each wraps one generated `toggl_focus_api.Client` (reachable as `.api`) whose re
 through this client's wire (`wire.py`): our transport, or the caller's httpx client used as
 is and never modified. The resources (`ghosts`, `working_hours`, `groups`, `roles`, `teams`,
 `users`) run the generated operations through `runner.py` (retries, quota, typed errors).
+`with_options(...)` gives a copy with other defaults over the same wire and quota tracker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Self, cast
 
 import httpx
 
-from .._config import ClientBase
+from .. import _retry
+from .._config import NOT_GIVEN, ClientBase, NotGiven
 from .._runner import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, TimeoutTypes
 from .ghosts import AsyncGhosts
 from .organization import AsyncGroups, AsyncRolesResource, AsyncTeams, AsyncUsers
@@ -39,6 +42,9 @@ class AsyncFocus(ClientBase):
         max_retries: int = 2,
         max_quota_wait: float = 0.0,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        backoff_initial: float = _retry.BACKOFF_INITIAL,
+        backoff_max: float = _retry.BACKOFF_MAX,
     ) -> None:
         """Token from the argument or $TOGGL_FOCUS_API_TOKEN, base URL from $TOGGL_FOCUS_BASE_URL.
 
@@ -51,7 +57,10 @@ class AsyncFocus(ClientBase):
         TLS settings; it is never modified (the token, the base URL and our timeouts go on
         our requests only) and `close()` leaves it open. The async client's own connection
         pool belongs to the event loop that first used it; used under a later
-        `asyncio.run()`, it opens a fresh pool.
+        `asyncio.run()`, it opens a fresh pool. `default_headers` go on every request (a
+        User-Agent goes in front of ours; the token and framing headers cannot be set).
+        Retries wait a random time up to `backoff_initial` seconds, doubling per retry up to
+        `backoff_max`, or what a 429/503's Retry-After says (up to 60 s).
         """
         super().__init__(
             token,
@@ -65,10 +74,17 @@ class AsyncFocus(ClientBase):
             max_quota_wait=max_quota_wait,
             http_client=http_client,
             http_client_type=httpx.AsyncClient,
+            default_headers=default_headers,
+            backoff_initial=backoff_initial,
+            backoff_max=backoff_max,
         )
         self._wire = AsyncWire(self._settings, http_client)
         # The generated client only ever calls `.request(...)` on what it is given.
         self.api.set_async_httpx_client(cast(httpx.AsyncClient, self._wire))
+        self._attach()
+
+    def _attach(self) -> None:
+        """Give this client its resources, bound to its own options."""
         ctx = self._context()
         self.ghosts = AsyncGhosts(ctx)
         self.working_hours = AsyncWorkingHoursResource(ctx)
@@ -77,12 +93,45 @@ class AsyncFocus(ClientBase):
         self.teams = AsyncTeams(ctx)
         self.users = AsyncUsers(ctx)
 
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        max_quota_wait: float | NotGiven = NOT_GIVEN,
+        backoff_initial: float | NotGiven = NOT_GIVEN,
+        backoff_max: float | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client like this one with other defaults (as the constructor takes them).
+
+        It shares this client's connection pool (wire), quota tracker (`.quota` is the same
+        object) and role cache; `default_headers` add to (or replace, by name) this
+        client's. This client owns the pool: closing the copy (or leaving its `with`) ends
+        the copy only, and closing this client ends the copies too.
+        """
+        clone = self._copy_with(
+            timeout=timeout,
+            deadline=deadline,
+            max_retries=max_retries,
+            max_quota_wait=max_quota_wait,
+            backoff_initial=backoff_initial,
+            backoff_max=backoff_max,
+            default_headers=default_headers,
+        )
+        clone._attach()
+        return clone
+
     async def close(self) -> None:
         """Close the connection pool (a caller-supplied httpx client stays open).
 
-        Any later call raises FocusConfigError.
+        Any later call raises FocusConfigError. A `with_options` copy closes itself only:
+        the pool is its original's.
         """
-        await self._wire.aclose()
+        self._policy.closed = True
+        if self._owns_pool:
+            await self._wire.aclose()
 
     async def __aenter__(self) -> Self:
         return self

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._async_io import async_twin, invite
 from .._embody.checks import Job, Where, check_inviter, job, require_client, where
 from .._embody.invites import AsyncInviter, Inviter, InviteResult, as_invite
@@ -13,6 +15,13 @@ from .client import AsyncFocus
 from .roles import role_id_for
 
 __all__ = ["ainvite_and_embody", "embody_one"]
+
+
+class Place(TypedDict):
+    """Where the embody's calls go (keyword arguments of the ghost methods)."""
+
+    workspace_id: int
+    organization_id: int
 
 
 async def embody_one(
@@ -32,7 +41,7 @@ async def embody_one(
             invited = as_invite(job.email, await invite(inviter, job.email))
         except Exception as exc:
             raise invite_failed(job, exc, counter.count) from exc
-    place = {"workspace_id": where.workspace_id, "organization_id": where.organization_id}
+    place = Place(workspace_id=where.workspace_id, organization_id=where.organization_id)
     try:
         ghost = await focus.ghosts.embody(
             job.ghost_id,

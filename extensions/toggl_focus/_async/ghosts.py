@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import Any, Literal
 
 from toggl_focus_api.api.ghosts import (
@@ -43,6 +44,7 @@ from ..resources._base import (
     size_params,
 )
 from .plans import AsyncGhostPlan, Desired, make_plan
+from .raw import AsyncGhostsWithRawResponse
 from .runner import AsyncResource
 
 OrderBy = Literal["name,asc", "name,desc"]
@@ -102,6 +104,11 @@ class AsyncGhosts(AsyncResource):
     FocusConfigError at call time (for `list`, not later when iterating) and costs nothing.
     """
 
+    @cached_property
+    def with_raw_response(self) -> AsyncGhostsWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return AsyncGhostsWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -115,6 +122,7 @@ class AsyncGhosts(AsyncResource):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
         concurrency: int = 1,  # async only
         workspace_id: int | None = None,
         organization_id: int | None = None,
@@ -123,6 +131,7 @@ class AsyncGhosts(AsyncResource):
         """Iterate matching ghosts lazily, 100 per request unless `page_size` says otherwise.
 
         With the async client, `concurrency` > 1 fetches later pages in parallel.
+        `start_page` resumes a listing (`err.next_page` of the error that stopped it).
         """
         checked_options(options)
         args = {
@@ -149,6 +158,7 @@ class AsyncGhosts(AsyncResource):
             max_items=max_items,
             concurrency=concurrency,  # async only
             max_pages=max_pages,
+            start_page=start_page,
         )
 
     async def get(

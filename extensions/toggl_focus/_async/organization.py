@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, Literal
 
 from toggl_focus_api.api.organization import (
@@ -39,6 +39,12 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .raw import (
+    AsyncGroupsWithRawResponse,
+    AsyncRolesWithRawResponse,
+    AsyncTeamsWithRawResponse,
+    AsyncUsersWithRawResponse,
+)
 from .runner import AsyncResource
 
 SortDir = SortDirection | Literal["asc", "desc"]
@@ -54,6 +60,11 @@ def _deletion(parsed: object) -> dict[str, bool]:
 
 class AsyncGroups(AsyncResource):
     """Organization groups: create, update (replace), delete, and the caller's own groups."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncGroupsWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return AsyncGroupsWithRawResponse(self)
 
     def _body(
         self, name: object, emoji: object, organization_users: object, workspaces: object
@@ -144,6 +155,18 @@ class AsyncGroups(AsyncResource):
 class AsyncRolesResource(AsyncResource):
     """Organization roles; a role's `role_id` is what embodying a ghost takes."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncRolesWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return AsyncRolesWithRawResponse(self)
+
+    def cache_clear(self) -> None:
+        """Forget the roles cached for role-name lookups (`invite_and_embody(role="member")`).
+
+        Shared with this client's `with_options` copies; `list()` itself is never cached.
+        """
+        self._ctx.roles.clear()
+
     async def list(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
     ) -> Roles:
@@ -155,6 +178,11 @@ class AsyncRolesResource(AsyncResource):
 
 class AsyncTeams(AsyncResource):
     """A workspace's groups hydrated with their ghosts, paginated with a total."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncTeamsWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return AsyncTeamsWithRawResponse(self)
 
     def list(
         self,
@@ -168,6 +196,7 @@ class AsyncTeams(AsyncResource):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
         concurrency: int = 1,  # async only
         workspace_id: int | None = None,
         organization_id: int | None = None,
@@ -208,6 +237,7 @@ class AsyncTeams(AsyncResource):
             max_items=max_items,
             concurrency=concurrency,  # async only
             max_pages=max_pages,
+            start_page=start_page,
         )
 
 
@@ -238,6 +268,11 @@ class AsyncUsers(AsyncResource):
     Without a total, pages cannot be fetched in parallel: they come one at a time.
     """
 
+    @cached_property
+    def with_raw_response(self) -> AsyncUsersWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return AsyncUsersWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -260,6 +295,7 @@ class AsyncUsers(AsyncResource):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[OrganizationUser]:
@@ -295,4 +331,5 @@ class AsyncUsers(AsyncResource):
             page_size=page_size,
             max_items=max_items,
             max_pages=max_pages,
+            start_page=start_page,
         )

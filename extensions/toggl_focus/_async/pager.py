@@ -14,14 +14,27 @@ from collections.abc import Awaitable, Callable, Iterator
 from types import TracebackType
 from typing import Generic, Self, TypeVar
 
+import httpx
+
 from .._async_io import AsyncPrefetch
-from ..pagination import Page, _Plan, _Walk
+from ..pagination import Page, _Plan, _Walk, resumable
 
 __all__ = ["AsyncItemIterator", "AsyncPageIterator", "AsyncPager"]
 
 T = TypeVar("T")
 
 AsyncFetch = Callable[[int, int], Awaitable[tuple[list[T], int | None]]]
+Fetched = tuple[list[T], int | None, httpx.Response | None]
+
+
+async def _fetch_page(fetch: AsyncFetch[T], number: int, size: int) -> Fetched[T]:
+    """Fetch page `number` with its response; an error says to resume from it (`next_page`).
+
+    A prefetched page runs as its own task, so each page captures only its own response.
+    """
+    with resumable(number) as seen:
+        items, total = await fetch(number, size)
+    return items, total, seen[-1] if seen else None
 
 
 class AsyncPager(Generic[T]):
@@ -29,7 +42,9 @@ class AsyncPager(Generic[T]):
 
     `planned_requests` is None until an iteration's first page arrives, then the most
     requests that iteration will spend (None when the API gives no total and there is no
-    `max_items`: then only a short page or `max_pages` ends it).
+    `max_items`: then only a short page or `max_pages` ends it). `next_page` is the page
+    the iteration would fetch next (None once it has ended): after an error, or a `break`,
+    `list(..., start_page=pager.next_page)` with the same arguments goes on from there.
 
     Each iteration gets a fresh iterator object, which `aclose()` or a `with` block ends;
     what that means for pages fetched concurrently is in `toggl_focus.pagination`.
@@ -44,6 +59,7 @@ class AsyncPager(Generic[T]):
         max_items: int | None = None,
         concurrency: int = 1,  # async only
         max_pages: int | None = None,
+        start_page: int | None = None,
     ) -> None:
         self._plan = _Plan.make(
             operation,
@@ -51,9 +67,11 @@ class AsyncPager(Generic[T]):
             max_items,
             max_pages,
             concurrency=concurrency,  # async only
+            start_page=start_page,
         )
         self._fetch = fetch
         self.planned_requests: int | None = None
+        self.next_page: int | None = self._plan.start
 
     def pages(self) -> AsyncPageIterator[T]:
         """Pages in order; PaginationError when the server misbehaves.
@@ -90,7 +108,7 @@ class AsyncPageIterator(_Closing, Generic[T]):
     def __init__(self, pager: AsyncPager[T]) -> None:
         self._pager = pager
         self._walk: _Walk[T] = _Walk(pager._plan)
-        self._ahead: AsyncPrefetch[tuple[list[T], int | None]] = AsyncPrefetch()
+        self._ahead: AsyncPrefetch[Fetched[T]] = AsyncPrefetch()
         self._next_to_start = self._walk.number + 1
         self._closed = False
         if self._walk.finished:  # max_items=0
@@ -101,6 +119,8 @@ class AsyncPageIterator(_Closing, Generic[T]):
 
     async def __anext__(self) -> Page[T]:
         if self._closed or self._walk.finished:
+            if self._walk.finished:
+                self._pager.next_page = None
             await self.aclose()
             raise StopAsyncIteration
         try:
@@ -114,15 +134,17 @@ class AsyncPageIterator(_Closing, Generic[T]):
 
     async def _next(self) -> Page[T]:
         walk, pager = self._walk, self._pager
+        pager.next_page = walk.number
         walk.check_cap()
         number, plan = walk.number, pager._plan
         if walk.pages > 0 and walk.total is not None and plan.concurrency > 1:
             self._start_prefetches()
-            items, total = await self._ahead.take(number)
+            fetched = await self._ahead.take(number)
         else:
-            items, total = await pager._fetch(number, plan.size)
-        page = walk.accept(items, total)
+            fetched = await _fetch_page(pager._fetch, number, plan.size)
+        page = walk.accept(*fetched)
         pager.planned_requests = walk.planned
+        pager.next_page = None if walk.finished else walk.number
         return page
 
     def _start_prefetches(self) -> None:
@@ -133,7 +155,7 @@ class AsyncPageIterator(_Closing, Generic[T]):
         self._next_to_start = max(self._next_to_start, walk.number)
         while self._next_to_start <= last and len(self._ahead) < pager._plan.concurrency:
             number = self._next_to_start
-            self._ahead.start(number, pager._fetch(number, pager._plan.size))
+            self._ahead.start(number, _fetch_page(pager._fetch, number, pager._plan.size))
             self._next_to_start += 1
 
     async def aclose(self) -> None:

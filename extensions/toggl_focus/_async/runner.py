@@ -27,10 +27,12 @@ async def acall(
     timeout: object = None,
     max_retries: object = None,
     deadline: object = None,
+    extra_headers: object = None,
+    extra_query: object = None,
     **kwargs: Any,
 ) -> Result:
     """Call a generated `asyncio_detailed` with retries; raise FocusError on any failure."""
-    state = Call(policy, timeout, max_retries, deadline)
+    state = Call(policy, timeout, max_retries, deadline, extra_headers, extra_query)
     while True:
         with attempt_scope(state.next_attempt()):
             try:

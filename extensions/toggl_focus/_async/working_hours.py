@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 from toggl_focus_api.api.working_hours import (
@@ -19,6 +20,7 @@ from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHour
 
 from .. import _check
 from ..resources._base import RequestOptions, Unpack, items_of
+from .raw import AsyncWorkingHoursWithRawResponse
 from .runner import AsyncResource
 
 Hours = list[WorkingHours]
@@ -45,6 +47,11 @@ class AsyncWorkingHoursResource(AsyncResource):
     Entries are checked against the generated models (`_check.bodies`): a missing or wrong
     field is a FocusConfigError naming the entry's index and the field.
     """
+
+    @cached_property
+    def with_raw_response(self) -> AsyncWorkingHoursWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return AsyncWorkingHoursWithRawResponse(self)
 
     def _user(self, user_id: object, organization_id: object, body: object = None) -> Args:
         args = {

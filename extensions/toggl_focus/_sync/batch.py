@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 
 from .._embody.checks import check_inviter, jobs, require_client, where
@@ -15,6 +16,7 @@ from .._sync_io import async_twin
 from ..errors import EmbodyError
 from .client import Focus
 from .embody import embody_one
+from .inviters import LookupInviter
 from .roles import role_id_for
 
 __all__ = ["embody_many"]
@@ -32,9 +34,10 @@ def embody_many(
     """Embody each ghost of `people` ({ghost_id: email or InviteResult}), carrying on past failures.
 
     One ghost at a time. The role is resolved once; each person is invited once even if they
-    take several ghosts. A spent quota or a rejected key stops the batch (the rest are
-    "not_attempted"). Pass `report.to_retry()` as `people` to finish the failed ones without
-    inviting anyone twice.
+    take several ghosts; a `LookupInviter` lists the members once where that costs fewer
+    requests than looking each person up. A spent quota or a rejected key stops the batch
+    (the rest are "not_attempted"). Pass `report.to_retry()` as `people` to finish the
+    failed ones without inviting anyone twice.
     """
     require_client(focus, Focus, "embody_many")
     todo = jobs(people)
@@ -45,14 +48,17 @@ def embody_many(
         if not todo:
             return batch.report(counter, role_id(place.role))
         chosen = role_id_for(focus, place)
-        for job in batch.pending():
-            if batch.skip_failed_invite(job):
-                continue
-            with counting() as one:
-                try:
-                    result = embody_one(focus, batch.prepared(job), chosen, inviter, place, one)
-                except EmbodyError as err:
-                    batch.failed(job, err, one.count)
-                else:
-                    batch.succeeded(job, result)
+        lookup = inviter if isinstance(inviter, LookupInviter) else None
+        emails = [job.email for job in todo if job.invite is None]
+        with lookup.batch(emails) if lookup else contextlib.nullcontext():
+            for job in batch.pending():
+                if batch.skip_failed_invite(job):
+                    continue
+                with counting() as one:
+                    try:
+                        result = embody_one(focus, batch.prepared(job), chosen, inviter, place, one)
+                    except EmbodyError as err:
+                        batch.failed(job, err, one.count)
+                    else:
+                        batch.succeeded(job, result)
         return batch.report(counter, chosen)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._embody.checks import Job, Where, check_inviter, job, require_client, where
 from .._embody.invites import Inviter, InviteResult, as_invite
 from .._embody.report import EmbodyResult, embody_failed, invite_failed, settle_conflict
@@ -15,6 +17,13 @@ from .client import Focus
 from .roles import role_id_for
 
 __all__ = ["embody_one", "invite_and_embody"]
+
+
+class Place(TypedDict):
+    """Where the embody's calls go (keyword arguments of the ghost methods)."""
+
+    workspace_id: int
+    organization_id: int
 
 
 def embody_one(
@@ -34,7 +43,7 @@ def embody_one(
             invited = as_invite(job.email, invite(inviter, job.email))
         except Exception as exc:
             raise invite_failed(job, exc, counter.count) from exc
-    place = {"workspace_id": where.workspace_id, "organization_id": where.organization_id}
+    place = Place(workspace_id=where.workspace_id, organization_id=where.organization_id)
     try:
         ghost = focus.ghosts.embody(
             job.ghost_id,

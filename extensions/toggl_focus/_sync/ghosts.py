@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import Any, Literal
 
 from toggl_focus_api.api.ghosts import (
@@ -45,6 +46,7 @@ from ..resources._base import (
     size_params,
 )
 from .plans import Desired, GhostPlan, make_plan
+from .raw import GhostsWithRawResponse
 from .runner import SyncResource
 
 OrderBy = Literal["name,asc", "name,desc"]
@@ -104,6 +106,11 @@ class Ghosts(SyncResource):
     FocusConfigError at call time (for `list`, not later when iterating) and costs nothing.
     """
 
+    @cached_property
+    def with_raw_response(self) -> GhostsWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return GhostsWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -117,6 +124,7 @@ class Ghosts(SyncResource):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
@@ -124,6 +132,7 @@ class Ghosts(SyncResource):
         """Iterate matching ghosts lazily, 100 per request unless `page_size` says otherwise.
 
         With the async client, `concurrency` > 1 fetches later pages in parallel.
+        `start_page` resumes a listing (`err.next_page` of the error that stopped it).
         """
         checked_options(options)
         args = {
@@ -149,6 +158,7 @@ class Ghosts(SyncResource):
             page_size=page_size,
             max_items=max_items,
             max_pages=max_pages,
+            start_page=start_page,
         )
 
     def get(

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, Literal
 
 from toggl_focus_api.api.organization import (
@@ -41,6 +41,12 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .raw import (
+    GroupsWithRawResponse,
+    RolesWithRawResponse,
+    TeamsWithRawResponse,
+    UsersWithRawResponse,
+)
 from .runner import SyncResource
 
 SortDir = SortDirection | Literal["asc", "desc"]
@@ -56,6 +62,11 @@ def _deletion(parsed: object) -> dict[str, bool]:
 
 class Groups(SyncResource):
     """Organization groups: create, update (replace), delete, and the caller's own groups."""
+
+    @cached_property
+    def with_raw_response(self) -> GroupsWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return GroupsWithRawResponse(self)
 
     def _body(
         self, name: object, emoji: object, organization_users: object, workspaces: object
@@ -144,6 +155,18 @@ class Groups(SyncResource):
 class RolesResource(SyncResource):
     """Organization roles; a role's `role_id` is what embodying a ghost takes."""
 
+    @cached_property
+    def with_raw_response(self) -> RolesWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return RolesWithRawResponse(self)
+
+    def cache_clear(self) -> None:
+        """Forget the roles cached for role-name lookups (`invite_and_embody(role="member")`).
+
+        Shared with this client's `with_options` copies; `list()` itself is never cached.
+        """
+        self._ctx.roles.clear()
+
     def list(
         self, *, organization_id: int | None = None, **options: Unpack[RequestOptions]
     ) -> Roles:
@@ -155,6 +178,11 @@ class RolesResource(SyncResource):
 
 class Teams(SyncResource):
     """A workspace's groups hydrated with their ghosts, paginated with a total."""
+
+    @cached_property
+    def with_raw_response(self) -> TeamsWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return TeamsWithRawResponse(self)
 
     def list(
         self,
@@ -168,6 +196,7 @@ class Teams(SyncResource):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
         workspace_id: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
@@ -206,6 +235,7 @@ class Teams(SyncResource):
             page_size=page_size,
             max_items=max_items,
             max_pages=max_pages,
+            start_page=start_page,
         )
 
 
@@ -236,6 +266,11 @@ class Users(SyncResource):
     Without a total, pages cannot be fetched in parallel: they come one at a time.
     """
 
+    @cached_property
+    def with_raw_response(self) -> UsersWithRawResponse:
+        """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        return UsersWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -258,6 +293,7 @@ class Users(SyncResource):
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        start_page: int | None = None,
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPager[OrganizationUser]:
@@ -293,4 +329,5 @@ class Users(SyncResource):
             page_size=page_size,
             max_items=max_items,
             max_pages=max_pages,
+            start_page=start_page,
         )

@@ -29,10 +29,12 @@ def call(
     timeout: object = None,
     max_retries: object = None,
     deadline: object = None,
+    extra_headers: object = None,
+    extra_query: object = None,
     **kwargs: Any,
 ) -> Result:
     """Call a generated `sync_detailed` with retries; raise FocusError on any failure."""
-    state = Call(policy, timeout, max_retries, deadline)
+    state = Call(policy, timeout, max_retries, deadline, extra_headers, extra_query)
     while True:
         with attempt_scope(state.next_attempt()):
             try:

@@ -15,6 +15,8 @@ from toggl_focus_api import Client
 from toggl_focus_api.types import Unset
 
 from .. import _check
+from .._embody.roles import RoleCache
+from .._http import QueryValue, check_headers, check_query
 from .._pagination_meta import PAGINATION
 from .._runner import (
     Policy,
@@ -32,11 +34,18 @@ T = TypeVar("T")
 
 
 class RequestOptions(TypedDict, total=False):
-    """Per-call overrides accepted by every resource method."""
+    """Per-call overrides accepted by every resource method.
+
+    `extra_headers` / `extra_query` add to this call's request (after the client's
+    `default_headers`); they may not replace the token, the framing headers or a parameter
+    the call sets itself (FocusConfigError), and they go only to the Focus base URL.
+    """
 
     timeout: TimeoutTypes
     max_retries: int | None
     deadline: float | None
+    extra_headers: Mapping[str, str] | None
+    extra_query: Mapping[str, QueryValue] | None
 
 
 @attrs.define
@@ -47,6 +56,7 @@ class Context:
     policy: Policy
     organization_id: int | None
     workspace_id: int | None
+    roles: RoleCache = attrs.field(factory=RoleCache)
 
     def org(self, override: object) -> int:
         """The organization id for a call: the call's own (checked), else the client default."""
@@ -76,7 +86,11 @@ def checked_options(options: Mapping[str, Any]) -> RequestOptions:
     as_timeout(options.get("timeout"))
     as_retries(options.get("max_retries"))
     as_deadline(options.get("deadline"))
-    return cast(RequestOptions, dict(options))
+    checked = dict(options)
+    for name, check in (("extra_headers", check_headers), ("extra_query", check_query)):
+        if name in checked:  # a copy: what the caller holds is never touched
+            checked[name] = check(name, checked[name])
+    return cast(RequestOptions, checked)
 
 
 def ids(name: str, values: object) -> list[int] | Unset:
