@@ -2,8 +2,9 @@
 """Count the hand-written lines of the client package: non-blank lines that are not comments.
 
 Docstrings count; a line is counted as `grep -cvE '^\\s*(#.*)?$'` counts it. Counted: every
-module of extensions/toggl_focus except the fake server (`testing/`), the live probe
-(`probe/`) and generated files (`_sync/`, written by scripts/make_sync.py, and
+module of extensions/toggl_focus except the fake server (`testing/`), the applications
+built on the client (the live probe `probe/`, the `focus` command line `cli/`; each shown
+on a line of its own) and generated files (`_sync/`, written by scripts/make_sync.py, and
 `_pagination_meta.py`, by scripts/pagination_meta.py). `_conformance.py` (the spec
 validation only the fake server and the probe use) is shown on a line of its own and left
 out of the client's total.
@@ -18,7 +19,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "extensions" / "toggl_focus"
-EXCLUDED_DIRS = ("testing", "probe", "_sync")
+EXCLUDED_DIRS = ("testing", "probe", "cli", "_sync")
+APPLICATIONS = ("probe", "cli")
 GENERATED = ("_pagination_meta.py",)
 FOR_TESTING = ("_conformance.py",)
 _SKIP = re.compile(r"^\s*(#.*)?$")
@@ -45,6 +47,9 @@ def main() -> int:
                 f"{n:6}  {path.relative_to(PACKAGE)} "
                 "(used by testing/ and probe/ only; not in the total)"
             )
+    for app in APPLICATIONS:
+        n = sum(count(p) for p in sorted((PACKAGE / app).rglob("*.py")))
+        print(f"{n:6}  {app}/ (an application on the client; not in the total)")
     print(f"{sum(client.values()):6}  hand-written lines of toggl_focus ({len(client)} files)")
     return 0
 
