@@ -18,12 +18,14 @@ import inspect
 import time
 import weakref
 from collections.abc import Awaitable, Iterator
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
 
-from ._embody.invites import AsyncInviter, Inviter
 from ._http import Attempt, deadline_at, deadline_error, transport_options
+
+if TYPE_CHECKING:
+    from ._embody.invites import AsyncInviter, Inviter
 
 __all__ = ["AsyncPool", "AsyncPrefetch", "async_twin", "deadline", "invite"]
 

@@ -20,7 +20,7 @@ from toggl_focus_api import Client
 
 from . import _check
 from ._auth import Secret, resolve_base_url, resolve_token
-from ._embody.roles import RoleCache
+from ._embody.cache import RoleCache
 from ._http import Settings, caller_would_proxy, check_headers, merge_headers
 from ._runner import (
     DEFAULT_TIMEOUT,

@@ -16,7 +16,6 @@ ignored, like a junk quota header.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import math
@@ -110,4 +109,6 @@ def sleep(seconds: float) -> None:
 
 async def asleep(seconds: float) -> None:
     """Async wait between attempts (module-level so tests can patch it)."""
+    import asyncio  # here, not at the top: the sync client never loads asyncio for it
+
     await asyncio.sleep(seconds)

@@ -19,14 +19,16 @@ import contextvars
 import inspect
 import time
 from collections.abc import Iterator
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpcore
 import httpx
 
-from ._embody.invites import Inviter
 from ._http import Attempt, deadline_at, transport_options
 from .errors import FocusConfigError
+
+if TYPE_CHECKING:
+    from ._embody.invites import Inviter
 
 __all__ = ["SyncPool", "SyncPrefetch", "async_twin", "deadline", "invite"]
 

@@ -23,8 +23,9 @@ the iterator is dropped (CPython frees it when the loop ends), and deterministic
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Iterator
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 import httpx
@@ -33,6 +34,10 @@ from ._check import given
 from ._pagination_meta import PAGINATION, PaginationSpec
 from ._raw import capturing
 from .errors import FocusConfigError, FocusError, PaginationError
+
+if TYPE_CHECKING:
+    from ._async.pager import AsyncItemIterator, AsyncPageIterator, AsyncPager
+    from ._sync.pager import SyncPager
 
 __all__ = [
     "MAX_PAGES",
@@ -243,6 +248,26 @@ class _Walk(Generic[T]):
 
 
 # The pagers, written once in _async/pager.py (the sync twin generated from it), are
-# exported here under their public names; they import the plan and the checks above.
-from ._async.pager import AsyncItemIterator, AsyncPageIterator, AsyncPager  # noqa: E402
-from ._sync.pager import SyncPager  # noqa: E402
+# exported here under their public names; they import the plan and the checks above, so
+# they are loaded on first use (PEP 562): the sync client never loads the async pager.
+_PAGERS = {
+    "AsyncItemIterator": "._async.pager",
+    "AsyncPageIterator": "._async.pager",
+    "AsyncPager": "._async.pager",
+    "SyncPager": "._sync.pager",
+}
+
+if not TYPE_CHECKING:  # type checkers read the imports at the top
+
+    def __getattr__(name: str) -> object:
+        """Import a pager from its module on first use, then keep it here."""
+        module = _PAGERS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __package__), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PAGERS})

@@ -50,6 +50,7 @@ from toggl_focus import (
     resolve_role,
 )
 from toggl_focus._async.runner import AsyncResource
+from toggl_focus._sync import plans as sync_plans
 from toggl_focus._sync.runner import SyncResource
 from toggl_focus_api.types import Unset
 
@@ -396,7 +397,9 @@ class Case:
 
 
 def _resources(client: object, base: type) -> dict[str, object]:
-    return {name: value for name, value in vars(client).items() if isinstance(value, base)}
+    # Resources are built on first access (cached properties), so not in vars(client) yet.
+    public = {name: getattr(client, name) for name in dir(client) if not name.startswith("_")}
+    return {name: value for name, value in public.items() if isinstance(value, base)}
 
 
 #: Public methods that send nothing and take no argument (`roles.cache_clear`).
@@ -428,7 +431,10 @@ UNCOVERED: list[str] = []
 CASES: list[Case] = []
 for _resource_name, _resource in SYNC_RESOURCES.items():
     for _method_name, _function in _public_methods(_resource).items():
-        _hints = typing.get_type_hints(_function)
+        # `ghosts.plan` names types its module imports for type checkers only (the plans are
+        # imported when it is called): the plans module supplies the names a module lacks.
+        _names = {**vars(sync_plans), **_function.__globals__}
+        _hints = typing.get_type_hints(_function, localns=_names)
         for _argument in _arguments(_function):
             if _argument in OWNED_ELSEWHERE:
                 continue

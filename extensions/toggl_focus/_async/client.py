@@ -5,25 +5,35 @@ through this client's wire (`wire.py`): our transport, or the caller's httpx cli
 is and never modified. The resources (`ghosts`, `working_hours`, `groups`, `roles`, `teams`,
 `users`) run the generated operations through `runner.py` (retries, quota, typed errors).
 `with_options(...)` gives a copy with other defaults over the same wire and quota tracker.
+
+Each resource is built on first access (`functools.cached_property`), importing its module,
+and with it its generated operations and models, only then: a script that lists ghosts
+never loads the working-hours code (`make bench`, "5. Import time").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
-from typing import Self, cast
+from typing import TYPE_CHECKING, Self, cast
 
 import httpx
 
 from .. import _retry
 from .._config import NOT_GIVEN, ClientBase, NotGiven
 from .._runner import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, TimeoutTypes
-from .ghosts import AsyncGhosts
-from .organization import AsyncGroups, AsyncRolesResource, AsyncTeams, AsyncUsers
 from .wire import AsyncWire
-from .working_hours import AsyncWorkingHoursResource
+
+if TYPE_CHECKING:
+    from .ghosts import AsyncGhosts
+    from .organization import AsyncGroups, AsyncRolesResource, AsyncTeams, AsyncUsers
+    from .working_hours import AsyncWorkingHoursResource
 
 __all__ = ["AsyncFocus"]
+
+#: The resource attributes, each a cached_property: built on first access, then kept.
+RESOURCES = ("ghosts", "working_hours", "groups", "roles", "teams", "users")
 
 
 class AsyncFocus(ClientBase):
@@ -81,17 +91,57 @@ class AsyncFocus(ClientBase):
         self._wire = AsyncWire(self._settings, http_client)
         # The generated client only ever calls `.request(...)` on what it is given.
         self.api.set_async_httpx_client(cast(httpx.AsyncClient, self._wire))
-        self._attach()
 
-    def _attach(self) -> None:
-        """Give this client its resources, bound to its own options."""
-        ctx = self._context()
-        self.ghosts = AsyncGhosts(ctx)
-        self.working_hours = AsyncWorkingHoursResource(ctx)
-        self.groups = AsyncGroups(ctx)
-        self.roles = AsyncRolesResource(ctx)
-        self.teams = AsyncTeams(ctx)
-        self.users = AsyncUsers(ctx)
+    def _detach(self) -> None:
+        """Forget the resources built so far, so the next access builds them for this client.
+
+        A `with_options` copy starts as a shallow copy of its original, whose resources
+        carry the original's options.
+        """
+        for name in RESOURCES:
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def ghosts(self) -> AsyncGhosts:
+        """Ghosts (placeholder people): list, get, create, update, delete, embody, plan."""
+        from .ghosts import AsyncGhosts
+
+        return AsyncGhosts(self._context())
+
+    @cached_property
+    def working_hours(self) -> AsyncWorkingHoursResource:
+        """Working hours of organization users and ghosts: get, create, update, delete."""
+        from .working_hours import AsyncWorkingHoursResource
+
+        return AsyncWorkingHoursResource(self._context())
+
+    @cached_property
+    def groups(self) -> AsyncGroups:
+        """Organization groups: create, update (replace), delete, and the caller's own."""
+        from .organization import AsyncGroups
+
+        return AsyncGroups(self._context())
+
+    @cached_property
+    def roles(self) -> AsyncRolesResource:
+        """The organization's roles: list; `cache_clear()` forgets those cached for lookups."""
+        from .organization import AsyncRolesResource
+
+        return AsyncRolesResource(self._context())
+
+    @cached_property
+    def teams(self) -> AsyncTeams:
+        """The organization's teams: list, lazily paged."""
+        from .organization import AsyncTeams
+
+        return AsyncTeams(self._context())
+
+    @cached_property
+    def users(self) -> AsyncUsers:
+        """The organization's users (members): list, lazily paged."""
+        from .organization import AsyncUsers
+
+        return AsyncUsers(self._context())
 
     def with_options(
         self,
@@ -120,7 +170,7 @@ class AsyncFocus(ClientBase):
             backoff_max=backoff_max,
             default_headers=default_headers,
         )
-        clone._attach()
+        clone._detach()
         return clone
 
     async def close(self) -> None:

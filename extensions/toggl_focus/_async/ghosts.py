@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from toggl_focus_api.api.ghosts import (
     bulk_create_ghosts,
@@ -29,7 +29,6 @@ from toggl_focus_api.models import (
 from toggl_focus_api.types import Unset
 
 from .. import _check
-from .._plans import KeyName
 from ..errors import FocusConfigError
 from ..pagination import AsyncPager
 from ..resources._base import (
@@ -43,9 +42,13 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .plans import AsyncGhostPlan, Desired, make_plan
-from .raw import AsyncGhostsWithRawResponse
 from .runner import AsyncResource
+
+if TYPE_CHECKING:
+    # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
+    from .._plans import KeyName
+    from .plans import AsyncGhostPlan, Desired
+    from .raw import AsyncGhostsWithRawResponse
 
 OrderBy = Literal["name,asc", "name,desc"]
 ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
@@ -107,6 +110,8 @@ class AsyncGhosts(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncGhostsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import AsyncGhostsWithRawResponse
+
         return AsyncGhostsWithRawResponse(self)
 
     def list(
@@ -328,6 +333,8 @@ class AsyncGhosts(AsyncResource):
         sets them. `plan.cost` is what `plan.apply()` will send. A bad row, key or flag is a
         FocusConfigError naming it, before any request.
         """
+        from .plans import make_plan
+
         return await make_plan(
             self,
             self._ctx,

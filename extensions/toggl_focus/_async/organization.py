@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cached_property, partial
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from toggl_focus_api.api.organization import (
     create_group,
@@ -39,13 +39,16 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .raw import (
-    AsyncGroupsWithRawResponse,
-    AsyncRolesWithRawResponse,
-    AsyncTeamsWithRawResponse,
-    AsyncUsersWithRawResponse,
-)
 from .runner import AsyncResource
+
+if TYPE_CHECKING:
+    # Imported when used: `with_raw_response` is built on first access.
+    from .raw import (
+        AsyncGroupsWithRawResponse,
+        AsyncRolesWithRawResponse,
+        AsyncTeamsWithRawResponse,
+        AsyncUsersWithRawResponse,
+    )
 
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
@@ -64,6 +67,8 @@ class AsyncGroups(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncGroupsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import AsyncGroupsWithRawResponse
+
         return AsyncGroupsWithRawResponse(self)
 
     def _body(
@@ -158,6 +163,8 @@ class AsyncRolesResource(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncRolesWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import AsyncRolesWithRawResponse
+
         return AsyncRolesWithRawResponse(self)
 
     def cache_clear(self) -> None:
@@ -182,6 +189,8 @@ class AsyncTeams(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncTeamsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import AsyncTeamsWithRawResponse
+
         return AsyncTeamsWithRawResponse(self)
 
     def list(
@@ -271,6 +280,8 @@ class AsyncUsers(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncUsersWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import AsyncUsersWithRawResponse
+
         return AsyncUsersWithRawResponse(self)
 
     def list(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toggl_focus_api.api.working_hours import (
     create_ghost_working_hours,
@@ -20,8 +20,11 @@ from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHour
 
 from .. import _check
 from ..resources._base import RequestOptions, Unpack, items_of
-from .raw import AsyncWorkingHoursWithRawResponse
 from .runner import AsyncResource
+
+if TYPE_CHECKING:
+    # Imported when used: `with_raw_response` is built on first access.
+    from .raw import AsyncWorkingHoursWithRawResponse
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -51,6 +54,8 @@ class AsyncWorkingHoursResource(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncWorkingHoursWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import AsyncWorkingHoursWithRawResponse
+
         return AsyncWorkingHoursWithRawResponse(self)
 
     def _user(self, user_id: object, organization_id: object, body: object = None) -> Args:

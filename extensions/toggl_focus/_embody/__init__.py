@@ -2,6 +2,7 @@
 
 - `invites.py`: `InviteResult`, `KnownInvite`, the inviter protocols, reading an answer;
 - `roles.py`: matching a role name or code;
+- `cache.py`: `RoleCache`, the roles each client keeps for name lookups;
 - `checks.py`: everything checked before the first request;
 - `report.py`: results, errors, and `embody_many`'s batch bookkeeping.
 

@@ -9,34 +9,11 @@ from toggl_focus_api.models import Role
 
 from .. import _check
 from ..errors import FocusConfigError, RoleNotFoundError
+from .cache import RoleCache
 
 __all__ = ["RoleCache", "RoleSpec", "check_role", "match_role", "role_id", "role_name"]
 
 RoleSpec = int | str | Role
-
-
-class RoleCache:
-    """The roles of each organization, as last listed for a name lookup, per client.
-
-    A role name or code (`invite_and_embody(..., role="member")`, `resolve_role`) is matched
-    against this instead of `GET roles` each time; `with_options` copies share it, separate
-    clients never do. `focus.roles.cache_clear()` forgets it; a name it does not hold is
-    looked up once more (a role created since). `focus.roles.list()` is never cached.
-    """
-
-    def __init__(self) -> None:
-        self._roles: dict[int, tuple[Role, ...]] = {}
-
-    def get(self, organization_id: int) -> list[Role] | None:
-        """A fresh list of the cached roles (None: not cached)."""
-        found = self._roles.get(organization_id)
-        return None if found is None else list(found)
-
-    def put(self, organization_id: int, roles: list[Role]) -> None:
-        self._roles[organization_id] = tuple(roles)
-
-    def clear(self) -> None:
-        self._roles.clear()
 
 
 def _describe(role: Role) -> str:

@@ -7,25 +7,35 @@ through this client's wire (`wire.py`): our transport, or the caller's httpx cli
 is and never modified. The resources (`ghosts`, `working_hours`, `groups`, `roles`, `teams`,
 `users`) run the generated operations through `runner.py` (retries, quota, typed errors).
 `with_options(...)` gives a copy with other defaults over the same wire and quota tracker.
+
+Each resource is built on first access (`functools.cached_property`), importing its module,
+and with it its generated operations and models, only then: a script that lists ghosts
+never loads the working-hours code (`make bench`, "5. Import time").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
-from typing import Self, cast
+from typing import TYPE_CHECKING, Self, cast
 
 import httpx
 
 from .. import _retry
 from .._config import NOT_GIVEN, ClientBase, NotGiven
 from .._runner import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, TimeoutTypes
-from .ghosts import Ghosts
-from .organization import Groups, RolesResource, Teams, Users
 from .wire import Wire
-from .working_hours import WorkingHoursResource
+
+if TYPE_CHECKING:
+    from .ghosts import Ghosts
+    from .organization import Groups, RolesResource, Teams, Users
+    from .working_hours import WorkingHoursResource
 
 __all__ = ["Focus"]
+
+#: The resource attributes, each a cached_property: built on first access, then kept.
+RESOURCES = ("ghosts", "working_hours", "groups", "roles", "teams", "users")
 
 
 class Focus(ClientBase):
@@ -83,17 +93,57 @@ class Focus(ClientBase):
         self._wire = Wire(self._settings, http_client)
         # The generated client only ever calls `.request(...)` on what it is given.
         self.api.set_httpx_client(cast(httpx.Client, self._wire))
-        self._attach()
 
-    def _attach(self) -> None:
-        """Give this client its resources, bound to its own options."""
-        ctx = self._context()
-        self.ghosts = Ghosts(ctx)
-        self.working_hours = WorkingHoursResource(ctx)
-        self.groups = Groups(ctx)
-        self.roles = RolesResource(ctx)
-        self.teams = Teams(ctx)
-        self.users = Users(ctx)
+    def _detach(self) -> None:
+        """Forget the resources built so far, so the next access builds them for this client.
+
+        A `with_options` copy starts as a shallow copy of its original, whose resources
+        carry the original's options.
+        """
+        for name in RESOURCES:
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def ghosts(self) -> Ghosts:
+        """Ghosts (placeholder people): list, get, create, update, delete, embody, plan."""
+        from .ghosts import Ghosts
+
+        return Ghosts(self._context())
+
+    @cached_property
+    def working_hours(self) -> WorkingHoursResource:
+        """Working hours of organization users and ghosts: get, create, update, delete."""
+        from .working_hours import WorkingHoursResource
+
+        return WorkingHoursResource(self._context())
+
+    @cached_property
+    def groups(self) -> Groups:
+        """Organization groups: create, update (replace), delete, and the caller's own."""
+        from .organization import Groups
+
+        return Groups(self._context())
+
+    @cached_property
+    def roles(self) -> RolesResource:
+        """The organization's roles: list; `cache_clear()` forgets those cached for lookups."""
+        from .organization import RolesResource
+
+        return RolesResource(self._context())
+
+    @cached_property
+    def teams(self) -> Teams:
+        """The organization's teams: list, lazily paged."""
+        from .organization import Teams
+
+        return Teams(self._context())
+
+    @cached_property
+    def users(self) -> Users:
+        """The organization's users (members): list, lazily paged."""
+        from .organization import Users
+
+        return Users(self._context())
 
     def with_options(
         self,
@@ -122,7 +172,7 @@ class Focus(ClientBase):
             backoff_max=backoff_max,
             default_headers=default_headers,
         )
-        clone._attach()
+        clone._detach()
         return clone
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from toggl_focus_api.api.ghosts import (
     bulk_create_ghosts,
@@ -31,7 +31,6 @@ from toggl_focus_api.models import (
 from toggl_focus_api.types import Unset
 
 from .. import _check
-from .._plans import KeyName
 from ..errors import FocusConfigError
 from ..pagination import SyncPager
 from ..resources._base import (
@@ -45,9 +44,13 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .plans import Desired, GhostPlan, make_plan
-from .raw import GhostsWithRawResponse
 from .runner import SyncResource
+
+if TYPE_CHECKING:
+    # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
+    from .._plans import KeyName
+    from .plans import Desired, GhostPlan
+    from .raw import GhostsWithRawResponse
 
 OrderBy = Literal["name,asc", "name,desc"]
 ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
@@ -109,6 +112,8 @@ class Ghosts(SyncResource):
     @cached_property
     def with_raw_response(self) -> GhostsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import GhostsWithRawResponse
+
         return GhostsWithRawResponse(self)
 
     def list(
@@ -322,6 +327,8 @@ class Ghosts(SyncResource):
         sets them. `plan.cost` is what `plan.apply()` will send. A bad row, key or flag is a
         FocusConfigError naming it, before any request.
         """
+        from .plans import make_plan
+
         return make_plan(
             self,
             self._ctx,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cached_property, partial
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from toggl_focus_api.api.organization import (
     create_group,
@@ -41,13 +41,16 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .raw import (
-    GroupsWithRawResponse,
-    RolesWithRawResponse,
-    TeamsWithRawResponse,
-    UsersWithRawResponse,
-)
 from .runner import SyncResource
+
+if TYPE_CHECKING:
+    # Imported when used: `with_raw_response` is built on first access.
+    from .raw import (
+        GroupsWithRawResponse,
+        RolesWithRawResponse,
+        TeamsWithRawResponse,
+        UsersWithRawResponse,
+    )
 
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
@@ -66,6 +69,8 @@ class Groups(SyncResource):
     @cached_property
     def with_raw_response(self) -> GroupsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import GroupsWithRawResponse
+
         return GroupsWithRawResponse(self)
 
     def _body(
@@ -158,6 +163,8 @@ class RolesResource(SyncResource):
     @cached_property
     def with_raw_response(self) -> RolesWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import RolesWithRawResponse
+
         return RolesWithRawResponse(self)
 
     def cache_clear(self) -> None:
@@ -182,6 +189,8 @@ class Teams(SyncResource):
     @cached_property
     def with_raw_response(self) -> TeamsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import TeamsWithRawResponse
+
         return TeamsWithRawResponse(self)
 
     def list(
@@ -269,6 +278,8 @@ class Users(SyncResource):
     @cached_property
     def with_raw_response(self) -> UsersWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import UsersWithRawResponse
+
         return UsersWithRawResponse(self)
 
     def list(

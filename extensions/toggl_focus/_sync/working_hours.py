@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toggl_focus_api.api.working_hours import (
     create_ghost_working_hours,
@@ -22,8 +22,11 @@ from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHour
 
 from .. import _check
 from ..resources._base import RequestOptions, Unpack, items_of
-from .raw import WorkingHoursWithRawResponse
 from .runner import SyncResource
+
+if TYPE_CHECKING:
+    # Imported when used: `with_raw_response` is built on first access.
+    from .raw import WorkingHoursWithRawResponse
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -53,6 +56,8 @@ class WorkingHoursResource(SyncResource):
     @cached_property
     def with_raw_response(self) -> WorkingHoursWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
+        from .raw import WorkingHoursWithRawResponse
+
         return WorkingHoursWithRawResponse(self)
 
     def _user(self, user_id: object, organization_id: object, body: object = None) -> Args:

@@ -15,7 +15,7 @@ from toggl_focus_api import Client
 from toggl_focus_api.types import Unset
 
 from .. import _check
-from .._embody.roles import RoleCache
+from .._embody.cache import RoleCache
 from .._http import QueryValue, check_headers, check_query
 from .._pagination_meta import PAGINATION
 from .._runner import (
