@@ -129,7 +129,8 @@ class DuplicateKeyError(FocusConfigError):
 
 class PlanBudgetError(PlanError):
     """`apply` refused before sending anything: the plan costs more than the budget, or than
-    the quota left while the client may not wait for the reset (`max_quota_wait=0`)."""
+    the quota left while the client may not wait for the reset (`max_quota_wait` is 0, or
+    shorter than the time to the reset)."""
 
     def __init__(
         self, message: str, *, cost: int, budget: int | None, remaining: int | None

@@ -320,6 +320,20 @@ async def test_more_than_the_quota_left_is_refused(focus: Client, fake: FakeFocu
     assert info.value.remaining == 6 and fake.request_count == 0
 
 
+@pytest.mark.parametrize("client_options", [{"max_quota_wait": 60}])
+async def test_a_wait_shorter_than_the_reset_is_refused_too(
+    focus: Client, fake: FakeFocus
+) -> None:
+    # The client waits at most a minute; the hourly window resets in about an hour, so it
+    # would stop at the 7th request with a QuotaExceededError: refuse before the first.
+    fake.quota = 8
+    plan = await run(focus.ghosts.plan(mixed(fake), prune=True))  # 2 reads: 6 left
+    fake.reset_requests()
+    with pytest.raises(PlanBudgetError, match="quota has 6 left") as info:
+        await run(plan.apply())
+    assert info.value.remaining == 6 and fake.request_count == 0
+
+
 @pytest.fixture
 def clock(fake: FakeFocus, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The fake's quota clock, moved forward by every wait the client makes."""

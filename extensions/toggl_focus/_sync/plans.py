@@ -226,7 +226,8 @@ class GhostPlan:
 
     def _refuse(self, budget: object) -> None:
         """PlanBudgetError when the cost is over the budget, or over the quota left while
-        the client may not wait for the reset; FocusConfigError for a bad budget."""
+        the client may not wait for the reset (`max_quota_wait` is 0 or shorter than the
+        time to the reset); FocusConfigError for a bad budget."""
         if budget is not None:
             budget = _check.integer("budget", budget, 0, 2**63 - 1)
         cost = self.cost
@@ -241,11 +242,14 @@ class GhostPlan:
         quota, wait = self._target.policy.quota, self._target.policy.max_quota_wait
         left, resets_in = quota.remaining, quota.resets_in
         window_open = resets_in is None or resets_in > 0
-        if left is not None and cost > left and wait <= 0 and window_open:
+        # The client waits for a reset only when it comes within max_quota_wait (the runner
+        # compares the 402's reset with it): a shorter wait would stop the plan part-way.
+        too_short = wait <= 0 or (resets_in is not None and resets_in > wait)
+        if left is not None and cost > left and too_short and window_open:
             raise PlanBudgetError(
                 f"the plan costs {cost} requests and the quota has {left} left (resets in "
-                f"{resets_in or 0:.0f} s); nothing was sent. Apply after the reset, or let "
-                "the client wait for it (max_quota_wait)",
+                f"{resets_in or 0:.0f} s, the client waits at most {wait:g} s); nothing was "
+                "sent. Apply after the reset, or let the client wait for it (max_quota_wait)",
                 cost=cost,
                 budget=budget,
                 remaining=left,
