@@ -231,9 +231,9 @@ def test_mypy_sees_exact_types_through_the_lazy_package(tmp_path: Path) -> None:
     assert 'Revealed type is "toggl_focus._async.organization.AsyncUsers"' in output, output
     assert (
         'Revealed type is "def (rows: typing.Iterable[typing.Mapping[str, str | None]]) ->'
-        ' list[toggl_focus._plans.DesiredGhost]"' in output
+        ' list[toggl_focus._plans.desired.DesiredGhost]"' in output
     ), output
-    assert 'Revealed type is "def (*args: object) -> toggl_focus._plans.PlanError"' in output
+    assert 'Revealed type is "def (*args: object) -> toggl_focus._plans.errors.PlanError"' in output
     # no module __getattr__ for mypy: a misspelt name is still an error, not `object`
     errors = [line for line in output.splitlines() if ": error:" in line]
     assert len(errors) == 1 and 'has no attribute "Fokus"' in errors[0], output

@@ -27,14 +27,8 @@ if TYPE_CHECKING:
     from ._async.roles import aresolve_role
     from ._embody.invites import AsyncInviter, Inviter, InviteResult, KnownInvite
     from ._embody.report import EmbodyOutcome, EmbodyReport, EmbodyResult
-    from ._plans import (
-        DesiredGhost,
-        DuplicateKeyError,
-        PlanApplyError,
-        PlanBudgetError,
-        PlanError,
-        desired_from_rows,
-    )
+    from ._plans.desired import DesiredGhost, desired_from_rows
+    from ._plans.errors import DuplicateKeyError, PlanApplyError, PlanBudgetError, PlanError
     from ._sync.batch import embody_many
     from ._sync.client import Focus
     from ._sync.embody import invite_and_embody
@@ -86,8 +80,8 @@ _EXPORTS = {
     "AuthenticationError": ".errors",
     "BadRequestError": ".errors",
     "ConflictError": ".errors",
-    "DesiredGhost": "._plans",
-    "DuplicateKeyError": "._plans",
+    "DesiredGhost": "._plans.desired",
+    "DuplicateKeyError": "._plans.errors",
     "EmbodyError": ".errors",
     "EmbodyOutcome": "._embody.report",
     "EmbodyReport": "._embody.report",
@@ -111,9 +105,9 @@ _EXPORTS = {
     "PaginationError": ".errors",
     "PaymentRequiredError": ".errors",
     "PermissionDeniedError": ".errors",
-    "PlanApplyError": "._plans",
-    "PlanBudgetError": "._plans",
-    "PlanError": "._plans",
+    "PlanApplyError": "._plans.errors",
+    "PlanBudgetError": "._plans.errors",
+    "PlanError": "._plans.errors",
     "PlanRestrictedError": ".errors",
     "PlanResult": "._sync.plans",
     "Quota": ".quota",
@@ -125,7 +119,7 @@ _EXPORTS = {
     "aembody_many": "._async.batch",
     "ainvite_and_embody": "._async.embody",
     "aresolve_role": "._async.roles",
-    "desired_from_rows": "._plans",
+    "desired_from_rows": "._plans.desired",
     "embody_many": "._sync.batch",
     "invite_and_embody": "._sync.embody",
     "resolve_role": "._sync.roles",

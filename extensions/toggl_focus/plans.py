@@ -17,26 +17,16 @@ ghost is created twice.
 `desired_from_rows(rows)` reads desired ghosts from rows of strings (as `csv.DictReader`
 gives them). `GhostPlan`/`PlanResult` belong to `Focus`, `AsyncGhostPlan`/`AsyncPlanResult`
 to `AsyncFocus` (`await plan.apply()`, `await result.remaining_plan()`); they are written
-once, async, in `toggl_focus._async.plans`, with what they share in `toggl_focus._plans`.
+once, async, in `toggl_focus._async.plans`, with what they share in the package
+`toggl_focus._plans`.
 """
 
 from ._async.plans import AsyncGhostPlan, AsyncPlanResult
-from ._plans import (
-    WEEKDAYS,
-    DesiredGhost,
-    DuplicateKeyError,
-    FieldChange,
-    HoursChange,
-    PlanApplyError,
-    PlanBudgetError,
-    PlanCreate,
-    PlanDelete,
-    PlanError,
-    PlanStep,
-    PlanUnchanged,
-    PlanUpdate,
-    desired_from_rows,
-)
+from ._plans.desired import WEEKDAYS, DesiredGhost, desired_from_rows
+from ._plans.diff import FieldChange, PlanCreate, PlanDelete, PlanUnchanged, PlanUpdate
+from ._plans.errors import DuplicateKeyError, PlanApplyError, PlanBudgetError, PlanError
+from ._plans.hours import HoursChange
+from ._plans.steps import PlanStep
 from ._sync.plans import GhostPlan, PlanResult
 
 __all__ = [

@@ -321,9 +321,7 @@ async def test_more_than_the_quota_left_is_refused(focus: Client, fake: FakeFocu
 
 
 @pytest.mark.parametrize("client_options", [{"max_quota_wait": 60}])
-async def test_a_wait_shorter_than_the_reset_is_refused_too(
-    focus: Client, fake: FakeFocus
-) -> None:
+async def test_a_wait_shorter_than_the_reset_is_refused_too(focus: Client, fake: FakeFocus) -> None:
     # The client waits at most a minute; the hourly window resets in about an hour, so it
     # would stop at the 7th request with a QuotaExceededError: refuse before the first.
     fake.quota = 8

@@ -46,7 +46,7 @@ from .runner import AsyncResource
 
 if TYPE_CHECKING:
     # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
-    from .._plans import KeyName
+    from .._plans.desired import KeyName
     from .plans import AsyncGhostPlan, Desired
     from .raw import AsyncGhostsWithRawResponse
 

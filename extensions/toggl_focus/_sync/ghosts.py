@@ -48,7 +48,7 @@ from .runner import SyncResource
 
 if TYPE_CHECKING:
     # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
-    from .._plans import KeyName
+    from .._plans.desired import KeyName
     from .plans import Desired, GhostPlan
     from .raw import GhostsWithRawResponse
 

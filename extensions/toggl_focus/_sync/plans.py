@@ -11,8 +11,8 @@ or the quota left, then sends bulk creates and bulk updates in batches of the sp
 raises `PlanApplyError` whose `result` says what was applied; `result.remaining_plan()`
 continues with what is left, reading only what a lost answer leaves unknown.
 
-The diff, the steps and the bookkeeping are sync-neutral (`toggl_focus._plans`); this module
-only reads and writes through the resources.
+The diff, the steps and the bookkeeping are sync-neutral (the package `toggl_focus._plans`);
+this module only reads and writes through the resources.
 """
 
 from __future__ import annotations
@@ -24,34 +24,22 @@ from toggl_focus_api.models import Ghost, WorkingHours
 
 from .. import _check
 from .._http import counting
-from .._plans import (
-    KEYS,
+from .._plans.desired import KEYS, DesiredGhost, KeyName, check_desired_keys, desired_ghosts
+from .._plans.diff import (
     Changes,
-    DesiredGhost,
-    KeyName,
-    Leftover,
-    PlanApplyError,
-    PlanBudgetError,
     PlanCreate,
     PlanDelete,
-    PlanError,
-    PlanStep,
     PlanUnchanged,
     PlanUpdate,
-    Progress,
-    check_desired_keys,
-    desired_ghosts,
     diff,
     embodied,
-    hours_change,
     hours_to_read,
     matches,
-    render,
-    resolve_created,
-    steps,
-    succeeded,
-    summary_line,
 )
+from .._plans.errors import PlanApplyError, PlanBudgetError, PlanError
+from .._plans.hours import hours_change
+from .._plans.report import render, summary_line
+from .._plans.steps import Leftover, PlanStep, Progress, resolve_created, steps, succeeded
 from ..errors import FocusError
 from ..resources._base import Context, RequestOptions, checked_options
 from .working_hours import WorkingHoursResource

@@ -48,8 +48,8 @@ class CliError(Exception):
 
 def _code(exc: BaseException) -> Exit:
     """The exit code for a toggl_focus error (an EmbodyError by its cause)."""
-    from .. import _plans as p
     from .. import errors as e
+    from .._plans import errors as p
 
     if isinstance(exc, p.PlanApplyError):
         return _code(exc.cause)

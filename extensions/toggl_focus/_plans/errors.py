@@ -1,0 +1,58 @@
+"""The errors of ghost plans: `FocusError`s raised before a write, or saying what was written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ..errors import FocusConfigError, FocusError
+
+if TYPE_CHECKING:
+    from .desired import Key
+
+__all__ = ["DuplicateKeyError", "PlanApplyError", "PlanBudgetError", "PlanError"]
+
+
+class PlanError(FocusError):
+    """A ghost plan cannot be made or applied as asked."""
+
+
+class DuplicateKeyError(FocusConfigError):
+    """Two desired ghosts, or two ghosts of the workspace that a desired ghost names, share a
+    key. `side` is "desired" (raised before any request) or "workspace" (after the listing,
+    before any write); `keys` are the duplicated keys."""
+
+    def __init__(self, message: str, *, side: str, keys: Sequence[Key]) -> None:
+        super().__init__(message)
+        self.side = side
+        self.keys = tuple(keys)
+
+
+class PlanBudgetError(PlanError):
+    """`apply` refused before sending anything: the plan costs more than the budget, or than
+    the quota left while the client may not wait for the reset (`max_quota_wait` is 0, or
+    shorter than the time to the reset)."""
+
+    def __init__(
+        self, message: str, *, cost: int, budget: int | None, remaining: int | None
+    ) -> None:
+        super().__init__(message)
+        self.cost = cost
+        self.budget = budget
+        self.remaining = remaining
+
+
+class PlanApplyError(PlanError):
+    """`apply` stopped part-way; `result` says what was applied and what was not.
+
+    `cause` (also `__cause__`) is the error of the step that failed, and `response` its raw
+    response when there was one. `result.remaining_plan()` continues with what is left.
+    """
+
+    def __init__(self, message: str, *, result: Any, cause: FocusError) -> None:
+        super().__init__(message)
+        self.result = result
+        self.cause = cause
+        self.response: httpx.Response | None = getattr(cause, "response", None)
