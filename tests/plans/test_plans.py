@@ -456,6 +456,25 @@ async def test_a_bulk_create_answer_without_ids_is_settled_by_one_listing(
     assert all(hours_of(fake, g[0]["id"]) == {1: 8} for g in live(fake).values())
 
 
+async def test_what_is_left_is_applied_once_however_often_it_is_asked_for(
+    focus: Client, fake: FakeFocus, hook: Hook
+) -> None:
+    plan = await run(focus.ghosts.plan([{"name": "A"}, {"name": "B", "working_hours": {1: 8}}]))
+    hook.fail_write(2, Fault.status(500))  # the create succeeds, the hours POST fails
+    with pytest.raises(PlanApplyError) as info:
+        await run(plan.apply())
+    result = info.value.result
+    first = await run(result.remaining_plan())
+    second = await run(result.remaining_plan())
+    assert second is first and len(first.updates) == 1  # one plan of what is left
+    await run(first.apply())
+    fake.reset_requests()
+    with pytest.raises(PlanError, match="applied already"):
+        await run(second.apply())
+    assert fake.request_count == 0
+    assert sorted(live(fake)) == ["A", "B"] and all(len(g) == 1 for g in live(fake).values())
+
+
 async def test_an_error_keeps_the_servers_answer(
     focus: Client, fake: FakeFocus, hook: Hook
 ) -> None:

@@ -384,6 +384,7 @@ class PlanResult:
         self.created: tuple[Ghost, ...] = tuple(
             progress.created[i] for i in sorted(progress.created)
         )
+        self._remaining: GhostPlan | None = None
 
     @property
     def complete(self) -> bool:
@@ -427,7 +428,10 @@ class PlanResult:
         Sends nothing when every outcome is known. A bulk create whose answer was lost (or
         did not describe the ghosts) is settled by listing the workspace once: ghosts it did
         create are not created again. A working-hours POST whose answer was lost is settled
-        by reading that ghost's hours again.
+        by reading that ghost's hours again. A second call returns the same plan (which, like
+        any plan, applies once), so what is left can never be applied twice from one result.
         """
-        left = self._progress.leftover(self.plan._changes)
-        return self.plan._remaining(left, self.created)
+        if self._remaining is None:
+            left = self._progress.leftover(self.plan._changes)
+            self._remaining = self.plan._remaining(left, self.created)
+        return self._remaining
