@@ -246,8 +246,8 @@ class GhostPlan:
     def apply(self, budget: int | None = None) -> PlanResult:
         """Send the plan's requests (`cost` of them), or refuse first if `cost` > `budget`.
 
-        `budget` bounds the plan's requests; the client's retries of a failed attempt (GET,
-        PUT, DELETE on 429/502/503/504) come on top and are counted in `result.requests`.
+        `budget` bounds the plan's requests; the client's retries of failed attempts (see
+        README "Retries"; `max_retries=0` turns them off) come on top, counted in `result.requests`.
 
         Raises PlanBudgetError (nothing sent) when the cost is over `budget`, or over the
         quota left unless the client waits for resets (`max_quota_wait`). A failure
