@@ -198,4 +198,7 @@ def test_dry_run_says_the_cost_and_sends_nothing(
     result = runner.invoke(app, [*args, "--dry-run"], env=fake_env)
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"dry run: would spend {says}")
+    # the count is said once: "3 requests: GET ...", not "3 requests requests: GET ..."
+    spend = result.output.removeprefix("dry run: would spend ").split(": ", 1)[0]
+    assert spend.count("request") == 1, result.output
     assert cli.spent() == 0

@@ -119,10 +119,12 @@ class Session:
         finally:
             focus.close()
 
-    def dry_run(self, requests: int | str, what: str) -> None:
-        """Say what a command would spend, send nothing, and end the command with 0."""
-        count = f"{requests} request{'s' * (requests != 1)}"
-        print(f"dry run: would spend {count}: {what}; nothing sent")
+    def dry_run(self, requests: str, what: str) -> None:
+        """Say what a command would spend, send nothing, and end the command with 0.
+
+        `requests` is the whole count with its noun (`1 request`, `at least 1 request`).
+        """
+        print(f"dry run: would spend {requests}: {what}; nothing sent")
         raise typer.Exit(0)
 
 
