@@ -155,13 +155,19 @@ def test_embody_many_reports_each_row(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("ghost_id,email\n1001,a@example.com\nabc,b@example.com\n", "row 2 (line 3): ghost_id"),
-        ("ghost_id,email\n1001,a@example.com\n1002,not-an-email\n", "row 2 (line 3): email"),
-        ("ghost_id\n1001\n", "row 1 (line 2): missing email"),
-        ("ghost_id,email,emial\n1001,a@example.com,x\n", "unknown column(s) emial"),
-        ("ghost_id,email\n1001,a@example.com\n1001,b@example.com\n", "already in row 1"),
-        ("ghost_id,email\n1001,a@example.com,extra\n", "row 1 (line 2): 3 cells"),
-        ("", "empty"),
+        ("ghost_id,email\n1001,a@example.com\nabc,b@example.com\n", ": row 2 (line 3): ghost_id"),
+        ("ghost_id,email\n1001,a@example.com\n1002,not-an-email\n", ": row 2 (line 3): email"),
+        ("ghost_id\n1001\n", ": row 1 (line 2): missing email"),
+        (
+            "ghost_id,email,emial\n1001,a@example.com,x\n",
+            ": row 1 (line 2): unknown column(s) emial",
+        ),
+        (
+            "ghost_id,email\n1001,a@example.com\n1001,b@example.com\n",
+            ": row 2 (line 3): ghost 1001 is already in row 1",
+        ),
+        ("ghost_id,email\n1001,a@example.com,extra\n", ": row 1 (line 2): 3 cells"),
+        ("", " is empty"),
     ],
 )
 def test_embody_many_bad_rows_are_usage_errors_before_any_request(
@@ -170,7 +176,7 @@ def test_embody_many_bad_rows_are_usage_errors_before_any_request(
     path = _write(tmp_path, "people.csv", text)
     result = cli.run("ghosts", "embody-many", str(path), "--role", "member")
     assert result.code == 2
-    assert message in result.err
+    assert f"{path}{message}" in result.err, result.err  # the file, then the row
     assert cli.spent() == 0
 
 
