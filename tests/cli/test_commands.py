@@ -9,12 +9,14 @@ import csv
 import io
 import json
 import math
+import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from .conftest import Cli
+from .conftest import FOCUS, Cli
 
 
 def _live_ghosts(cli: Cli) -> list[dict]:
@@ -291,6 +293,33 @@ def test_no_answer_exits_6(cli: Cli) -> None:
         port = sock.getsockname()[1]
     result = cli.run("roles", "ls", TOGGL_FOCUS_BASE_URL=f"http://127.0.0.1:{port}/api")
     assert result.code == 6 and "focus: error:" in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["roles", "ls"], ["ghosts", "ls"], ["config", "path"], ["groups", "rm", "5", "--dry-run"]],
+)
+def test_output_closed_early_exits_141_quietly(cli: Cli, args: list[str]) -> None:
+    """`focus ... | head`: stdout closed before the output is written is not an API error
+    (exit 1) but 141, what a shell reports for a writer ended by SIGPIPE (as gh or git)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run(
+            [str(FOCUS), *args], stdout=write_end, stderr=subprocess.PIPE, text=True,
+            env=cli.env(), timeout=60,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert "error" not in done.stderr and "Traceback" not in done.stderr
+    pages = {
+        "roles": 1,
+        "ghosts": math.ceil(len(_live_ghosts(cli)) / 100),
+        "config": 0,
+        "groups": 0,
+    }
+    assert cli.spent() == pages[args[0]]  # the command ran to its end
 
 
 def test_missing_settings_are_usage_errors(cli: Cli) -> None:
