@@ -258,6 +258,32 @@ def test_quota_shows_what_is_left_and_the_plan(cli: Cli) -> None:
     assert json.loads(cli.run("quota", "--json").out)["plan"] == "unknown (any plan)"
 
 
+def test_quota_on_a_terminal_says_when_it_resets_once(cli: Cli) -> None:
+    primary, secondary = os.openpty()  # stdout is a terminal: the rich grid with its bar
+    try:
+        done = subprocess.run(
+            [str(FOCUS), "quota"], stdout=secondary, stderr=subprocess.PIPE, text=True,
+            env=cli.env(), timeout=60,
+        )  # fmt: skip
+        os.close(secondary)
+        chunks = []
+        while True:  # a terminal hands its output out in pieces; EIO once it is all read
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        shown = b"".join(chunks).decode()
+    finally:
+        os.close(primary)
+    assert done.returncode == 0, done.stderr
+    resets = next(line for line in shown.splitlines() if line.startswith("resets"))
+    assert resets.split()[:3] == ["resets", "in", "60"], resets  # not "resets  resets in 60"
+    assert f"{cli.fake.quota - 1} of 600" in shown and cli.spent() == 1
+
+
 def test_spent_quota_exits_3(cli: Cli) -> None:
     cli.fake.quota = 1
     assert cli.run("roles", "ls").code == 0

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .._http import Counter
     from ..quota import Quota
 
-__all__ = ["Session", "quota_text", "session"]
+__all__ = ["Session", "duration", "quota_text", "session"]
 
 
 class Session:
@@ -133,11 +133,12 @@ def quota_text(quota: Quota) -> str:
     if quota.remaining is None:
         return "quota: not reported by the server"
     left = quota.resets_in
-    when = "" if left is None else f", resets in {_duration(left)}"
+    when = "" if left is None else f", resets in {duration(left)}"
     return f"quota: {quota.remaining} left{when}"
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
+    """`45 s` under a minute and a half, else whole minutes (`60 min`)."""
     if seconds < 90:
         return f"{seconds:.0f} s"
     return f"{seconds / 60:.0f} min"
