@@ -9,12 +9,14 @@ import csv
 import io
 import json
 import math
+import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from .conftest import Cli
+from .conftest import FOCUS, Cli
 
 
 def _live_ghosts(cli: Cli) -> list[dict]:
@@ -155,13 +157,19 @@ def test_embody_many_reports_each_row(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("ghost_id,email\n1001,a@example.com\nabc,b@example.com\n", "row 2 (line 3): ghost_id"),
-        ("ghost_id,email\n1001,a@example.com\n1002,not-an-email\n", "row 2 (line 3): email"),
-        ("ghost_id\n1001\n", "row 1 (line 2): missing email"),
-        ("ghost_id,email,emial\n1001,a@example.com,x\n", "unknown column(s) emial"),
-        ("ghost_id,email\n1001,a@example.com\n1001,b@example.com\n", "already in row 1"),
-        ("ghost_id,email\n1001,a@example.com,extra\n", "row 1 (line 2): 3 cells"),
-        ("", "empty"),
+        ("ghost_id,email\n1001,a@example.com\nabc,b@example.com\n", ": row 2 (line 3): ghost_id"),
+        ("ghost_id,email\n1001,a@example.com\n1002,not-an-email\n", ": row 2 (line 3): email"),
+        ("ghost_id\n1001\n", ": row 1 (line 2): missing email"),
+        (
+            "ghost_id,email,emial\n1001,a@example.com,x\n",
+            ": row 1 (line 2): unknown column(s) emial",
+        ),
+        (
+            "ghost_id,email\n1001,a@example.com\n1001,b@example.com\n",
+            ": row 2 (line 3): ghost 1001 is already in row 1",
+        ),
+        ("ghost_id,email\n1001,a@example.com,extra\n", ": row 1 (line 2): 3 cells"),
+        ("", " is empty"),
     ],
 )
 def test_embody_many_bad_rows_are_usage_errors_before_any_request(
@@ -170,7 +178,7 @@ def test_embody_many_bad_rows_are_usage_errors_before_any_request(
     path = _write(tmp_path, "people.csv", text)
     result = cli.run("ghosts", "embody-many", str(path), "--role", "member")
     assert result.code == 2
-    assert message in result.err
+    assert f"{path}{message}" in result.err, result.err  # the file, then the row
     assert cli.spent() == 0
 
 
@@ -250,6 +258,32 @@ def test_quota_shows_what_is_left_and_the_plan(cli: Cli) -> None:
     assert json.loads(cli.run("quota", "--json").out)["plan"] == "unknown (any plan)"
 
 
+def test_quota_on_a_terminal_says_when_it_resets_once(cli: Cli) -> None:
+    primary, secondary = os.openpty()  # stdout is a terminal: the rich grid with its bar
+    try:
+        done = subprocess.run(
+            [str(FOCUS), "quota"], stdout=secondary, stderr=subprocess.PIPE, text=True,
+            env=cli.env(), timeout=60,
+        )  # fmt: skip
+        os.close(secondary)
+        chunks = []
+        while True:  # a terminal hands its output out in pieces; EIO once it is all read
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        shown = b"".join(chunks).decode()
+    finally:
+        os.close(primary)
+    assert done.returncode == 0, done.stderr
+    resets = next(line for line in shown.splitlines() if line.startswith("resets"))
+    assert resets.split()[:3] == ["resets", "in", "60"], resets  # not "resets  resets in 60"
+    assert f"{cli.fake.quota - 1} of 600" in shown and cli.spent() == 1
+
+
 def test_spent_quota_exits_3(cli: Cli) -> None:
     cli.fake.quota = 1
     assert cli.run("roles", "ls").code == 0
@@ -285,6 +319,33 @@ def test_no_answer_exits_6(cli: Cli) -> None:
         port = sock.getsockname()[1]
     result = cli.run("roles", "ls", TOGGL_FOCUS_BASE_URL=f"http://127.0.0.1:{port}/api")
     assert result.code == 6 and "focus: error:" in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["roles", "ls"], ["ghosts", "ls"], ["config", "path"], ["groups", "rm", "5", "--dry-run"]],
+)
+def test_output_closed_early_exits_141_quietly(cli: Cli, args: list[str]) -> None:
+    """`focus ... | head`: stdout closed before the output is written is not an API error
+    (exit 1) but 141, what a shell reports for a writer ended by SIGPIPE (as gh or git)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run(
+            [str(FOCUS), *args], stdout=write_end, stderr=subprocess.PIPE, text=True,
+            env=cli.env(), timeout=60,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert "error" not in done.stderr and "Traceback" not in done.stderr
+    pages = {
+        "roles": 1,
+        "ghosts": math.ceil(len(_live_ghosts(cli)) / 100),
+        "config": 0,
+        "groups": 0,
+    }
+    assert cli.spent() == pages[args[0]]  # the command ran to its end
 
 
 def test_missing_settings_are_usage_errors(cli: Cli) -> None:

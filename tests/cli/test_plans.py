@@ -72,6 +72,25 @@ def test_bad_rows_are_usage_errors_before_any_request(
     assert cli.spent() == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "shown"),
+    [
+        ("name,team_ids\nA,41\nB,42\nA,43\n", "name", "'A' in row 1 (line 2) and row 3 (line 4)"),
+        ("id,name\n1001,A\n1001,B\n", "id", "1001 in row 1 (line 2) and row 2 (line 3)"),
+    ],
+)
+def test_a_key_repeated_in_the_file_is_a_usage_error_naming_its_rows(
+    cli: Cli, tmp_path: Path, text: str, key: str, shown: str
+) -> None:
+    path = _file(tmp_path, text)
+    for command in ("plan", "apply"):
+        result = cli.run("ghosts", command, str(path), "--key", key)
+        assert result.code == 2, result.err
+        assert f"{path}: the {key} {shown}" in result.err, result.err
+        assert "spent" not in result.err  # refused before a client was opened
+    assert cli.spent() == 0
+
+
 def test_apply_over_budget_refuses_before_any_write(cli: Cli, tmp_path: Path) -> None:
     result = cli.run("ghosts", "apply", str(_file(tmp_path, STAFF)), "--budget", "1")
     assert result.code == 2 and "budget" in result.err

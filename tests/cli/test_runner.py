@@ -101,6 +101,15 @@ def test_help_documents_the_exit_codes(runner: CliRunner) -> None:
     assert "0 ok, 1 API error, 2 usage error" in text and "3 quota spent, 4 not found" in text
 
 
+@pytest.mark.parametrize("command", ["ls", "create", "update"])
+def test_ghost_id_options_say_what_they_take(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, ["ghosts", command, "--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    lines = {line.split()[1]: line for line in result.output.splitlines() if "│ --" in line}
+    for option, noun in (("--team", "Team"), ("--project", "Project")):
+        assert f"{noun} id (repeats" in lines[option], lines[option]
+
+
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(app, ["ghosts", "nope"]).exit_code == 2
     assert runner.invoke(app, ["ghosts", "ls", "--limit", "0"]).exit_code == 2
@@ -198,4 +207,7 @@ def test_dry_run_says_the_cost_and_sends_nothing(
     result = runner.invoke(app, [*args, "--dry-run"], env=fake_env)
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"dry run: would spend {says}")
+    # the count is said once: "3 requests: GET ...", not "3 requests requests: GET ..."
+    spend = result.output.removeprefix("dry run: would spend ").split(": ", 1)[0]
+    assert spend.count("request") == 1, result.output
     assert cli.spent() == 0

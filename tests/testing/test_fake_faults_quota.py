@@ -96,6 +96,18 @@ def test_quota_headers_on_every_authenticated_answer(small: FakeFocus, clock, ht
     assert small.quota_used == 3  # a request without the token is not counted
 
 
+@pytest.mark.parametrize("now", [260458.44269316443, 1000.1, 15557.787014353])
+def test_a_new_window_resets_in_an_hour_not_a_second_more(
+    small: FakeFocus, http, now: float
+) -> None:
+    """At some clock readings `now + 3600 - now` is a hair above 3600 in floating point; the
+    first answer of a window must still say 3600 (an hour), never 3601."""
+    small.quota = 30
+    small.clock = lambda: now
+    response = http.get(_roles(small))
+    assert response.headers["X-Toggl-Quota-Resets-In"] == "3600"
+
+
 def test_unlimited_quota_sends_no_headers(small: FakeFocus, http) -> None:
     response = http.get(_roles(small))
     assert "X-Toggl-Quota-Remaining" not in response.headers

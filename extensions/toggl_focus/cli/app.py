@@ -7,10 +7,12 @@ that needs them, when it runs.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from typer.core import TyperGroup
 
@@ -25,10 +27,18 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            return self._invoke_and_flush(ctx)
         except KeyboardInterrupt:
             print("focus: interrupted", file=sys.stderr)
             raise typer.Exit(Exit.INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (`focus ghosts ls | head`): no error line, the exit status
+            # of a writer ended by SIGPIPE. Output still buffered goes nowhere, so the flush
+            # at exit does not fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            raise typer.Exit(Exit.OUTPUT_CLOSED) from None
         except Exception as exc:
             from ..errors import FocusError
 
@@ -37,6 +47,17 @@ class _Group(TyperGroup):
             code, message = describe(exc)
             print(f"focus: error: {message}", file=sys.stderr)
             raise typer.Exit(code) from None
+
+    def _invoke_and_flush(self, ctx: Any) -> Any:
+        """Run the command, then flush stdout: a closed pipe shows here, as BrokenPipeError,
+        not at exit (where click would end with 1, the code of an API error)."""
+        try:
+            result = super().invoke(ctx)
+        except (typer.Exit, click.exceptions.Exit):  # --dry-run, a partly failed bulk operation
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()
+        return result
 
 
 HELP = f"""The command line for Toggl Focus: ghosts, working hours, users, groups, quota.

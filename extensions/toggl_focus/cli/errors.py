@@ -29,12 +29,13 @@ class Exit(IntEnum):
     NETWORK = 6  # no answer: connection refused or dropped, timeout
     PARTIAL = 7  # a bulk operation finished with some items failed (the report says which)
     INTERRUPTED = 130  # Ctrl-C
+    OUTPUT_CLOSED = 141  # stdout closed early (`| head`): 128 + SIGPIPE, as a shell reports it
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 API error, 2 usage error (nothing sent), 3 quota spent, "
     "4 not found, 5 authentication or permission denied, 6 network error (no answer), "
-    "7 bulk operation partly failed, 130 interrupted."
+    "7 bulk operation partly failed, 130 interrupted, 141 output closed early (| head)."
 )
 
 

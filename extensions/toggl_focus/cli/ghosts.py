@@ -21,7 +21,18 @@ app = typer.Typer(help="Ghosts: placeholder people on a plan.", no_args_is_help=
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
 ]
-Ids = Annotated[list[int] | None, typer.Option(min=1, show_default=False)]
+TeamIds = Annotated[
+    list[int] | None,
+    typer.Option(min=1, show_default=False, help="Team id (repeats: --team ID ...)."),
+]
+ProjectIds = Annotated[
+    list[int] | None,
+    typer.Option(min=1, show_default=False, help="Project id (repeats: --project ID ...)."),
+]
+TaskIds = Annotated[
+    list[int] | None,
+    typer.Option(min=1, show_default=False, help="Task id (repeats: --task ID ...)."),
+]
 PAGE = 100  # the largest page the API allows; the client asks for it
 
 
@@ -67,8 +78,8 @@ def requests_text(count: int) -> str:
 def ls(
     ctx: typer.Context,
     search: Annotated[str | None, typer.Option(help="Name contains (any case).")] = None,
-    team: Ids = None,
-    project: Ids = None,
+    team: TeamIds = None,
+    project: ProjectIds = None,
     include_embodied: Annotated[
         bool, typer.Option("--include-embodied", help="Also embodied ghosts.")
     ] = False,
@@ -124,9 +135,9 @@ def create(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The ghost's name.")],
     description: Annotated[str | None, typer.Option(help="A description.")] = None,
-    team: Ids = None,
-    project: Ids = None,
-    task: Ids = None,
+    team: TeamIds = None,
+    project: ProjectIds = None,
+    task: TaskIds = None,
     dry_run: DryRun = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
@@ -162,9 +173,9 @@ def update(
         str | None,
         typer.Option(help="How --team/--project/--task apply: add, remove or replace."),
     ] = None,
-    team: Ids = None,
-    project: Ids = None,
-    task: Ids = None,
+    team: TeamIds = None,
+    project: ProjectIds = None,
+    task: TaskIds = None,
     dry_run: DryRun = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,

@@ -25,20 +25,24 @@ T = TypeVar("T")
 
 @dataclass
 class Row:
-    """One input row: where it is (`label`, e.g. `row 3 (line 4)`) and its string values."""
+    """One input row: where it is (`label`, e.g. `row 3 (line 4)`), its string values and the
+    file it comes from (set by `read_rows`)."""
 
     label: str
     values: dict[str, str]
+    path: Path | None = None
 
     def get(self, column: str, convert: Callable[[str], T], what: str) -> T:
-        """The column converted (a ValueError or FocusConfigError becomes a usage error)."""
+        """The column converted; a ValueError or FocusConfigError becomes a usage error naming
+        the file, the row and the column (`what` says what the cell must be)."""
         from ..errors import FocusConfigError
 
         raw = self.values.get(column, "")
         try:
             return convert(raw)
-        except (ValueError, FocusConfigError) as exc:
-            raise CliError(f"{self.label}: {column} must be {what}, got {raw!r} ({exc})") from None
+        except (ValueError, FocusConfigError):
+            where = f"{self.path}: {self.label}" if self.path is not None else self.label
+            raise CliError(f"{where}: {column} must be {what}, got {raw!r}") from None
 
 
 def read_rows(
@@ -60,6 +64,7 @@ def read_rows(
     else:
         raise CliError(f"{path}: unknown file type {suffix!r}; use .csv, .json, .yaml or .yml")
     for row in rows:
+        row.path = path
         missing = [c for c in required if not row.values.get(c, "").strip()]
         if missing:
             raise CliError(f"{path}: {row.label}: missing {', '.join(missing)}")

@@ -40,16 +40,29 @@ READS = (
 )
 
 
-def _desired(path: Path) -> list[Any]:
-    """The file's desired ghosts; a bad row is a usage error naming it (and its CSV line)."""
+def _desired(path: Path, key: str) -> list[Any]:
+    """The file's desired ghosts; a bad row, or a key (name or id) given in two rows, is a
+    usage error naming the rows (and their CSV lines), before any client is opened."""
+    from .._plans import key_of
     from ..errors import FocusConfigError
     from ..plans import desired_from_rows
 
     rows = read_rows(path)
     try:
-        return desired_from_rows([row.values for row in rows])
+        desired = desired_from_rows([row.values for row in rows])
     except FocusConfigError as exc:
         raise CliError(f"{path}: {_relabel(str(exc), rows)}") from None
+    seen: dict[object, list[str]] = {}
+    for row, ghost in zip(rows, desired, strict=True):
+        value = key_of(ghost, key)  # type: ignore[arg-type]
+        if value is not None:
+            seen.setdefault(value, []).append(row.label)
+    repeated = [
+        f"{value!r} in {' and '.join(where)}" for value, where in seen.items() if len(where) > 1
+    ]
+    if repeated:
+        raise CliError(f"{path}: the {key} {'; '.join(repeated)}; each {key} may appear once")
+    return desired
 
 
 def _relabel(message: str, rows: list[Row]) -> str:
@@ -61,7 +74,7 @@ def _relabel(message: str, rows: list[Row]) -> str:
 
 
 def _plan(focus: Focus, s: Session, path: Path, key: str, prune: bool, embodied: bool) -> Any:
-    desired = _desired(path)
+    desired = _desired(path, key)
     with s.progress.bar("reading the workspace"):
         return focus.ghosts.plan(
             desired,
@@ -88,7 +101,7 @@ def plan(
     """Show what applying FILE would change, and its exact cost; changes nothing."""
     out = Output(json_=json_)
     _check_key(key)
-    _desired(path=file)  # a bad file fails here, before any request
+    _desired(file, key)  # a bad file fails here, before any request
     s = session(ctx)
     if dry_run:
         s.dry_run(READS, "to make the plan; nothing is changed")
@@ -121,7 +134,7 @@ def apply(
 
     out = Output(json_=json_)
     _check_key(key)
-    _desired(path=file)
+    _desired(file, key)
     s = session(ctx)
     if dry_run:
         s.dry_run(READS, "to make the plan, then the plan's cost (`focus ghosts plan` prices it)")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .._http import Counter
     from ..quota import Quota
 
-__all__ = ["Session", "quota_text", "session"]
+__all__ = ["Session", "duration", "quota_text", "session"]
 
 
 class Session:
@@ -119,10 +119,12 @@ class Session:
         finally:
             focus.close()
 
-    def dry_run(self, requests: int | str, what: str) -> None:
-        """Say what a command would spend, send nothing, and end the command with 0."""
-        count = f"{requests} request{'s' * (requests != 1)}"
-        print(f"dry run: would spend {count}: {what}; nothing sent")
+    def dry_run(self, requests: str, what: str) -> None:
+        """Say what a command would spend, send nothing, and end the command with 0.
+
+        `requests` is the whole count with its noun (`1 request`, `at least 1 request`).
+        """
+        print(f"dry run: would spend {requests}: {what}; nothing sent")
         raise typer.Exit(0)
 
 
@@ -131,11 +133,12 @@ def quota_text(quota: Quota) -> str:
     if quota.remaining is None:
         return "quota: not reported by the server"
     left = quota.resets_in
-    when = "" if left is None else f", resets in {_duration(left)}"
+    when = "" if left is None else f", resets in {duration(left)}"
     return f"quota: {quota.remaining} left{when}"
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
+    """`45 s` under a minute and a half, else whole minutes (`60 min`)."""
     if seconds < 90:
         return f"{seconds:.0f} s"
     return f"{seconds / 60:.0f} min"

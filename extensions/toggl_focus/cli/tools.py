@@ -9,7 +9,7 @@ import typer
 
 from .errors import CliError, Exit
 from .output import JsonOpt, Output, console
-from .session import quota_text, session
+from .session import duration, session
 
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
@@ -79,7 +79,8 @@ def quota(
             ProgressBar(total=scale, completed=remaining, width=30),
             f"{remaining} of {'≥' if limit is None else ''}{scale}",
         )
-        grid.add_row("resets", f"{quota_text(q).split(', ', 1)[-1]} (at {resets})", "")
+        when = "" if q.resets_in is None else f"in {duration(q.resets_in)} "
+        grid.add_row("resets", f"{when}(at {resets})", "")
         grid.add_row("plan", tier, "")
         console().print(grid)
     else:

@@ -108,7 +108,9 @@ class Quota:
         """The two quota headers as of `now`."""
         assert self.limit is not None
         start = now if self.window_start is None else self.window_start
-        resets_in = max(0, math.ceil(start + QUOTA_WINDOW - now))
+        # The window minus the time elapsed: `start + QUOTA_WINDOW - now` can round a hair
+        # above the window (3601 at the first request); `now - start` is exact when equal.
+        resets_in = max(0, math.ceil(QUOTA_WINDOW - (now - start)))
         return {
             "X-Toggl-Quota-Remaining": str(max(0, self.limit - self.used)),
             "X-Toggl-Quota-Resets-In": str(resets_in),
