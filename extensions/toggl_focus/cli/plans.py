@@ -43,7 +43,7 @@ READS = (
 def _desired(path: Path, key: str) -> list[Any]:
     """The file's desired ghosts; a bad row, or a key (name or id) given in two rows, is a
     usage error naming the rows (and their CSV lines), before any client is opened."""
-    from .._plans import key_of
+    from .._plans.desired import key_of
     from ..errors import FocusConfigError
     from ..plans import desired_from_rows
 
