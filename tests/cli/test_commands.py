@@ -258,6 +258,15 @@ def test_quota_shows_what_is_left_and_the_plan(cli: Cli) -> None:
     assert json.loads(cli.run("quota", "--json").out)["plan"] == "unknown (any plan)"
 
 
+def test_quota_as_csv_is_one_row_under_a_header(cli: Cli) -> None:
+    result = cli.run("quota", "--csv")
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert len(rows) == 1 and list(rows[0]) == ["remaining", "resets_in", "resets_at", "plan"]
+    assert rows[0]["remaining"] == "599" and rows[0]["plan"] == "at least Premium"
+    assert cli.spent() == 1
+
+
 def test_quota_on_a_terminal_says_when_it_resets_once(cli: Cli) -> None:
     primary, secondary = os.openpty()  # stdout is a terminal: the rich grid with its bar
     try:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from operator import itemgetter
 from typing import Annotated
 
 import typer
 
 from .errors import CliError, Exit
-from .output import JsonOpt, Output, console
+from .output import Column, CsvOpt, JsonOpt, Output, console
 from .session import duration, session
 
 DryRun = Annotated[
@@ -39,13 +40,14 @@ def quota(
     ctx: typer.Context,
     dry_run: DryRun = False,
     json_: JsonOpt = False,
+    csv_: CsvOpt = False,
 ) -> None:
     """Show the hourly request quota: what is left, when it resets, the plan when it shows.
 
     It costs 1 request (GET roles): the quota is in the headers of every answer, and only
     an answer tells it.
     """
-    out = Output(json_=json_)
+    out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
     if dry_run:
         s.dry_run("1 request", "GET roles, to read the quota headers of its answer")
@@ -54,15 +56,17 @@ def quota(
         q = focus.quota
     remaining = q.remaining
     tier, limit = plan_tier(remaining) if remaining is not None else ("unknown", None)
-    if out.mode == "json":
-        out.json(
-            {
-                "remaining": remaining,
-                "resets_in": None if q.resets_in is None else round(q.resets_in),
-                "resets_at": None if q.resets_at is None else q.resets_at.isoformat(),
-                "plan": tier,
-            }
-        )
+    if out.mode in ("json", "csv"):
+        fields = {
+            "remaining": remaining,
+            "resets_in": None if q.resets_in is None else round(q.resets_in),
+            "resets_at": None if q.resets_at is None else q.resets_at.isoformat(),
+            "plan": tier,
+        }
+        if out.mode == "json":
+            out.json(fields)
+        else:
+            out.rows([fields], [Column(name, itemgetter(name)) for name in fields])
         return
     if remaining is None:
         out.text("the server sent no quota headers (unlimited, or not Focus)")
