@@ -33,7 +33,8 @@ class Exit(IntEnum):
 
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 1 API error, 2 usage error (nothing sent), 3 quota spent, "
+    "Exit codes: 0 ok, 1 API error, 2 usage error (nothing written; an unknown role name "
+    "or plan id is found by reading first), 3 quota spent, "
     "4 not found, 5 authentication or permission denied, 6 network error (no answer), "
     "7 bulk operation partly failed, 130 interrupted, 141 output closed early (| head)."
 )
