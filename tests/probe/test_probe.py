@@ -134,6 +134,23 @@ def test_every_drift_is_reported(drifted: DriftedFake) -> None:
     assert "body.data[*].title: field is not declared in the spec" in text
 
 
+def test_the_report_names_the_client_version_apart_from_the_specs(fake: FakeFocus) -> None:
+    import importlib.resources
+    import json
+
+    import toggl_focus
+
+    spec_file = importlib.resources.files("toggl_focus._spec") / "focus.json"
+    spec = json.loads(spec_file.read_text(encoding="utf-8"))["info"]
+    report = _run(fake, budget=30)
+    data = report.as_dict()
+    assert data["tool_version"] == toggl_focus.__version__
+    assert data["spec"]["version"] == spec["version"]
+    first = report.render().splitlines()[0]
+    assert first.startswith(f"toggl-focus {toggl_focus.__version__} probe: spec ")
+    assert f"{spec['title']!r} {spec['version']}" in first
+
+
 def test_writes_are_refused_unless_allowed(fake: FakeFocus) -> None:
     report = _run(fake, budget=30)
     assert {r.method for r in fake.requests} == {"GET"}

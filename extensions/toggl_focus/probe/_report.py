@@ -128,6 +128,7 @@ class Report:
         """The JSON report (`--json`): what to send the maintainers."""
         return {
             "tool": "toggl_focus.probe",
+            "tool_version": _package_version(),
             "spec": {
                 "title": self.spec_title,
                 "version": self.spec_version,
@@ -183,8 +184,8 @@ class Report:
         lines: list[str] = []
         mode = "writes: " + ",".join(self.allow_writes) if self.allow_writes else "read-only"
         lines.append(
-            f"{self.spec_title} {self.spec_version} (spec sha256 {self.spec_sha256[:12]}) "
-            f"against {self.base_url}"
+            f"toggl-focus {_package_version()} probe: spec {self.spec_title!r} "
+            f"{self.spec_version} (sha256 {self.spec_sha256[:12]}) against {self.base_url}"
         )
         lines.append(
             f"organization {self.organization_id}, workspace {self.workspace_id}; "
@@ -250,3 +251,10 @@ def _where(violation: dict[str, Any]) -> str:
     if violation["location"] in ("query", "path"):
         return f"{violation['location']} {violation['path']}"
     return str(violation["path"])
+
+
+def _package_version() -> str:
+    """toggl-focus's version (the spec has its own): which client produced the report."""
+    from .. import __version__
+
+    return __version__
