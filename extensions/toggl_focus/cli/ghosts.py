@@ -105,11 +105,7 @@ def ls(
             include_embodied=True if include_embodied else None,
             max_items=limit,
         )
-        ghosts: list[Any] = []
-        with s.progress.bar("listing ghosts") as update:
-            for page in pager.pages():
-                ghosts.extend(page.items)
-                update(advance=1, total=pager.planned_requests)
+        ghosts = s.progress.collect(pager, "listing ghosts")
         out.rows(ghosts, LIST_COLUMNS, title=f"{len(ghosts)} ghosts")
 
 

@@ -82,11 +82,9 @@ def users_ls(
     if dry_run:
         s.dry_run(*_pages_text(limit, "users"))
     with s.client(workspace=False) as (focus, _):
-        found: list[Any] = []
-        with s.progress.bar("listing users") as update:
-            for page in focus.users.list(filter=filter, max_items=limit).pages():
-                found.extend(page.items)
-                update()
+        found = s.progress.collect(
+            focus.users.list(filter=filter, max_items=limit), "listing users"
+        )
         out.rows(found, USER_COLUMNS, title=f"{len(found)} users")
 
 
@@ -152,12 +150,9 @@ def teams_ls(
     if dry_run:
         s.dry_run(*_pages_text(limit, "teams"))
     with s.client() as (focus, _):
-        pager = focus.teams.list(filter=filter, max_items=limit)
-        found: list[Any] = []
-        with s.progress.bar("listing teams") as update:
-            for page in pager.pages():
-                found.extend(page.items)
-                update(total=pager.planned_requests)
+        found = s.progress.collect(
+            focus.teams.list(filter=filter, max_items=limit), "listing teams"
+        )
         out.rows(found, TEAM_COLUMNS)
 
 

@@ -101,6 +101,15 @@ def fake_focus(request: pytest.FixtureRequest) -> FakeFocus:
     return _fake_from_markers(node)
 
 
+def _bound_to(fake: FakeFocus) -> dict[str, Any]:
+    """The client settings that point at `fake`: its base URL, organization and workspace."""
+    return {
+        "base_url": fake.base_url,
+        "organization_id": fake.organization_id,
+        "workspace_id": fake.workspace_id,
+    }
+
+
 @pytest.fixture
 def focus(fake_focus: FakeFocus) -> Iterator[Focus]:
     """A `Focus` on `fake_focus` (in-process), with its organization and workspace."""
@@ -109,13 +118,7 @@ def focus(fake_focus: FakeFocus) -> Iterator[Focus]:
     from toggl_focus import Focus
 
     http = httpx.Client(transport=fake_focus.transport())
-    client = Focus(
-        fake_focus.token,
-        base_url=fake_focus.base_url,
-        http_client=http,
-        organization_id=fake_focus.organization_id,
-        workspace_id=fake_focus.workspace_id,
-    )
+    client = Focus(fake_focus.token, http_client=http, **_bound_to(fake_focus))
     try:
         yield client
     finally:
@@ -131,13 +134,7 @@ def async_focus(fake_focus: FakeFocus) -> Iterator[AsyncFocus]:
     from toggl_focus import AsyncFocus
 
     http = httpx.AsyncClient(transport=fake_focus.async_transport())
-    client = AsyncFocus(
-        fake_focus.token,
-        base_url=fake_focus.base_url,
-        http_client=http,
-        organization_id=fake_focus.organization_id,
-        workspace_id=fake_focus.workspace_id,
-    )
+    client = AsyncFocus(fake_focus.token, http_client=http, **_bound_to(fake_focus))
     try:
         yield client
     finally:
