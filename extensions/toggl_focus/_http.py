@@ -42,6 +42,7 @@ import httpx
 
 from ._auth import Secret
 from ._check import given
+from ._retry import NOT_SENT_ERRORS
 from .errors import FocusConfigError, FocusDecodeError, error_for_response
 from .quota import Quota
 
@@ -62,6 +63,7 @@ __all__ = [
     "deadline_error",
     "decode_error",
     "env_proxy",
+    "failed",
     "finish",
     "merge_headers",
     "transport_options",
@@ -122,7 +124,12 @@ def attempt_scope(attempt: Attempt) -> Iterator[Attempt]:
 
 @attrs.define
 class Counter:
-    """Requests sent inside a `counting()` block (and, through `parent`, the enclosing one)."""
+    """Requests sent inside a `counting()` block (and, through `parent`, the enclosing one).
+
+    An attempt is counted when it is built; one that failed before any byte was sent (the
+    connection refused or timed out, no pooled connection free: `NOT_SENT_ERRORS`) is taken
+    back, since it cannot have reached the server or spent quota.
+    """
 
     count: int = 0
     parent: Counter | None = None
@@ -144,11 +151,22 @@ def counting() -> Iterator[Counter]:
         _counter.reset(token)
 
 
-def _count() -> None:
+def _count(step: int = 1) -> None:
     counter = _counter.get()
     while counter is not None:
-        counter.count += 1
+        counter.count += step
         counter = counter.parent
+
+
+def failed(settings: Settings, error: httpx.HTTPError) -> None:
+    """What the wire does with an attempt's transport error before raising it.
+
+    The token is redacted from its message, and an attempt that never left the machine
+    (`NOT_SENT_ERRORS`) is no longer counted as a request sent.
+    """
+    settings.secret.scrub(error)
+    if isinstance(error, NOT_SENT_ERRORS):
+        _count(-1)
 
 
 # --- caller headers and query ---------------------------------------------------------------

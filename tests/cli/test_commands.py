@@ -328,6 +328,8 @@ def test_no_answer_exits_6(cli: Cli) -> None:
         port = sock.getsockname()[1]
     result = cli.run("roles", "ls", TOGGL_FOCUS_BASE_URL=f"http://127.0.0.1:{port}/api")
     assert result.code == 6 and "focus: error:" in result.err
+    # Three attempts were made (refused, retried twice); none reached a server or spent quota.
+    assert "focus: 0 requests spent" in result.err
 
 
 @pytest.mark.parametrize(

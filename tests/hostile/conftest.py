@@ -30,6 +30,7 @@ import pytest
 from httpx._config import create_ssl_context
 
 from toggl_focus import AsyncFocus, Focus, _retry
+from toggl_focus._http import counting
 from toggl_focus.pagination import SyncPager
 
 from .ops import ORG, WS, Op
@@ -228,6 +229,7 @@ class Outcome:
     elapsed: float = 0.0
     focus: Any = None  # the (closed) client, e.g. to read its quota
     peak_memory: int | None = None
+    requests: int = 0  # attempts the client counted as sent (toggl_focus._http.counting)
 
     def raised(self, kind: type[BaseException] | tuple[type[BaseException], ...]) -> Any:
         """The exception, which must be a `kind` (or one of several)."""
@@ -289,36 +291,38 @@ class Hostile:
         outcome = Outcome()
         if trace_memory:
             tracemalloc.start()
-        started = time.perf_counter()
-        try:
-            if self.mode == "sync":
-                focus = outcome.focus = Focus(token, **kwargs)
-                with focus:
-                    for i in range(repeat):
-                        if i:
-                            time.sleep(pause)
-                        started = time.perf_counter()
-                        outcome.value = _drain(op.call(focus, options))
-            else:
-
-                async def main() -> None:
-                    nonlocal started
-                    afocus = outcome.focus = AsyncFocus(token, **kwargs)
-                    async with afocus:
+        with counting() as counter:
+            started = time.perf_counter()
+            try:
+                if self.mode == "sync":
+                    focus = outcome.focus = Focus(token, **kwargs)
+                    with focus:
                         for i in range(repeat):
                             if i:
-                                await asyncio.sleep(pause)
+                                time.sleep(pause)
                             started = time.perf_counter()
-                            outcome.value = await _adrain(op.call(afocus, options))
+                            outcome.value = _drain(op.call(focus, options))
+                else:
 
-                asyncio.run(main())
-        except Exception as exc:
-            outcome.error = exc
-        finally:
-            outcome.elapsed = time.perf_counter() - started
-            if trace_memory:
-                outcome.peak_memory = tracemalloc.get_traced_memory()[1]
-                tracemalloc.stop()
+                    async def main() -> None:
+                        nonlocal started
+                        afocus = outcome.focus = AsyncFocus(token, **kwargs)
+                        async with afocus:
+                            for i in range(repeat):
+                                if i:
+                                    await asyncio.sleep(pause)
+                                started = time.perf_counter()
+                                outcome.value = await _adrain(op.call(afocus, options))
+
+                    asyncio.run(main())
+            except Exception as exc:
+                outcome.error = exc
+            finally:
+                outcome.elapsed = time.perf_counter() - started
+                outcome.requests = counter.count
+                if trace_memory:
+                    outcome.peak_memory = tracemalloc.get_traced_memory()[1]
+                    tracemalloc.stop()
         self.assert_no_leak(outcome.error)
         return outcome
 

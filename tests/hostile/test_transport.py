@@ -277,6 +277,7 @@ def test_write_reaches_the_server_once(
     assert expected == 1 or op.method == "PUT"
     assert server.count(op.method, op.path) == expected
     assert len(server.requests) == expected
+    assert outcome.requests == expected  # the client counts what the server saw
 
 
 # --- before the request is sent: every method is retried --------------------------------------
@@ -288,6 +289,7 @@ def test_connection_refused_is_retried_for_every_method(op: Op, hostile: Hostile
     error = outcome.raised(FocusConnectionError)
     assert not isinstance(error, FocusTimeoutError)
     assert len(hostile.sleeps) == RETRIES  # three attempts, none of which reached a server
+    assert outcome.requests == 0  # and none counted as sent: no quota was spent
 
 
 @pytest.mark.parametrize("op", [GET, POST], ids=lambda op: op.method)
@@ -296,6 +298,7 @@ def test_connect_timeout_is_retried_for_every_method(op: Op, hostile: Hostile) -
         outcome = hostile.run(f"http://127.0.0.1:{port}/api", op, call={"timeout": 0.05})
     outcome.raised(FocusTimeoutError)
     assert len(hostile.sleeps) == RETRIES
+    assert outcome.requests == 0
 
 
 # --- hostile but valid HTTP: it must just work, with one request ------------------------------

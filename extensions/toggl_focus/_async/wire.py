@@ -17,6 +17,7 @@ from .._http import (
     closed_error,
     deadline_error,
     decode_error,
+    failed,
     finish,
 )
 
@@ -68,7 +69,7 @@ class AsyncWire(WireBase):
                 finally:
                     await raw.aclose()
         except httpx.HTTPError as exc:
-            self.settings.secret.scrub(exc)
+            failed(self.settings, exc)
             raise
         return finish(self.settings, attempt, raw, data)
 

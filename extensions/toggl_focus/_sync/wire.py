@@ -18,6 +18,7 @@ from .._http import (
     closed_error,
     deadline_error,
     decode_error,
+    failed,
     finish,
 )
 from .._sync_io import SyncPool, deadline
@@ -70,7 +71,7 @@ class Wire(WireBase):
                 finally:
                     raw.close()
         except httpx.HTTPError as exc:
-            self.settings.secret.scrub(exc)
+            failed(self.settings, exc)
             raise
         return finish(self.settings, attempt, raw, data)
 
