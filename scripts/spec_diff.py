@@ -2,7 +2,7 @@
 """Breaking-change guard for openapi/focus.yaml: compare the spec with a git ref.
 
     scripts/spec_diff.py [--base REF | --base-file PATH] [--spec openapi/focus.yaml]
-                         [--changelog CHANGELOG.md]
+                         [--changelog openapi/CHANGELOG.md]
 
 The base spec is `git show REF:<spec path>`; REF defaults to the last release tag reachable
 from HEAD (`spec-v*`, else `v*`). With no such tag there is nothing to compare against: a note
@@ -21,7 +21,7 @@ Every change is classified (the rule table is in docs/using-the-spec.md):
 It prints the changes and the minimum semver bump they require, then exits 1 when
 info.version did not grow by at least that bump relative to the base (so a breaking change
 fails unless the major version was bumped), when info.version went down, or when
-CHANGELOG.md has no `## [<info.version>]` section. Exit 2 is a usage or git error.
+openapi/CHANGELOG.md has no `## [<info.version>]` section. Exit 2 is a usage or git error.
 
 Python + PyYAML only. Local `$ref`s (`#/...`) are followed; the spec has no external ones.
 """
@@ -41,7 +41,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = "openapi/focus.yaml"
-DEFAULT_CHANGELOG = "CHANGELOG.md"
+DEFAULT_CHANGELOG = "openapi/CHANGELOG.md"
 TAG_PATTERNS = ("spec-v*", "v*")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -559,7 +559,7 @@ def guard(base: Spec, head: Spec) -> tuple[Report, list[str]]:
 
 
 def changelog_problem(changelog: Path, version: Any) -> str | None:
-    """None when CHANGELOG.md has a `## [version]` section, else the reason."""
+    """None when openapi/CHANGELOG.md has a `## [version]` section, else the reason."""
     if not changelog.is_file():
         return f"{changelog} not found (every spec version needs a `## [{version}]` section)"
     heading = re.compile(rf"^##\s*\[{re.escape(str(version))}\]", re.MULTILINE)

@@ -17,6 +17,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from ._logging import configure_from_env as _configure_logging
+from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async.batch import aembody_many
@@ -63,7 +64,6 @@ if TYPE_CHECKING:
     from .pagination import AsyncPager, Page, SyncPager
     from .quota import Quota
 
-__version__ = "0.1.0"
 
 #: Each public name -> the module that defines it (the same as the TYPE_CHECKING imports;
 #: tests/test_lazy_imports.py checks that the two agree). The pagers are read from

@@ -51,7 +51,7 @@ NOT_GIVEN: Final = NotGiven.NOT_GIVEN
 
 
 def _user_agent() -> str:
-    from . import __version__
+    from ._version import __version__
 
     return (
         f"toggl-focus/{__version__} python-httpx/{httpx.__version__} "

@@ -255,6 +255,6 @@ def _where(violation: dict[str, Any]) -> str:
 
 def _package_version() -> str:
     """toggl-focus's version (the spec has its own): which client produced the report."""
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
