@@ -7,6 +7,9 @@ would have waited without spending the time.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from toggl_focus import _retry
@@ -27,3 +30,20 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     monkeypatch.setattr(_retry, "asleep", asleep)
     return waited
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """TOGGL_FOCUS_TEST_INSTALLED=1 (scripts/wheel_matrix.py): test the installed wheel only.
+
+    The tests then must import `toggl_focus` and `toggl_focus_api` from site-packages, never
+    from the checkout's `extensions/` or `generated/`; anything else ends the run at once.
+    """
+    if os.environ.get("TOGGL_FOCUS_TEST_INSTALLED") != "1":
+        return
+    import toggl_focus
+    import toggl_focus_api
+
+    for module in (toggl_focus, toggl_focus_api):
+        where = Path(module.__file__ or "").resolve()
+        if "site-packages" not in where.parts:
+            raise pytest.UsageError(f"{module.__name__} imported from {where}, not the wheel")

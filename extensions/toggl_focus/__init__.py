@@ -195,7 +195,14 @@ if not TYPE_CHECKING:
         module = _EXPORTS.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module, __name__), name)
+        try:
+            value = getattr(importlib.import_module(module, __name__), name)
+        except (ImportError, AttributeError) as exc:
+            # Deep in a dependency (a missing or too old package); Python would report only
+            # "cannot import name 'Focus' from 'toggl_focus'". Name the package instead.
+            from ._requirements import import_failure
+
+            raise import_failure(f"{__name__}.{name}", exc) from exc
         globals()[name] = value
         return value
 
