@@ -90,7 +90,8 @@ def test_import_loads_no_resource_plan_cli_or_generated_code() -> None:
         "toggl_focus.cli",
         "toggl_focus._sync",
         "toggl_focus._async",
-        "typer",
+        "click",
+        "rich",
         "asyncio",
     ):
         assert not under(seen, heavy), (heavy, sorted(under(seen, heavy)))

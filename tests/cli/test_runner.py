@@ -1,4 +1,4 @@
-"""`focus` in-process with typer's CliRunner: config, completion, help, dry runs, imports."""
+"""`focus` in-process with click's CliRunner: config, completion, help, dry runs, imports."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from toggl_focus.cli.app import app
 
@@ -105,7 +105,11 @@ def test_help_documents_the_exit_codes(runner: CliRunner) -> None:
 def test_ghost_id_options_say_what_they_take(runner: CliRunner, command: str) -> None:
     result = runner.invoke(app, ["ghosts", command, "--help"], env={"COLUMNS": "300"})
     assert result.exit_code == 0
-    lines = {line.split()[1]: line for line in result.output.splitlines() if "│ --" in line}
+    lines = {
+        line.split()[0]: line
+        for line in result.output.splitlines()
+        if line.lstrip().startswith("--")
+    }
     for option, noun in (("--team", "Team"), ("--project", "Project")):
         assert f"{noun} id (repeats" in lines[option], lines[option]
 
@@ -116,27 +120,82 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(app, ["ghosts", "embody", "1001", "a@example.com"]).exit_code == 2
 
 
-def test_shell_completion_completes_commands(runner: CliRunner) -> None:
-    env = {"_FOCUS_COMPLETE": "complete_bash", "COMP_WORDS": "focus gh", "COMP_CWORD": "1"}
+def _completions(runner: CliRunner, words: str) -> list[str]:
+    """What click's bash completion offers for the last of `words` (`focus gh`)."""
+    env = {
+        "_FOCUS_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
     result = runner.invoke(app, [], env=env, prog_name="focus")
-    assert result.output.split() == ["ghosts"]
-    env = {"_FOCUS_COMPLETE": "complete_bash", "COMP_WORDS": "focus ghosts em", "COMP_CWORD": "2"}
-    result = runner.invoke(app, [], env=env, prog_name="focus")
-    assert result.output.split() == ["embody", "embody-many"]
-    script = runner.invoke(app, ["--show-completion", "bash"], env={"SHELL": "/bin/bash"})
-    assert script.exit_code in (0, 1)  # typer detects the shell itself; the option exists
+    assert result.exit_code == 0, result.output
+    return [line.split(",", 1)[1] for line in result.output.splitlines()]  # "plain,ghosts"
 
 
-def test_importing_the_library_imports_neither_typer_nor_the_cli() -> None:
-    # rich and click are not checked: httpx itself imports them when they are installed
-    # (its `httpx` command line, httpx/_main.py), with or without this CLI.
-    code = (
-        "import sys, toggl_focus, toggl_focus.embody, toggl_focus.probe;"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'typer'"
-        " or m.startswith('toggl_focus.cli')); print(bad)"
-    )
+def test_shell_completion_completes_commands_and_options(runner: CliRunner) -> None:
+    assert _completions(runner, "focus gh") == ["ghosts"]
+    assert _completions(runner, "focus ghosts em") == ["embody", "embody-many"]
+    assert _completions(runner, "focus ghosts ls --inc") == ["--include-embodied"]
+    assert _completions(runner, "focus --no-p") == ["--no-progress"]
+
+
+def test_shell_completion_script_and_the_console_script(runner: CliRunner) -> None:
+    script = runner.invoke(app, [], env={"_FOCUS_COMPLETE": "bash_source"}, prog_name="focus")
+    assert script.exit_code == 0
+    assert "complete -o nosort -F _focus_completion focus" in script.output
+    assert "_FOCUS_COMPLETE=bash_complete" in script.output
+    # the installed `focus` (toggl_focus.cli:main) answers completion requests too
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOGGL_FOCUS_")}
+    env.update(_FOCUS_COMPLETE="bash_complete", COMP_WORDS="focus working-h", COMP_CWORD="1")
+    done = subprocess.run([str(FOCUS)], capture_output=True, text=True, env=env, timeout=30)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "plain,working-hours\n", "")
+    help_text = " ".join(runner.invoke(app, ["--help"]).output.split())
+    assert 'eval "$(_FOCUS_COMPLETE=bash_source focus)"' in help_text
+
+
+def test_importing_the_library_imports_neither_click_nor_the_cli() -> None:
+    # `import toggl_focus` loads no click, rich or CLI module at all. Its modules that import
+    # httpx (embody, probe) load click and rich when they are installed: httpx imports them
+    # itself, for its own `httpx` command (httpx/_main.py), with or without this CLI. So
+    # there they run with click and rich made unimportable, as without the cli extra.
+    code = """
+import sys
+def loaded():
+    return sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'rich')
+                  or m.startswith('toggl_focus.cli'))
+import toggl_focus
+print(loaded())
+class NoCliExtra:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('click', 'rich'):
+            raise ModuleNotFoundError(f'No module named {name!r}', name=name)
+sys.meta_path.insert(0, NoCliExtra())
+import toggl_focus.embody, toggl_focus.probe
+from toggl_focus import Focus
+Focus('x' * 30, organization_id=1, workspace_id=2).ghosts
+print(loaded())
+"""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.splitlines() == ["[]", "[]"]
+
+
+def test_a_missing_cli_extra_names_the_package(tmp_path: Path) -> None:
+    code = """
+import sys
+class NoClick:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] == 'click':
+            raise ModuleNotFoundError(f'No module named {name!r}', name=name)
+sys.meta_path.insert(0, NoClick())
+from toggl_focus.cli import main
+main()
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        "focus: error: the package click is not installed; the cli extra installs what "
+        "`focus` needs: pip install 'toggl-focus[cli]'\n"
+    )
 
 
 def test_focus_fake_serves_and_prints_what_to_export(tmp_path: Path) -> None:

@@ -1,11 +1,13 @@
 """`focus`: the command line for Toggl Focus, over the `Focus` client (no HTTP of its own).
 
-Installed with the `cli` extra (`pip install "toggl-focus[cli]"`: typer and rich). The
-library never imports this package, so `import toggl_focus` needs neither. Layout:
-`app.py` (global options, command groups, errors to exit codes), `session.py` (settings to
-client, requests spent and quota left), `config.py` (flags, environment, config file),
-`output.py` (tables, JSON, CSV, plain text, progress), `errors.py` (exit codes),
-`inputs.py` (CSV/JSON/YAML rows), and one module per command group.
+Installed with the `cli` extra (`pip install "toggl-focus[cli]"`: click, rich, PyYAML, and
+jsonschema for `focus fake` and `focus probe`). The library never imports this package, so
+`import toggl_focus` needs none of them. Shell completion is click's: `focus --help` says how
+to turn it on. Layout: `app.py` (global options, command groups, errors to exit codes),
+`base.py` (click command and group classes, shared flags), `session.py` (settings to client,
+requests spent and quota left), `config.py` (flags, environment, config file), `output.py`
+(tables, JSON, CSV, plain text, progress), `errors.py` (exit codes), `inputs.py`
+(CSV/JSON/YAML rows), and one module per command group.
 """
 
 from __future__ import annotations
@@ -19,9 +21,14 @@ def main() -> None:
     """The console script `focus`."""
     try:
         from .app import app
-    except ImportError as exc:  # the cli extra is missing
+    except ImportError as exc:  # the cli extra is missing, or holds too old a package
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            reason = f"the package {exc.name.partition('.')[0]} is not installed"
+        else:
+            reason = str(exc)
         print(
-            f"focus: error: {exc}; install the cli extra: pip install 'toggl-focus[cli]'",
+            f"focus: error: {reason}; the cli extra installs what `focus` needs: "
+            "pip install 'toggl-focus[cli]'",
             file=sys.stderr,
         )
         raise SystemExit(2) from None

@@ -1,6 +1,6 @@
 """The `focus` application: global options, the command groups, errors to exit codes.
 
-Start-up stays light: this module and the command modules import typer and the standard
+Start-up stays light: this module and the command modules import click and the standard
 library only; the client, rich, the fake server and the probe are imported by the command
 that needs them, when it runs.
 """
@@ -10,27 +10,26 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import click
-import typer
-from typer.core import TyperGroup
 
+from .base import Group
 from .errors import EXIT_CODES_HELP, CliError, Exit, describe
 from .session import Session, setup_logging
 
 __all__ = ["app"]
 
 
-class _Group(TyperGroup):
+class _Group(Group):
     """The top-level group: turns errors into one line on stderr and an exit code."""
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return self._invoke_and_flush(ctx)
         except KeyboardInterrupt:
             print("focus: interrupted", file=sys.stderr)
-            raise typer.Exit(Exit.INTERRUPTED) from None
+            raise click.exceptions.Exit(Exit.INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`focus ghosts ls | head`): no error line, the exit status
             # of a writer ended by SIGPIPE. Output still buffered goes nowhere, so the flush
@@ -38,7 +37,7 @@ class _Group(TyperGroup):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
-            raise typer.Exit(Exit.OUTPUT_CLOSED) from None
+            raise click.exceptions.Exit(Exit.OUTPUT_CLOSED) from None
         except Exception as exc:
             from ..errors import FocusError
 
@@ -46,14 +45,14 @@ class _Group(TyperGroup):
                 raise
             code, message = describe(exc)
             print(f"focus: error: {message}", file=sys.stderr)
-            raise typer.Exit(code) from None
+            raise click.exceptions.Exit(code) from None
 
-    def _invoke_and_flush(self, ctx: Any) -> Any:
+    def _invoke_and_flush(self, ctx: click.Context) -> Any:
         """Run the command, then flush stdout: a closed pipe shows here, as BrokenPipeError,
         not at exit (where click would end with 1, the code of an API error)."""
         try:
             result = super().invoke(ctx)
-        except (typer.Exit, click.exceptions.Exit):  # --dry-run, a partly failed bulk operation
+        except click.exceptions.Exit:  # --dry-run, a partly failed bulk operation
             sys.stdout.flush()
             raise
         sys.stdout.flush()
@@ -69,55 +68,65 @@ Read commands print tables on a terminal, tab-separated text when piped, or --js
 {EXIT_CODES_HELP}
 """  # noqa: E501 (one line per paragraph: the help reflows them)
 
-app = typer.Typer(
-    cls=_Group,
-    help=HELP,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
+COMPLETION = """Shell completion: add `eval "$(_FOCUS_COMPLETE=bash_source focus)"` to ~/.bashrc (zsh: `eval "$(_FOCUS_COMPLETE=zsh_source focus)"` in ~/.zshrc; fish: `_FOCUS_COMPLETE=fish_source focus | source` in ~/.config/fish/completions/focus.fish)."""  # noqa: E501
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         from importlib.metadata import version
 
         print(f"focus (toggl-focus {version('toggl-focus')})")
-        raise typer.Exit(0)
+        ctx.exit(0)
 
 
-@app.callback()
-def main(
-    ctx: typer.Context,
-    token: Annotated[
-        str | None,
-        typer.Option(help="API token (default: $TOGGL_FOCUS_API_TOKEN).", show_default=False),
-    ] = None,
-    token_file: Annotated[
-        Path | None, typer.Option(help="File holding the API token.", show_default=False)
-    ] = None,
-    organization_id: Annotated[
-        int | None,
-        typer.Option("--organization-id", "-o", min=1, help="Organization id.", show_default=False),
-    ] = None,
-    workspace_id: Annotated[
-        int | None,
-        typer.Option("--workspace-id", "-w", min=1, help="Workspace id.", show_default=False),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(help="API base URL (default: $TOGGL_FOCUS_BASE_URL or production)."),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Log every request (method, path, status, quota).")
-    ] = False,
-    progress: Annotated[
-        bool, typer.Option(help="Progress bars on a terminal (never when piped).")
-    ] = True,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
-    ] = False,
+@click.group(
+    "focus",
+    cls=_Group,
+    help=HELP,
+    epilog=COMPLETION,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
+)
+@click.option("--token", help="API token (default: $TOGGL_FOCUS_API_TOKEN).", show_default=False)
+@click.option(
+    "--token-file",
+    type=click.Path(path_type=Path),
+    help="File holding the API token.",
+    show_default=False,
+)
+@click.option(
+    "--organization-id",
+    "-o",
+    type=click.IntRange(min=1),
+    help="Organization id.",
+    show_default=False,
+)
+@click.option(
+    "--workspace-id", "-w", type=click.IntRange(min=1), help="Workspace id.", show_default=False
+)
+@click.option("--base-url", help="API base URL (default: $TOGGL_FOCUS_BASE_URL or production).")
+@click.option("--debug", is_flag=True, help="Log every request (method, path, status, quota).")
+@click.option(
+    "--progress/--no-progress", default=True, help="Progress bars on a terminal (never when piped)."
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    callback=_version,
+    expose_value=False,
+    is_eager=True,
+    help="Print the version.",
+)
+@click.pass_context
+def app(
+    ctx: click.Context,
+    token: str | None,
+    token_file: Path | None,
+    organization_id: int | None,
+    workspace_id: int | None,
+    base_url: str | None,
+    debug: bool,
+    progress: bool,
 ) -> None:
     """Global options come before the command: `focus -o 9001 ghosts ls`."""
     setup_logging(debug)
@@ -135,16 +144,16 @@ def main(
 def _register() -> None:
     from . import commands_config, ghosts, org, tools, working_hours
 
-    app.add_typer(ghosts.app, name="ghosts")
-    app.add_typer(working_hours.app, name="working-hours")
-    app.add_typer(org.users, name="users")
-    app.add_typer(org.roles, name="roles")
-    app.add_typer(org.teams, name="teams")
-    app.add_typer(org.groups, name="groups")
-    app.command("quota")(tools.quota)
-    app.command("probe", context_settings={"ignore_unknown_options": False})(tools.probe)
-    app.command("fake")(tools.fake)
-    app.add_typer(commands_config.app, name="config")
+    app.add_command(ghosts.app, "ghosts")
+    app.add_command(working_hours.app, "working-hours")
+    app.add_command(org.users, "users")
+    app.add_command(org.roles, "roles")
+    app.add_command(org.teams, "teams")
+    app.add_command(org.groups, "groups")
+    app.add_command(tools.quota, "quota")
+    app.add_command(tools.probe, "probe")
+    app.add_command(tools.fake, "fake")
+    app.add_command(commands_config.app, "config")
 
 
 _register()

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+import click
 
 from . import config
+from .base import Argument, Group
 from .errors import CliError
 from .session import session
 
-app = typer.Typer(
+app = Group(
     help="Default organization, workspace, base URL and token file, kept in a config file.",
     no_args_is_help=True,
 )
-Key = Annotated[str, typer.Argument(help=f"One of: {', '.join(config.KEYS)}.")]
+key_argument = click.argument("key", cls=Argument, help=f"One of: {', '.join(config.KEYS)}.")
 
 
 @app.command("set")
-def set_(key: Key, value: Annotated[str, typer.Argument(help="The value.")]) -> None:
+@key_argument
+@click.argument("value", cls=Argument, help="The value.")
+def set_(key: str, value: str) -> None:
     """Set a key (the token itself is never stored: set token_file to a file holding it)."""
     checked = config.check_value(key, value, where="the value")
     if key == "token_file":
@@ -33,18 +34,20 @@ def set_(key: Key, value: Annotated[str, typer.Argument(help="The value.")]) -> 
 
 
 @app.command("get")
-def get(key: Key) -> None:
+@key_argument
+def get(key: str) -> None:
     """Print a key's value (exit 1 when it is not set)."""
     if key not in config.KEYS:
         raise CliError(f"unknown config key {key!r}; known: {', '.join(config.KEYS)}")
     data = config.load()
     if key not in data:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
     print(data[key])
 
 
 @app.command("unset")
-def unset(key: Key) -> None:
+@key_argument
+def unset(key: str) -> None:
     """Remove a key from the config file."""
     if key not in config.KEYS:
         raise CliError(f"unknown config key {key!r}; known: {', '.join(config.KEYS)}")
@@ -55,7 +58,8 @@ def unset(key: Key) -> None:
 
 
 @app.command("show")
-def show(ctx: typer.Context) -> None:
+@click.pass_context
+def show(ctx: click.Context) -> None:
     """The settings this run would use, and where each comes from (never the token)."""
     s = session(ctx).settings
     print(f"config file      {config.config_path()}")

@@ -9,7 +9,7 @@ Each setting comes from the first of: its flag, its environment variable, the co
 | workspace | `--workspace-id` | `$TOGGL_FOCUS_WORKSPACE_ID` | `workspace_id` |
 | base URL | `--base-url` | `$TOGGL_FOCUS_BASE_URL` | `base_url` |
 
-The config file is `config.toml` in the platform's config directory (`typer.get_app_dir`:
+The config file is `config.toml` in the platform's config directory (`click.get_app_dir`:
 `$XDG_CONFIG_HOME/toggl-focus` on Linux, `~/Library/Application Support/toggl-focus` on
 macOS, `%APPDATA%\\toggl-focus` on Windows). Decision: it never holds the token itself, only
 the path of a file holding it (`token_file`), so the file can be shared, backed up or shown
@@ -47,9 +47,9 @@ _INT_KEYS = ("organization_id", "workspace_id")
 
 def config_path() -> Path:
     """The config file's path (it may not exist)."""
-    import typer
+    import click
 
-    return Path(typer.get_app_dir(APP_NAME, roaming=True)) / "config.toml"
+    return Path(click.get_app_dir(APP_NAME, roaming=True)) / "config.toml"
 
 
 def load(path: Path | None = None) -> dict[str, object]:

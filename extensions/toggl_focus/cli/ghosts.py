@@ -4,35 +4,36 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
+from .base import Argument, Group, csv_option, dry_run_option, json_option
 from .errors import CliError, Exit, describe
 from .inputs import read_rows
-from .output import Column, CsvOpt, JsonOpt, Output, note
+from .output import Column, Output, note
 from .session import session
 
 if TYPE_CHECKING:
     from ..embody import EmbodyReport
 
-app = typer.Typer(help="Ghosts: placeholder people on a plan.", no_args_is_help=True)
+app = Group(help="Ghosts: placeholder people on a plan.", no_args_is_help=True)
 
-DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
-]
-TeamIds = Annotated[
-    list[int] | None,
-    typer.Option(min=1, show_default=False, help="Team id (repeats: --team ID ...)."),
-]
-ProjectIds = Annotated[
-    list[int] | None,
-    typer.Option(min=1, show_default=False, help="Project id (repeats: --project ID ...)."),
-]
-TaskIds = Annotated[
-    list[int] | None,
-    typer.Option(min=1, show_default=False, help="Task id (repeats: --task ID ...)."),
-]
+ID = click.IntRange(min=1)
+team_option = click.option(
+    "--team", type=ID, multiple=True, show_default=False, help="Team id (repeats: --team ID ...)."
+)
+project_option = click.option(
+    "--project",
+    type=ID,
+    multiple=True,
+    show_default=False,
+    help="Project id (repeats: --project ID ...).",
+)
+task_option = click.option(
+    "--task", type=ID, multiple=True, show_default=False, help="Task id (repeats: --task ID ...)."
+)
+ghost_id_argument = click.argument("ghost_id", cls=Argument, type=ID, help="Ghost id.")
 PAGE = 100  # the largest page the API allows; the client asks for it
 
 
@@ -75,18 +76,25 @@ def requests_text(count: int) -> str:
 
 
 @app.command("ls")
+@click.option("--search", help="Name contains (any case).")
+@team_option
+@project_option
+@click.option("--include-embodied", is_flag=True, help="Also embodied ghosts.")
+@click.option("--limit", type=ID, help="At most this many ghosts.")
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def ls(
-    ctx: typer.Context,
-    search: Annotated[str | None, typer.Option(help="Name contains (any case).")] = None,
-    team: TeamIds = None,
-    project: ProjectIds = None,
-    include_embodied: Annotated[
-        bool, typer.Option("--include-embodied", help="Also embodied ghosts.")
-    ] = False,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many ghosts.")] = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    search: str | None,
+    team: tuple[int, ...],
+    project: tuple[int, ...],
+    include_embodied: bool,
+    limit: int | None,
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """List the workspace's ghosts (100 per request; --team and --project repeat)."""
     out = Output(json_=json_, csv_=csv_)
@@ -100,8 +108,8 @@ def ls(
     with s.client() as (focus, _):
         pager = focus.ghosts.list(
             search=search,
-            team_ids=team or None,
-            project_ids=project or None,
+            team_ids=list(team) or None,
+            project_ids=list(project) or None,
             include_embodied=True if include_embodied else None,
             max_items=limit,
         )
@@ -110,13 +118,12 @@ def ls(
 
 
 @app.command("get")
-def get(
-    ctx: typer.Context,
-    ghost_id: Annotated[int, typer.Argument(min=1, help="Ghost id.")],
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-) -> None:
+@ghost_id_argument
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
+def get(ctx: click.Context, ghost_id: int, dry_run: bool, json_: bool, csv_: bool) -> None:
     """Show one ghost (embodied ones too); exit 4 when there is none."""
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
@@ -127,16 +134,25 @@ def get(
 
 
 @app.command("create")
+@click.argument("name", cls=Argument, help="The ghost's name.")
+@click.option("--description", help="A description.")
+@team_option
+@project_option
+@task_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def create(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The ghost's name.")],
-    description: Annotated[str | None, typer.Option(help="A description.")] = None,
-    team: TeamIds = None,
-    project: ProjectIds = None,
-    task: TaskIds = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    name: str,
+    description: str | None,
+    team: tuple[int, ...],
+    project: tuple[int, ...],
+    task: tuple[int, ...],
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """Create a ghost, assigned to teams, projects and tasks (each option repeats)."""
     out = Output(json_=json_, csv_=csv_)
@@ -149,9 +165,9 @@ def create(
         ghost = focus.ghosts.create(
             name,
             description=description,
-            assign_teams=team or None,
-            assign_projects=project or None,
-            assign_tasks=task or None,
+            assign_teams=list(team) or None,
+            assign_projects=list(project) or None,
+            assign_tasks=list(task) or None,
         )
         if ghost is None:
             note("created, but the answer did not say its id (find it with `ghosts ls --search`)")
@@ -160,21 +176,29 @@ def create(
 
 
 @app.command("update")
+@ghost_id_argument
+@click.option("--name", help="New name.")
+@click.option("--description", help="New description.")
+@click.option("--action", help="How --team/--project/--task apply: add, remove or replace.")
+@team_option
+@project_option
+@task_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def update(
-    ctx: typer.Context,
-    ghost_id: Annotated[int, typer.Argument(min=1, help="Ghost id.")],
-    name: Annotated[str | None, typer.Option(help="New name.")] = None,
-    description: Annotated[str | None, typer.Option(help="New description.")] = None,
-    action: Annotated[
-        str | None,
-        typer.Option(help="How --team/--project/--task apply: add, remove or replace."),
-    ] = None,
-    team: TeamIds = None,
-    project: ProjectIds = None,
-    task: TaskIds = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    ghost_id: int,
+    name: str | None,
+    description: str | None,
+    action: str | None,
+    team: tuple[int, ...],
+    project: tuple[int, ...],
+    task: tuple[int, ...],
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """Change a ghost's name, description or assignments."""
     out = Output(json_=json_, csv_=csv_)
@@ -193,19 +217,18 @@ def update(
             name=name,
             description=description,
             assign_action=action,  # type: ignore[arg-type]
-            assign_teams=team or None,
-            assign_projects=project or None,
-            assign_tasks=task or None,
+            assign_teams=list(team) or None,
+            assign_projects=list(project) or None,
+            assign_tasks=list(task) or None,
         )
         out.record(ghost, DETAIL_COLUMNS)
 
 
 @app.command("rm")
-def rm(
-    ctx: typer.Context,
-    ghost_ids: Annotated[list[int], typer.Argument(min=1, help="Ghost ids.")],
-    dry_run: DryRun = False,
-) -> None:
+@click.argument("ghost_ids", cls=Argument, type=ID, nargs=-1, required=True, help="Ghost ids.")
+@dry_run_option
+@click.pass_context
+def rm(ctx: click.Context, ghost_ids: tuple[int, ...], dry_run: bool) -> None:
     """Delete ghosts, one request each (deleting one already gone succeeds); stops at an error."""
     unique = list(dict.fromkeys(ghost_ids))
     s = session(ctx)
@@ -230,21 +253,31 @@ def _role(role: str) -> int | str:
 
 
 @app.command("embody")
+@ghost_id_argument
+@click.argument("email", cls=Argument, help="The member's email.")
+@click.option("--role", required=True, help="Role id, or code or name (e.g. member).")
+@click.option(
+    "--org-user-id",
+    type=ID,
+    help="The invite's recipient_org_user_id (skips the email lookup).",
+)
+@click.option(
+    "--account-id",
+    type=ID,
+    help="The invite's recipient_user_account_id (with --org-user-id).",
+)
+@dry_run_option
+@json_option
+@click.pass_context
 def embody(
-    ctx: typer.Context,
-    ghost_id: Annotated[int, typer.Argument(min=1, help="Ghost id.")],
-    email: Annotated[str, typer.Argument(help="The member's email.")],
-    role: Annotated[str, typer.Option(help="Role id, or code or name (e.g. member).")],
-    org_user_id: Annotated[
-        int | None,
-        typer.Option(min=1, help="The invite's recipient_org_user_id (skips the email lookup)."),
-    ] = None,
-    account_id: Annotated[
-        int | None,
-        typer.Option(min=1, help="The invite's recipient_user_account_id (with --org-user-id)."),
-    ] = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
+    ctx: click.Context,
+    ghost_id: int,
+    email: str,
+    role: str,
+    org_user_id: int | None,
+    account_id: int | None,
+    dry_run: bool,
+    json_: bool,
 ) -> None:
     """Hand a ghost to an invited or existing member, found by email.
 
@@ -298,13 +331,19 @@ def embody(
 
 
 @app.command("embody-many")
+@click.argument(
+    "file",
+    cls=Argument,
+    type=click.Path(path_type=Path),
+    help="CSV (or JSON/YAML) with ghost_id and email.",
+)
+@click.option("--role", required=True, help="Role id, or code or name, for every ghost.")
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def embody_many(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="CSV (or JSON/YAML) with ghost_id and email.")],
-    role: Annotated[str, typer.Option(help="Role id, or code or name, for every ghost.")],
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context, file: Path, role: str, dry_run: bool, json_: bool, csv_: bool
 ) -> None:
     """Embody many ghosts from a file of `ghost_id,email` rows, carrying on past failures.
 
@@ -341,9 +380,9 @@ def embody_many(
     if report.stopped_by is not None:
         code, message = describe(report.stopped_by)
         note(f"error: stopped early: {message}")
-        raise typer.Exit(code)
+        raise click.exceptions.Exit(code)
     if not report.ok:
-        raise typer.Exit(Exit.PARTIAL)
+        raise click.exceptions.Exit(Exit.PARTIAL)
 
 
 def _positive(text: str) -> int:
@@ -384,8 +423,8 @@ def _print_report(out: Output, report: EmbodyReport) -> None:
 def _register_plans() -> None:
     from . import plans
 
-    app.command("plan")(plans.plan)
-    app.command("apply")(plans.apply)
+    app.add_command(plans.plan, "plan")
+    app.add_command(plans.apply, "apply")
 
 
 _register_plans()

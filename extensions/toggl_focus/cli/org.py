@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
+from typing import Any
 
-import typer
+import click
 
+from .base import Argument, Group, csv_option, dry_run_option, json_option
 from .errors import CliError, Exit
-from .output import Column, CsvOpt, JsonOpt, Output
+from .output import Column, Output
 from .session import session
 
-users = typer.Typer(help="Organization users (invited people included).", no_args_is_help=True)
-roles = typer.Typer(help="Organization roles.", no_args_is_help=True)
-teams = typer.Typer(help="The workspace's teams, with their ghosts.", no_args_is_help=True)
-groups = typer.Typer(help="Organization groups.", no_args_is_help=True)
+users = Group(help="Organization users (invited people included).", no_args_is_help=True)
+roles = Group(help="Organization roles.", no_args_is_help=True)
+teams = Group(help="The workspace's teams, with their ghosts.", no_args_is_help=True)
+groups = Group(help="Organization groups.", no_args_is_help=True)
 
-DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
-]
-Limit = Annotated[int | None, typer.Option(min=1, help="At most this many.")]
+ID = click.IntRange(min=1)
+limit_option = click.option("--limit", type=ID, help="At most this many.")
 PAGE = 100
 
 
@@ -68,13 +67,19 @@ def _pages_text(limit: int | None, what: str) -> tuple[str, str]:
 
 
 @users.command("ls")
+@click.option("--filter", help="Name or email contains.")
+@limit_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def users_ls(
-    ctx: typer.Context,
-    filter: Annotated[str | None, typer.Option(help="Name or email contains.")] = None,
-    limit: Limit = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    filter: str | None,
+    limit: int | None,
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """List organization users (100 per request)."""
     out = Output(json_=json_, csv_=csv_)
@@ -89,13 +94,12 @@ def users_ls(
 
 
 @users.command("find")
-def users_find(
-    ctx: typer.Context,
-    email: Annotated[str, typer.Argument(help="The whole email (any case).")],
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-) -> None:
+@click.argument("email", cls=Argument, help="The whole email (any case).")
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
+def users_find(ctx: click.Context, email: str, dry_run: bool, json_: bool, csv_: bool) -> None:
     """Find the member (joined or invited) with this email; exit 4 when there is none."""
     from .. import _check
     from ..errors import FocusConfigError
@@ -123,9 +127,11 @@ def users_find(
 
 
 @roles.command("ls")
-def roles_ls(
-    ctx: typer.Context, dry_run: DryRun = False, json_: JsonOpt = False, csv_: CsvOpt = False
-) -> None:
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
+def roles_ls(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
     """List the organization's roles (`--role` of `ghosts embody` takes an id, code or name)."""
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
@@ -136,13 +142,19 @@ def roles_ls(
 
 
 @teams.command("ls")
+@click.option("--filter", help="Team name contains.")
+@limit_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def teams_ls(
-    ctx: typer.Context,
-    filter: Annotated[str | None, typer.Option(help="Team name contains.")] = None,
-    limit: Limit = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    filter: str | None,
+    limit: int | None,
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """List the workspace's teams with their members and ghosts (100 per request)."""
     out = Output(json_=json_, csv_=csv_)
@@ -157,9 +169,11 @@ def teams_ls(
 
 
 @groups.command("ls")
-def groups_ls(
-    ctx: typer.Context, dry_run: DryRun = False, json_: JsonOpt = False, csv_: CsvOpt = False
-) -> None:
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
+def groups_ls(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
     """List the groups you (the API key's user) belong to: the API lists no others."""
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
@@ -169,24 +183,33 @@ def groups_ls(
         out.rows(focus.groups.mine(), GROUP_COLUMNS)
 
 
-Members = Annotated[
-    list[int] | None, typer.Option("--member", min=1, help="Organization user id (repeats).")
-]
-Workspaces = Annotated[
-    list[int] | None, typer.Option("--workspace", min=1, help="Workspace id (repeats).")
-]
+member_option = click.option(
+    "--member", type=ID, multiple=True, help="Organization user id (repeats)."
+)
+workspace_option = click.option(
+    "--workspace", type=ID, multiple=True, help="Workspace id (repeats)."
+)
+group_id_argument = click.argument("group_id", cls=Argument, type=ID, help="Group id.")
 
 
 @groups.command("create")
+@click.argument("name", cls=Argument, help="The group's name.")
+@click.option("--emoji", required=True, help="The group's emoji (the API requires one).")
+@member_option
+@workspace_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def groups_create(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The group's name.")],
-    emoji: Annotated[str, typer.Option(help="The group's emoji (the API requires one).")],
-    member: Members = None,
-    workspace: Workspaces = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    name: str,
+    emoji: str,
+    member: tuple[int, ...],
+    workspace: tuple[int, ...],
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """Create a group of members (--member) in workspaces (--workspace)."""
     out = Output(json_=json_, csv_=csv_)
@@ -203,16 +226,25 @@ def groups_create(
 
 
 @groups.command("update")
+@group_id_argument
+@click.option("--name", required=True, help="The name (required: the update replaces).")
+@click.option("--emoji", required=True, help="The emoji (required).")
+@member_option
+@workspace_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def groups_update(
-    ctx: typer.Context,
-    group_id: Annotated[int, typer.Argument(min=1, help="Group id.")],
-    name: Annotated[str, typer.Option(help="The name (required: the update replaces).")],
-    emoji: Annotated[str, typer.Option(help="The emoji (required).")],
-    member: Members = None,
-    workspace: Workspaces = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    group_id: int,
+    name: str,
+    emoji: str,
+    member: tuple[int, ...],
+    workspace: tuple[int, ...],
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """Replace a group: its name, emoji, members and workspaces (unlisted ones are removed)."""
     out = Output(json_=json_, csv_=csv_)
@@ -231,11 +263,10 @@ def groups_update(
 
 
 @groups.command("rm")
-def groups_rm(
-    ctx: typer.Context,
-    group_id: Annotated[int, typer.Argument(min=1, help="Group id.")],
-    dry_run: DryRun = False,
-) -> None:
+@group_id_argument
+@dry_run_option
+@click.pass_context
+def groups_rm(ctx: click.Context, group_id: int, dry_run: bool) -> None:
     """Delete a group (the API checks your permission in the workspace)."""
     s = session(ctx)
     if dry_run:

@@ -14,20 +14,16 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any, Literal
-
-import typer
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import CliError
 
 if TYPE_CHECKING:
     from .._http import Counter
 
-__all__ = ["Column", "CsvOpt", "JsonOpt", "Output", "Progress", "cell"]
+__all__ = ["Column", "Output", "Progress", "cell"]
 
 Mode = Literal["table", "plain", "json", "csv"]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (every field the API sent).")]
-CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
 
 
 class Column:

@@ -11,29 +11,34 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
+from .base import Argument, Command, dry_run_option, json_option
 from .errors import CliError, Exit
 from .inputs import Row, read_rows
-from .output import JsonOpt, Output, note
+from .output import Output, note
 from .session import Session, session
 
 if TYPE_CHECKING:
     from .._client import Focus
 
-File = Annotated[Path, typer.Argument(help="The desired ghosts: .csv, .json, .yaml or .yml.")]
-Key = Annotated[str, typer.Option(help="Match desired ghosts to the workspace's by name or id.")]
-Prune = Annotated[
-    bool, typer.Option("--prune", help="Delete the workspace's ghosts the file does not list.")
-]
-Embodied = Annotated[
-    bool, typer.Option("--include-embodied", help="Also match (and prune) embodied ghosts.")
-]
-DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
-]
+file_argument = click.argument(
+    "file",
+    cls=Argument,
+    type=click.Path(path_type=Path),
+    help="The desired ghosts: .csv, .json, .yaml or .yml.",
+)
+key_option = click.option(
+    "--key", default="name", help="Match desired ghosts to the workspace's by name or id."
+)
+prune_option = click.option(
+    "--prune", is_flag=True, help="Delete the workspace's ghosts the file does not list."
+)
+embodied_option = click.option(
+    "--include-embodied", is_flag=True, help="Also match (and prune) embodied ghosts."
+)
 READS = (
     "at least 1 request to read the workspace (1 per 100 ghosts, +1 per matched ghost whose "
     "row sets working_hours)"
@@ -89,14 +94,22 @@ def _check_key(key: str) -> None:
         raise CliError(f"--key must be name or id, got {key!r}")
 
 
+@click.command("plan", cls=Command)
+@file_argument
+@key_option
+@prune_option
+@embodied_option
+@dry_run_option
+@json_option
+@click.pass_context
 def plan(
-    ctx: typer.Context,
-    file: File,
-    key: Key = "name",
-    prune: Prune = False,
-    include_embodied: Embodied = False,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
+    ctx: click.Context,
+    file: Path,
+    key: str,
+    prune: bool,
+    include_embodied: bool,
+    dry_run: bool,
+    json_: bool,
 ) -> None:
     """Show what applying FILE would change, and its exact cost; changes nothing."""
     out = Output(json_=json_)
@@ -114,17 +127,26 @@ def plan(
             out.text(f"applying costs {made.cost} request{'s' * (made.cost != 1)}")
 
 
+@click.command("apply", cls=Command)
+@file_argument
+@key_option
+@prune_option
+@embodied_option
+@click.option(
+    "--budget", type=click.IntRange(min=0), help="Refuse (send nothing) if applying costs more."
+)
+@dry_run_option
+@json_option
+@click.pass_context
 def apply(
-    ctx: typer.Context,
-    file: File,
-    key: Key = "name",
-    prune: Prune = False,
-    include_embodied: Embodied = False,
-    budget: Annotated[
-        int | None, typer.Option(min=0, help="Refuse (send nothing) if applying costs more.")
-    ] = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
+    ctx: click.Context,
+    file: Path,
+    key: str,
+    prune: bool,
+    include_embodied: bool,
+    budget: int | None,
+    dry_run: bool,
+    json_: bool,
 ) -> None:
     """Make the plan for FILE and apply it; re-run it after a failure to finish.
 
@@ -157,4 +179,4 @@ def apply(
         else:
             out.text(result.summary())
     if not result.complete:  # pragma: no cover - apply raises unless every step was sent
-        raise typer.Exit(Exit.PARTIAL)
+        raise click.exceptions.Exit(Exit.PARTIAL)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from . import config
 from .errors import CliError
@@ -125,7 +125,7 @@ class Session:
         `requests` is the whole count with its noun (`1 request`, `at least 1 request`).
         """
         print(f"dry run: would spend {requests}: {what}; nothing sent")
-        raise typer.Exit(0)
+        raise click.exceptions.Exit(0)
 
 
 def quota_text(quota: Quota) -> str:
@@ -144,7 +144,7 @@ def duration(seconds: float) -> str:
     return f"{seconds / 60:.0f} min"
 
 
-def session(ctx: typer.Context) -> Session:
+def session(ctx: click.Context) -> Session:
     """The run's Session, set up by the top-level callback."""
     found = ctx.find_object(Session)
     if found is None:  # pragma: no cover - the callback always sets it

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import sys
 from operator import itemgetter
-from typing import Annotated
 
-import typer
+import click
 
+from .base import Command, csv_option, dry_run_option, json_option
 from .errors import CliError, Exit
-from .output import Column, CsvOpt, JsonOpt, Output, console
+from .output import Column, Output, console
 from .session import duration, session
 
-DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
-]
 #: Requests per hour of Focus's plans (https://engineering.toggl.com/docs/focus_start/).
 PLANS = (("Free", 30), ("Starter", 240), ("Premium", 600))
 
@@ -36,12 +33,12 @@ def plan_tier(remaining: int) -> tuple[str, int | None]:
     return tier, limit
 
 
-def quota(
-    ctx: typer.Context,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-) -> None:
+@click.command("quota", cls=Command)
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
+def quota(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
     """Show the hourly request quota: what is left, when it resets, the plan when it shows.
 
     It costs 1 request (GET roles): the quota is in the headers of every answer, and only
@@ -91,15 +88,20 @@ def quota(
         out.text(f"remaining\t{remaining}\nresets_at\t{resets}\nplan\t{tier}")
 
 
+@click.command("probe", cls=Command, context_settings={"ignore_unknown_options": False})
+@click.option("--budget", type=click.IntRange(min=1), default=10, help="Most requests to send.")
+@click.option("--yes", "-y", is_flag=True, help="Send without asking.")
+@click.option(
+    "--allow-writes",
+    default="",
+    show_default=False,
+    help="Write operations it may use: create_ghost,delete_ghost.",
+)
+@dry_run_option
+@json_option
+@click.pass_context
 def probe(
-    ctx: typer.Context,
-    budget: Annotated[int, typer.Option(min=1, help="Most requests to send.")] = 10,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
-    allow_writes: Annotated[
-        str, typer.Option(help="Write operations it may use: create_ghost,delete_ghost.")
-    ] = "",
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
+    ctx: click.Context, budget: int, yes: bool, allow_writes: str, dry_run: bool, json_: bool
 ) -> None:
     """Check this package's spec against the real API, within --budget requests.
 
@@ -138,19 +140,19 @@ def probe(
 
     argv += ["--token", s.token()]  # in-process: the token is never on a command line
     argv += ["--yes"] * yes + ["--json"] * json_
-    raise typer.Exit(run_probe(argv))
+    raise click.exceptions.Exit(run_probe(argv))
 
 
-def fake(
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8080,
-    host: Annotated[str, typer.Option(help="Address to bind (loopback).")] = "127.0.0.1",
-    quota: Annotated[
-        int | None, typer.Option(min=0, help="Requests per hour (default: unlimited).")
-    ] = None,
-    seed: Annotated[int, typer.Option(help="Seed of the generated organization.")] = 0,
-    ghosts: Annotated[int, typer.Option(min=0, help="Ghosts to seed.")] = 300,
-    users: Annotated[int, typer.Option(min=1, help="Users to seed.")] = 120,
-) -> None:
+@click.command("fake", cls=Command)
+@click.option(
+    "--port", type=click.IntRange(min=0, max=65535), default=8080, help="Port (0: any free one)."
+)
+@click.option("--host", default="127.0.0.1", help="Address to bind (loopback).")
+@click.option("--quota", type=click.IntRange(min=0), help="Requests per hour (default: unlimited).")
+@click.option("--seed", type=int, default=0, help="Seed of the generated organization.")
+@click.option("--ghosts", type=click.IntRange(min=0), default=300, help="Ghosts to seed.")
+@click.option("--users", type=click.IntRange(min=1), default=120, help="Users to seed.")
+def fake(port: int, host: str, quota: int | None, seed: int, ghosts: int, users: int) -> None:
     """Serve the fake Focus API (toggl_focus.testing) until Ctrl-C: no token, no quota spent.
 
     Prints the base URL, the token and the lines to export so that `focus` uses it.
@@ -185,6 +187,6 @@ def fake(
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
-        raise typer.Exit(Exit.OK) from None
+        raise click.exceptions.Exit(Exit.OK) from None
     finally:
         server.server_close()

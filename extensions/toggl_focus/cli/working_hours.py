@@ -8,24 +8,21 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import Any
 
-import typer
+import click
 
+from .base import Argument, Group, csv_option, dry_run_option, json_option
 from .errors import CliError
-from .output import Column, CsvOpt, JsonOpt, Output, cell, console
+from .output import Column, Output, cell, console
 from .session import session
 
-app = typer.Typer(help="Working hours of users and ghosts.", no_args_is_help=True)
+app = Group(help="Working hours of users and ghosts.", no_args_is_help=True)
 
 DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
-DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Say how many requests it would spend; send nothing.")
-]
-User = Annotated[
-    int | None, typer.Argument(min=1, help="Organization user id.", show_default=False)
-]
-Ghost = Annotated[int | None, typer.Option("--ghost", min=1, help="A ghost's id instead.")]
+ID = click.IntRange(min=1)
+ghost_option = click.option("--ghost", type=ID, help="A ghost's id instead.")
 
 ENTRY_COLUMNS = [
     Column("working_hour_id", lambda e: e.working_hour_id),
@@ -72,13 +69,19 @@ def _show(out: Output, entries: list[Any], title: str) -> None:
 
 
 @app.command("show")
+@click.argument("user", cls=Argument, type=ID, required=False, help="Organization user id.")
+@ghost_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def show(
-    ctx: typer.Context,
-    user: User = None,
-    ghost: Ghost = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    user: int | None,
+    ghost: int | None,
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """Show a user's (or, with --ghost, a ghost's) working week."""
     out = Output(json_=json_, csv_=csv_)
@@ -110,7 +113,7 @@ def _day(text: str, spec: str) -> int:
     return DAYS.index(text)
 
 
-def parse_days(specs: list[str]) -> dict[int, float]:
+def parse_days(specs: Sequence[str]) -> dict[int, float]:
     """`mon-fri=8 sat=4` as {weekday: hours}; a usage error naming the bad spec."""
     week: dict[int, float] = {}
     for spec in specs:
@@ -133,14 +136,23 @@ def parse_days(specs: list[str]) -> dict[int, float]:
 
 
 @app.command("set")
+@click.argument(
+    "days", cls=Argument, nargs=-1, required=True, help="DAY=HOURS, e.g. mon-fri=8 sat=4."
+)
+@click.option("--user", type=ID, help="Organization user id.")
+@ghost_option
+@dry_run_option
+@json_option
+@csv_option
+@click.pass_context
 def set_(
-    ctx: typer.Context,
-    days: Annotated[list[str], typer.Argument(help="DAY=HOURS, e.g. mon-fri=8 sat=4.")],
-    user: Annotated[int | None, typer.Option("--user", min=1, help="Organization user id.")] = None,
-    ghost: Ghost = None,
-    dry_run: DryRun = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
+    ctx: click.Context,
+    days: tuple[str, ...],
+    user: int | None,
+    ghost: int | None,
+    dry_run: bool,
+    json_: bool,
+    csv_: bool,
 ) -> None:
     """Set hours per weekday of a user (--user) or a ghost (--ghost); other days stay.
 
