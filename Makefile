@@ -17,6 +17,12 @@
 #   make test              lint + check-generated + check-sync + spec-check + spec-diff + docs + pytest
 #                          (what CI runs, via .ci/run)
 #   make count-lines       hand-written lines of extensions/toggl_focus (scripts/count_lines.py)
+#   make dist              build the wheel and sdist into dist/ (uv build: the wheel is built from
+#                          the sdist) and check them: twine check, check-wheel-contents,
+#                          scripts/check_dist.py
+#   make test-wheel        the built wheel in fresh venvs, as users install it: Python 3.11 at the
+#                          newest and at the lowest versions pyproject.toml allows, 3.12 and 3.13
+#                          at the newest (scripts/wheel_matrix.py; what .ci/run runs after make test)
 #   make demo | fake-server [PORT=8080] | bench | clean
 
 SHELL := bash
@@ -66,7 +72,7 @@ REDOCLY_FILTER := \
 GENERATE := scripts/codegen/generate.sh
 
 .PHONY: $(VENV) node_modules client check-generated sync check-sync lint test demo fake-server bench count-lines clean
-.PHONY: spec spec-check spec-diff docs python-docs
+.PHONY: spec spec-check spec-diff docs python-docs dist test-wheel
 
 # --- bootstrap ----------------------------------------------------------------------------
 
@@ -162,6 +168,22 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 test: lint check-generated check-sync spec-check spec-diff docs
 	@rc=0; $(PY) -m pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected"; elif [ $$rc -ne 0 ]; then exit $$rc; fi
+
+# --- the package as users get it ----------------------------------------------------------
+
+# dist/ also holds the spec bundle and the docs; only the package files are replaced here.
+DIST_FILES = dist/toggl_focus-*.whl dist/toggl_focus-*.tar.gz
+
+dist: $(VENV_STAMP)
+	rm -f $(DIST_FILES)
+	uv build --quiet --out-dir dist .
+	twine check --strict $(DIST_FILES)
+	check-wheel-contents dist/toggl_focus-*.whl
+	$(PY) scripts/check_dist.py $(DIST_FILES)
+
+# uv is the dev venv's (pinned); the interpreters are found on PATH or under pyenv.
+test-wheel: dist
+	$(PY) scripts/wheel_matrix.py dist/toggl_focus-*.whl --uv $(VENV_BIN)/uv
 
 # --- the spec for other languages ---------------------------------------------------------
 

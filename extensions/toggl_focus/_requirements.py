@@ -47,6 +47,8 @@ def explain(exc: BaseException) -> str:
         installed = metadata.version(distribution)
     except metadata.PackageNotFoundError:
         installed = None
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] == module:
+        installed = None  # the import system is the judge: metadata may outlive the files
     if installed is None:
         if requirement is None:
             return message

@@ -193,8 +193,8 @@ main()
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == (
-        "focus: error: the package click is not installed; the cli extra installs what "
-        "`focus` needs: pip install 'toggl-focus[cli]'\n"
+        "focus: error: ModuleNotFoundError: No module named 'click' (click is not installed;"
+        " toggl-focus needs click>=8.1: pip install 'toggl-focus[cli]')\n"
     )
 
 

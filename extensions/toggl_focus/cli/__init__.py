@@ -22,14 +22,11 @@ def main() -> None:
     try:
         from .app import app
     except ImportError as exc:  # the cli extra is missing, or holds too old a package
-        if isinstance(exc, ModuleNotFoundError) and exc.name:
-            reason = f"the package {exc.name.partition('.')[0]} is not installed"
-        else:
-            reason = str(exc)
-        print(
-            f"focus: error: {reason}; the cli extra installs what `focus` needs: "
-            "pip install 'toggl-focus[cli]'",
-            file=sys.stderr,
-        )
+        from .._requirements import explain
+
+        reason = explain(exc)  # names the package, what is installed and what we need
+        if "pip install" not in reason:
+            reason += "; the cli extra installs what `focus` needs: pip install 'toggl-focus[cli]'"
+        print(f"focus: error: {reason}", file=sys.stderr)
         raise SystemExit(2) from None
     app(prog_name="focus")
