@@ -53,11 +53,17 @@ def main(wheel_path: str, sdist_path: str) -> None:
     modules = sorted(n for n in names if n.endswith(".py"))
     if any(not n.startswith(("toggl_focus/", "toggl_focus_api/")) for n in modules):
         fail("the wheel ships modules outside toggl_focus and toggl_focus_api")
-    for data in ("toggl_focus/py.typed", "toggl_focus_api/py.typed", "toggl_focus/_spec/focus.json"):
+    for data in (
+        "toggl_focus/py.typed",
+        "toggl_focus_api/py.typed",
+        "toggl_focus/_spec/focus.json",
+    ):
         if data not in names:
             fail(f"the wheel lacks {data}")
-    print(f"check_dist: {Path(wheel_path).name}: {expected}, LICENSE, package README, "
-          f"{len(urls)} project URLs, {len(modules)} modules")
+    print(
+        f"check_dist: {Path(wheel_path).name}: {expected}, LICENSE, package README, "
+        f"{len(urls)} project URLs, {len(modules)} modules"
+    )
 
     with tarfile.open(sdist_path) as sdist:
         members = [m.name.split("/", 1)[1] for m in sdist.getmembers() if "/" in m.name]
@@ -73,8 +79,10 @@ def main(wheel_path: str, sdist_path: str) -> None:
     missing = [m for m in modules if m not in shipped]
     if missing:
         fail(f"the sdist lacks modules the wheel ships: {missing[:5]}")
-    print(f"check_dist: {Path(sdist_path).name}: LICENSE, CHANGELOG.md, no tests, "
-          f"the wheel's {len(modules)} modules")
+    print(
+        f"check_dist: {Path(sdist_path).name}: LICENSE, CHANGELOG.md, no tests, "
+        f"the wheel's {len(modules)} modules"
+    )
 
 
 if __name__ == "__main__":

@@ -96,7 +96,10 @@ PLUGIN = "toggl_focus.testing.pytest_plugin"
 # --- finding interpreters and tools ----------------------------------------------------------
 
 
-PROBE = "import sys; print('%d.%d' % sys.version_info[:2], sys.prefix != sys.base_prefix)"
+PROBE = (
+    "import sys; print('%d.%d' % sys.version_info[:2], sys.prefix != sys.base_prefix,"
+    " sys.executable)"
+)
 
 
 def find_python(minor: str) -> tuple[Path | None, list[str]]:
@@ -125,8 +128,9 @@ def find_python(minor: str) -> tuple[Path | None, list[str]]:
             text=True,
             check=False,
         )
-        if done.returncode == 0 and done.stdout.split() == [minor, "False"]:
-            return Path(candidate), looked
+        found = done.stdout.strip().split(maxsplit=2)
+        if done.returncode == 0 and found[:2] == [minor, "False"]:
+            return Path(found[2]), looked  # the interpreter itself, not a pyenv shim
     return None, looked
 
 
@@ -233,18 +237,9 @@ def run_config(
                 raise StepFailed(f"`{' '.join(args[:4])} ...` exited {done.returncode}")
 
         def install(*requirements: str) -> None:
-            sh(
-                uv,
-                "pip",
-                "install",
-                "--python",
-                py,
-                "-c",
-                str(constraints),
-                "--override",
-                str(overrides),
-                *requirements,
-            )
+            files = [("-c", constraints), ("--override", overrides)]
+            options = [x for flag, path in files if path.stat().st_size for x in (flag, str(path))]
+            sh(uv, "pip", "install", "--python", py, *options, *requirements)
 
         def step(name: str, *actions: object) -> None:
             start = time.monotonic()

@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["Argument", "Command", "Group", "csv_option", "dry_run_option", "json_option"]
+__all__ = [
+    "Argument",
+    "Command",
+    "Group",
+    "argument",
+    "csv_option",
+    "dry_run_option",
+    "json_option",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +41,20 @@ class Argument(click.Argument):
         help_text = attrs.pop("help", None)
         super().__init__(param_decls, required=required, **attrs)
         self.help = help_text
+
+
+def argument(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
+    """`click.argument` with a help text (an `Argument`), safe to apply to several commands.
+
+    click before 8.1.3 pops `cls` from the dict a decorator keeps, so a decorator stored once
+    and applied twice (`ghost_id_argument`) built a plain click.Argument the second time, and
+    that refuses `help`: each use here gets its own copy.
+    """
+
+    def decorator(f: F) -> F:
+        return click.argument(*param_decls, cls=Argument, **dict(attrs))(f)
+
+    return decorator
 
 
 class Command(click.Command):

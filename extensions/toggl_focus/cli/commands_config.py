@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from . import config
-from .base import Argument, Group
+from .base import Group, argument
 from .errors import CliError
 from .session import session
 
@@ -13,12 +13,12 @@ app = Group(
     help="Default organization, workspace, base URL and token file, kept in a config file.",
     no_args_is_help=True,
 )
-key_argument = click.argument("key", cls=Argument, help=f"One of: {', '.join(config.KEYS)}.")
+key_argument = argument("key", help=f"One of: {', '.join(config.KEYS)}.")
 
 
 @app.command("set")
 @key_argument
-@click.argument("value", cls=Argument, help="The value.")
+@argument("value", help="The value.")
 def set_(key: str, value: str) -> None:
     """Set a key (the token itself is never stored: set token_file to a file holding it)."""
     checked = config.check_value(key, value, where="the value")

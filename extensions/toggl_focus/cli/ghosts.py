@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .base import Argument, Group, csv_option, dry_run_option, json_option
+from .base import Group, argument, csv_option, dry_run_option, json_option
 from .errors import CliError, Exit, describe
 from .inputs import read_rows
 from .output import Column, Output, note
@@ -33,7 +33,7 @@ project_option = click.option(
 task_option = click.option(
     "--task", type=ID, multiple=True, show_default=False, help="Task id (repeats: --task ID ...)."
 )
-ghost_id_argument = click.argument("ghost_id", cls=Argument, type=ID, help="Ghost id.")
+ghost_id_argument = argument("ghost_id", type=ID, help="Ghost id.")
 PAGE = 100  # the largest page the API allows; the client asks for it
 
 
@@ -134,7 +134,7 @@ def get(ctx: click.Context, ghost_id: int, dry_run: bool, json_: bool, csv_: boo
 
 
 @app.command("create")
-@click.argument("name", cls=Argument, help="The ghost's name.")
+@argument("name", help="The ghost's name.")
 @click.option("--description", help="A description.")
 @team_option
 @project_option
@@ -225,7 +225,7 @@ def update(
 
 
 @app.command("rm")
-@click.argument("ghost_ids", cls=Argument, type=ID, nargs=-1, required=True, help="Ghost ids.")
+@argument("ghost_ids", type=ID, nargs=-1, required=True, help="Ghost ids.")
 @dry_run_option
 @click.pass_context
 def rm(ctx: click.Context, ghost_ids: tuple[int, ...], dry_run: bool) -> None:
@@ -254,7 +254,7 @@ def _role(role: str) -> int | str:
 
 @app.command("embody")
 @ghost_id_argument
-@click.argument("email", cls=Argument, help="The member's email.")
+@argument("email", help="The member's email.")
 @click.option("--role", required=True, help="Role id, or code or name (e.g. member).")
 @click.option(
     "--org-user-id",
@@ -331,9 +331,8 @@ def embody(
 
 
 @app.command("embody-many")
-@click.argument(
+@argument(
     "file",
-    cls=Argument,
     type=click.Path(path_type=Path),
     help="CSV (or JSON/YAML) with ghost_id and email.",
 )

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .base import Argument, Group, csv_option, dry_run_option, json_option
+from .base import Group, argument, csv_option, dry_run_option, json_option
 from .errors import CliError, Exit
 from .output import Column, Output
 from .session import session
@@ -94,7 +94,7 @@ def users_ls(
 
 
 @users.command("find")
-@click.argument("email", cls=Argument, help="The whole email (any case).")
+@argument("email", help="The whole email (any case).")
 @dry_run_option
 @json_option
 @csv_option
@@ -189,11 +189,11 @@ member_option = click.option(
 workspace_option = click.option(
     "--workspace", type=ID, multiple=True, help="Workspace id (repeats)."
 )
-group_id_argument = click.argument("group_id", cls=Argument, type=ID, help="Group id.")
+group_id_argument = argument("group_id", type=ID, help="Group id.")
 
 
 @groups.command("create")
-@click.argument("name", cls=Argument, help="The group's name.")
+@argument("name", help="The group's name.")
 @click.option("--emoji", required=True, help="The group's emoji (the API requires one).")
 @member_option
 @workspace_option

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .base import Argument, Command, dry_run_option, json_option
+from .base import Command, argument, dry_run_option, json_option
 from .errors import CliError, Exit
 from .inputs import Row, read_rows
 from .output import Output, note
@@ -24,9 +24,8 @@ from .session import Session, session
 if TYPE_CHECKING:
     from .._client import Focus
 
-file_argument = click.argument(
+file_argument = argument(
     "file",
-    cls=Argument,
     type=click.Path(path_type=Path),
     help="The desired ghosts: .csv, .json, .yaml or .yml.",
 )

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from .base import Argument, Group, csv_option, dry_run_option, json_option
+from .base import Group, argument, csv_option, dry_run_option, json_option
 from .errors import CliError
 from .output import Column, Output, cell, console
 from .session import session
@@ -69,7 +69,7 @@ def _show(out: Output, entries: list[Any], title: str) -> None:
 
 
 @app.command("show")
-@click.argument("user", cls=Argument, type=ID, required=False, help="Organization user id.")
+@argument("user", type=ID, required=False, help="Organization user id.")
 @ghost_option
 @dry_run_option
 @json_option
@@ -136,9 +136,7 @@ def parse_days(specs: Sequence[str]) -> dict[int, float]:
 
 
 @app.command("set")
-@click.argument(
-    "days", cls=Argument, nargs=-1, required=True, help="DAY=HOURS, e.g. mon-fri=8 sat=4."
-)
+@argument("days", nargs=-1, required=True, help="DAY=HOURS, e.g. mon-fri=8 sat=4.")
 @click.option("--user", type=ID, help="Organization user id.")
 @ghost_option
 @dry_run_option
