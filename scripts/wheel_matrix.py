@@ -281,7 +281,9 @@ def run_config(
 
             def run_tests() -> None:
                 report = home / "pytest.txt"
-                args = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests]
+                junit = home / "junit.xml"
+                args = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={junit}"]
+                args += tests
                 args += [f"--ignore={path}" for path in IGNORED]
                 log.write(f"\n$ {' '.join(args)}\n")
                 log.flush()
@@ -299,6 +301,12 @@ def run_config(
                 outcome.tests = re.sub(r"=+", "", lines[-1]).strip() if lines else "no output"
                 if done.returncode != 0:
                     raise StepFailed(f"pytest exited {done.returncode}: {outcome.tests}")
+                # The counts from the report pytest writes at the end, not from its exit status:
+                # a process that ends early with status 0 (something in a test calling exit)
+                # writes none, and must not pass.
+                if not junit.exists():
+                    raise StepFailed("pytest exited 0 without writing its report: it ended early")
+                outcome.tests = junit_counts(junit)
 
             if "tests" in steps:
                 step("tests", tools, run_tests)
@@ -320,6 +328,22 @@ def run_config(
                     if normalize(name) in SHOWN:
                         outcome.versions[normalize(name)] = version
     return outcome
+
+
+def junit_counts(path: Path) -> str:
+    """`4348 passed, 1 skipped` from pytest's JUnit XML report."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    total = {
+        k: sum(int(s.get(k, 0)) for s in suites) for k in ("tests", "failures", "errors", "skipped")
+    }
+    passed = total["tests"] - total["failures"] - total["errors"] - total["skipped"]
+    counts = [f"{passed} passed"] + [
+        f"{total[k]} {k}" for k in ("failures", "errors", "skipped") if total[k]
+    ]
+    return ", ".join(counts)
 
 
 # --- checks that run inside a venv (python wheel_matrix.py _check core|cli) -------------------
