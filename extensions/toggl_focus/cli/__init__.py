@@ -6,8 +6,9 @@ jsonschema for `focus fake` and `focus probe`). The library never imports this p
 to turn it on. Layout: `app.py` (global options, command groups, errors to exit codes),
 `base.py` (click command and group classes, shared flags), `session.py` (settings to client,
 requests spent and quota left), `config.py` (flags, environment, config file), `output.py`
-(tables, JSON, CSV, plain text, progress), `errors.py` (exit codes), `inputs.py`
-(CSV/JSON/YAML rows), and one module per command group.
+(tables, JSON, CSV, plain text, progress), `safe.py` (server text made inert for the
+terminal, JSON and CSV), `errors.py` (exit codes), `inputs.py` (CSV/JSON/YAML rows), and
+one module per command group.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ __all__ = ["main"]
 
 def main() -> None:
     """The console script `focus`."""
+    for stream in (sys.stdout, sys.stderr):
+        # Output is sanitised (`safe`); this is the net under it: text the stream's encoding
+        # cannot hold (a non-UTF-8 locale) prints as backslash escapes, never a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="backslashreplace")
     try:
         from .app import app
     except ImportError as exc:  # the cli extra is missing, or holds too old a package

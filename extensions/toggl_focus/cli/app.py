@@ -43,7 +43,8 @@ class _Group(Group):
 
             if not isinstance(exc, FocusError | CliError):
                 raise
-            code, message = describe(exc)
+            settings = ctx.obj.resolved if isinstance(ctx.obj, Session) else None
+            code, message = describe(exc, settings)  # names the host, the token's source
             print(f"focus: error: {message}", file=sys.stderr)
             raise click.exceptions.Exit(code) from None
 

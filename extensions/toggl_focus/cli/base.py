@@ -117,5 +117,14 @@ def json_option(f: F) -> F:
 
 
 def csv_option(f: F) -> F:
-    """`--csv`, as the parameter `csv_`."""
-    return click.option("--csv", "csv_", is_flag=True, help="Print CSV with a header row.")(f)
+    """`--csv`, as the parameter `csv_` (its help states the CSV rule of `safe.csv_cell`)."""
+    return click.option(
+        "--csv",
+        "csv_",
+        is_flag=True,
+        help=(
+            "Print CSV with a header row. A cell starting with = + - @, tab or CR gets a "
+            "leading ' (no spreadsheet runs it as a formula) and control characters show as "
+            "\\x1b-style escapes; `focus ghosts plan` reads both back exactly, --json is exact."
+        ),
+    )(f)

@@ -3,16 +3,24 @@
 Every failure ends the command with one line on stderr (`focus: error: ...`) and a stable
 exit code, so scripts can branch on the kind of failure without parsing text. The status
 errors' own messages already carry the status, the API's error code and description, the
-request and the `trace_id` (see `toggl_focus.errors.FocusStatusError`).
+request and the `trace_id` (see `toggl_focus.errors.FocusStatusError`); `describe()` adds
+what to check where the status alone does not say it: the host that did not answer, the
+source of a refused token (never the token), the ids a 403 was about. The line quotes the
+server's text, so it goes through `safe.visible` (no escape sequence reaches the terminal).
 """
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+from .safe import visible
 
 if TYPE_CHECKING:
     from ..errors import FocusError
+    from .config import Settings
 
 __all__ = ["EXIT_CODES_HELP", "CliError", "Exit", "describe"]
 
@@ -77,14 +85,18 @@ def _code(exc: BaseException) -> Exit:
     return Exit.API
 
 
-def describe(exc: FocusError | CliError) -> tuple[Exit, str]:
-    """The exit code and the one-line message for an error the command ends with."""
+def describe(exc: FocusError | CliError, settings: Settings | None = None) -> tuple[Exit, str]:
+    """The exit code and the one-line message for an error the command ends with.
+
+    `settings` (those the run used, when it got as far as reading them) lets the message
+    say where the token came from and which base URL did not answer.
+    """
     if isinstance(exc, CliError):
         return exc.code, _one_line(str(exc))
     from ..errors import AlreadyEmbodiedError as AlreadyEmbodied
     from ..errors import EmbodyError, FocusStatusError
 
-    text = str(exc)
+    text = _lead(exc, settings) + str(exc)
     if isinstance(exc, EmbodyError):
         text = text.split(". Pass err.invite", 1)[0]  # the library's hint names Python names
         cause = exc.cause
@@ -96,8 +108,76 @@ def describe(exc: FocusError | CliError) -> tuple[Exit, str]:
                 f"{exc.invite.recipient_org_user_id} --account-id "
                 f"{exc.invite.recipient_user_account_id}"
             )
-    return _code(exc), _one_line(text)
+    return _code(exc), _one_line(text + _hint(exc, settings))
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The error a wrapper (a failed embody, a failed plan step) stands for."""
+    from .. import errors as e
+    from .._plans import errors as p
+
+    if isinstance(exc, p.PlanApplyError | e.EmbodyError) and isinstance(exc.cause, e.FocusError):
+        return _cause(exc.cause)
+    return exc
+
+
+def _lead(exc: BaseException, settings: Settings | None) -> str:
+    """`cannot connect to HOST: ` for an error without an answer (the library's message
+    names the path only)."""
+    from ..errors import FocusConnectionError, FocusTimeoutError
+
+    cause = _cause(exc)
+    if not isinstance(cause, FocusConnectionError):
+        return ""
+    request = cause.request
+    if request is not None:
+        url = str(request.url)
+    else:
+        from .._auth import DEFAULT_BASE_URL
+
+        url = (settings.base_url if settings else None) or DEFAULT_BASE_URL
+    host = urlsplit(url).netloc.rpartition("@")[2] or url  # never user:password@
+    if isinstance(cause, FocusTimeoutError):
+        return f"no answer in time from {host}: "
+    return f"cannot connect to {host}: "
+
+
+#: The ids in a request path: /organizations/{id}, then /workspaces/{id} or /{id}/workinghours.
+_IDS = re.compile(r"/organizations/(\d+)(?:/workspaces/(\d+)|/(\d+)/workinghours)?")
+
+
+def _hint(exc: BaseException, settings: Settings | None) -> str:
+    """What to check after a 401 (the token, by its source) or a 403 (the user's rights in
+    the organization and workspace the request named)."""
+    from ..errors import AuthenticationError, PermissionDeniedError
+
+    cause = _cause(exc)
+    if isinstance(cause, AuthenticationError):
+        source = settings.token_source if settings is not None else ""
+        return "; check the API token" + (f" (it came from {source})" if source else "")
+    if not isinstance(cause, PermissionDeniedError):
+        return ""
+    parts = urlsplit(cause.url)
+    found = _IDS.search(parts.path)
+    organization: str | None = None
+    workspace: str | None = None
+    if found:  # the ids the refused request used
+        organization, workspace = found[1], found[2] or found[3]
+        workspace = workspace or next(iter(parse_qs(parts.query).get("workspace_id", [])), None)
+    elif settings is not None:
+        organization, workspace = _text(settings.organization_id), _text(settings.workspace_id)
+    where = " and ".join(
+        f"{kind} {value}"
+        for kind, value in (("organization", organization), ("workspace", workspace))
+        if value
+    )
+    return "; check that the token's user is an admin of " + (where or "the organization")
+
+
+def _text(value: int | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split()) or "unknown error"
+    """One line, whitespace runs as one space; what a server sent in it shown inert."""
+    return visible(" ".join(text.split())) or "unknown error"

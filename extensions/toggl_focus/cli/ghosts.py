@@ -377,7 +377,7 @@ def embody_many(
             report = run(focus, dict(people), role=chosen, inviter=LookupInviter(focus))
         _print_report(out, report)
     if report.stopped_by is not None:
-        code, message = describe(report.stopped_by)
+        code, message = describe(report.stopped_by, s.resolved)
         note(f"error: stopped early: {message}")
         raise click.exceptions.Exit(code)
     if not report.ok:

@@ -3,7 +3,9 @@
 A bad file is a usage error naming the row, raised before any request: a missing or unknown
 column, a malformed value, a duplicate key. Values are strings, as a CSV cell is: JSON and
 YAML numbers and booleans become their text (`12`, `true`), lists of scalars are joined
-with commas, null is the empty string.
+with commas, null is the empty string. A CSV cell is read back as `focus ... --csv` wrote
+it (`safe.from_csv_cell`: the `'` before a formula character goes, `\\x1b`-style escapes
+become their characters), so a listing fed back as a plan keeps every name exact.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import CliError
+from .safe import from_csv_cell
 
 __all__ = ["Row", "read_rows"]
 
@@ -102,7 +105,8 @@ def _csv(text: str, path: Path) -> list[Row]:
                     f"{path}: {label}: {len(cells)} cells for {len(header)} columns "
                     f"({', '.join(header)})"
                 )
-            rows.append(Row(label, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
+            values = {k: from_csv_cell(v.strip()) for k, v in zip(header, cells, strict=True)}
+            rows.append(Row(label, values))
     except csv.Error as exc:
         raise CliError(f"{path}: line {reader.line_num}: {exc}") from None
     return rows

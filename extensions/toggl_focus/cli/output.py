@@ -2,14 +2,15 @@
 
 Results go to stdout; everything else (progress, the requests spent and the quota left,
 warnings, errors) goes to stderr, so `focus ghosts ls --json > ghosts.json` stays pure JSON.
-rich is imported only when a table or a progress bar is actually drawn.
+rich is imported only when a table or a progress bar is actually drawn. Every value
+printed here goes through `safe` (server data is data: nothing a server sends is
+interpreted, by the terminal, rich or a spreadsheet, nor crashes the command).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import CliError
+from .safe import csv_cell, dumps, visible
 
 if TYPE_CHECKING:
     from .._http import Counter
@@ -76,18 +78,23 @@ class Output:
         if self.mode == "csv":
             writer = csv.writer(sys.stdout, lineterminator="\n")
             writer.writerow(headers)
-            writer.writerows(table)
-        elif self.mode == "plain":
+            writer.writerows([csv_cell(text) for text in line] for line in table)
+        elif self.mode == "plain":  # a tab or newline in a value shows as \t, \n
             for line in [headers, *table]:
-                print("\t".join(text.replace("\t", " ").replace("\n", " ") for text in line))
+                print("\t".join(visible(text) for text in line))
         else:
             from rich.table import Table
+            from rich.text import Text
 
-            grid = Table(title=title or None, title_justify="left", header_style="bold")
+            grid = Table(
+                title=Text(visible(title)) if title else None,
+                title_justify="left",
+                header_style="bold",
+            )
             for header in headers:
-                grid.add_column(header, overflow="fold")
+                grid.add_column(Text(header), overflow="fold")
             for line in table:
-                grid.add_row(*line)
+                grid.add_row(*(Text(visible(text)) for text in line))
             console().print(grid)
 
     def record(self, item: Any, columns: Sequence[Column]) -> None:
@@ -99,15 +106,16 @@ class Output:
         else:
             width = max(len(col.header) for col in columns)
             for col in columns:
-                print(f"{col.header:<{width}}  {cell(col.get(item))}")
+                print(f"{col.header:<{width}}  {visible(cell(col.get(item)))}")
 
     def json(self, value: object) -> None:
-        """Print a JSON document (datetimes as ISO 8601)."""
-        print(json.dumps(value, indent=2, ensure_ascii=False, default=_default))
+        """Print a JSON document (datetimes as ISO 8601), exact and inert (`safe.dumps`)."""
+        print(dumps(value, default=_default))
 
     def text(self, text: str) -> None:
-        """Print a line of result text to stdout."""
-        print(text)
+        """Print result text the command composed (server values in it quoted with repr);
+        its own tabs and newlines stay, any other control character shows as an escape."""
+        print(visible(text, keep="\t\n"))
 
 
 def _default(value: object) -> object:
@@ -117,15 +125,17 @@ def _default(value: object) -> object:
 
 
 def console(stderr: bool = False) -> Any:
-    """A rich console on stdout (or stderr)."""
+    """A rich console on stdout (or stderr) that reads no markup or emoji codes in strings:
+    a string printed through it is shown as it is (styles come from style arguments)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def note(text: str) -> None:
-    """A line for the person at the terminal (stderr): progress notes, requests spent, quota."""
-    print(f"focus: {text}", file=sys.stderr, flush=True)
+    """A line for the person at the terminal (stderr): progress notes, requests spent, quota
+    (one line: a control character in it, a server's text included, shows as an escape)."""
+    print(f"focus: {visible(text)}", file=sys.stderr, flush=True)
 
 
 class Progress:
@@ -140,10 +150,12 @@ class Progress:
         if not self.enabled:
             yield lambda advance=1, total=None: None
             return
+        from rich.markup import escape
         from rich.progress import Progress as RichProgress
 
         with RichProgress(console=console(stderr=True), transient=True) as progress:
-            task = progress.add_task(description, total=total)
+            # the description column renders markup: escaped, it shows as written
+            task = progress.add_task(escape(visible(description)), total=total)
 
             def update(advance: int = 1, total: int | None = None) -> None:
                 progress.update(task, advance=advance, total=total)

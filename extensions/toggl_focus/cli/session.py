@@ -20,6 +20,7 @@ import click
 from . import config
 from .errors import CliError
 from .output import Progress, note
+from .safe import visible
 
 if TYPE_CHECKING:
     from .._client import Focus
@@ -59,6 +60,12 @@ class Session:
         """The resolved settings (flags, environment, config file), read once."""
         if self._settings is None:
             self._settings = config.Settings.resolve(**self._flags, config=config.load())  # type: ignore[arg-type]
+        return self._settings
+
+    @property
+    def resolved(self) -> config.Settings | None:
+        """The settings if this run has read them (None before, or if reading them failed):
+        error messages name the token's source and the base URL from them."""
         return self._settings
 
     def organization_id(self) -> int:
@@ -172,6 +179,13 @@ def _install_redaction(secret: str) -> None:
             handler.addFilter(_Redact(secret))
 
 
+class _Formatter(logging.Formatter):
+    """Log lines quote what servers sent (URLs, error descriptions): shown inert, one line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return visible(super().formatMessage(record))
+
+
 def setup_logging(debug: bool) -> None:
     """The toggl_focus logger to stderr: its warnings always, every request with --debug."""
     logger = logging.getLogger("toggl_focus")
@@ -180,6 +194,6 @@ def setup_logging(debug: bool) -> None:
             logger.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
     handler._focus_cli = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("focus: %(levelname)s %(message)s"))
+    handler.setFormatter(_Formatter("focus: %(levelname)s %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.WARNING)

@@ -16,6 +16,7 @@ import click
 from .base import Group, argument, csv_option, dry_run_option, json_option
 from .errors import CliError
 from .output import Column, Output, cell, console
+from .safe import visible
 from .session import session
 
 app = Group(help="Working hours of users and ghosts.", no_args_is_help=True)
@@ -45,6 +46,7 @@ def _who(user: int | None, ghost: int | None) -> tuple[str, int]:
 
 def _grid(entries: list[Any], title: str) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     grid = Table(title=title, title_justify="left", header_style="bold")
     by_day: dict[str, list[str]] = {}
@@ -53,11 +55,11 @@ def _grid(entries: list[Any], title: str) -> None:
         text = cell(entry.working_hours) + "h"
         if isinstance(entry.starting_hours, int | float):
             text += f" from {cell(entry.starting_hours)}"
-        by_day.setdefault(str(day), []).append(text)
+        by_day.setdefault(str(day), []).append(visible(text))  # one line per entry
     shown = [*DAYS, "any"] if "any" in by_day else list(DAYS)
     for day in shown:
         grid.add_column(day.capitalize(), justify="center")
-    grid.add_row(*("\n".join(by_day.get(day, ["-"])) for day in shown))
+    grid.add_row(*(Text("\n".join(by_day.get(day, ["-"]))) for day in shown))
     console().print(grid)
 
 
