@@ -377,3 +377,10 @@ def test_a_connection_error_names_the_host(cli: Cli) -> None:
     assert done.code == 6
     (line,) = [x for x in done.err.splitlines() if x.startswith("focus: error:")]
     assert line.startswith(f"focus: error: cannot connect to 127.0.0.1:{port}: "), line
+
+
+def test_text_the_output_encoding_cannot_hold_prints_as_escapes(cli: Cli) -> None:
+    gid = cli.fake.add_ghost("Zoë ☃")["id"]
+    done = cli.run("ghosts", "ls", "--search", "Zo", PYTHONIOENCODING="ascii")
+    assert done.code == 0, done.err  # was a UnicodeEncodeError traceback, exit 1
+    assert f"{gid}\tZo\\xeb \\u2603\t" in done.out
