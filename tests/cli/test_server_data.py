@@ -384,3 +384,34 @@ def test_text_the_output_encoding_cannot_hold_prints_as_escapes(cli: Cli) -> Non
     done = cli.run("ghosts", "ls", "--search", "Zo", PYTHONIOENCODING="ascii")
     assert done.code == 0, done.err  # was a UnicodeEncodeError traceback, exit 1
     assert f"{gid}\tZo\\xeb \\u2603\t" in done.out
+
+
+def test_csv_round_trip_keeps_backslashes_and_quotes_that_look_like_its_own(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Text that reads like the CSV rule's own escapes or prefix stays text: a backslash
+    before an escape is doubled, a `'` before a formula character gets another one."""
+    names = [r"C:\x1b", "\\\x1b[2J", r"C:\temp\u202e", "'=x", "''+1", "-", "\\\\x9b"]
+    ids = [cli.fake.add_ghost(name)["id"] for name in names]
+    listed = cli.run("ghosts", "ls", "--csv")
+    assert listed.code == 0, listed.err
+    assert_inert(listed.out)
+    rows = [row for row in csv.reader(io.StringIO(listed.out, newline="")) if row[0] != "id"]
+    cells = {int(row[0]): row[1] for row in rows}
+    assert [cells[gid] for gid in ids] == [
+        r"C:\\x1b",
+        r"\\\x1b[2J",
+        r"C:\temp\\u202e",
+        "''=x",
+        "'''+1",
+        "'-",
+        r"\\\\x9b",
+    ]
+    plan_file = tmp_path / "ghosts.csv"
+    with plan_file.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "name"], *([r[0], r[1]] for r in rows)])
+    plan = cli.run("ghosts", "plan", str(plan_file), "--key", "id", "--json")
+    assert plan.code == 0, plan.err
+    made = json.loads(plan.out)
+    assert (made["creates"], made["updates"], made["deletes"]) == ([], [], [])
+    assert set(ids) <= {u["id"] for u in made["unchanged"]}
