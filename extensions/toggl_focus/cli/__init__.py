@@ -6,8 +6,9 @@ jsonschema for `focus fake` and `focus probe`). The library never imports this p
 to turn it on. Layout: `app.py` (global options, command groups, errors to exit codes),
 `base.py` (click command and group classes, shared flags), `session.py` (settings to client,
 requests spent and quota left), `config.py` (flags, environment, config file), `output.py`
-(tables, JSON, CSV, plain text, progress), `errors.py` (exit codes), `inputs.py`
-(CSV/JSON/YAML rows), and one module per command group.
+(tables, JSON, CSV, plain text, progress), `listing.py` (paged listings: streamed, with a
+default limit), `confirm.py` (asking before deleting, `--yes`), `errors.py` (exit codes),
+`inputs.py` (CSV/JSON/YAML rows), and one module per command group.
 """
 
 from __future__ import annotations

@@ -150,16 +150,6 @@ class Progress:
 
             yield update
 
-    def collect(self, pager: Any, description: str) -> list[Any]:
-        """Every item of a listing, page by page, with a bar of pages (the pager's planned
-        requests as total once the first page tells them)."""
-        items: list[Any] = []
-        with self.bar(description) as update:
-            for page in pager.pages():
-                items.extend(page.items)
-                update(total=pager.planned_requests)
-        return items
-
     @contextmanager
     def requests(self, description: str, total: int, counter: Counter) -> Iterator[None]:
         """A bar of requests spent (read from `counter`) out of `total` planned, while a bulk
