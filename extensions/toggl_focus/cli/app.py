@@ -63,7 +63,7 @@ HELP = f"""The command line for Toggl Focus: ghosts, working hours, users, group
 
 Token: --token, --token-file or $TOGGL_FOCUS_API_TOKEN. Organization and workspace: the flags, $TOGGL_FOCUS_ORGANIZATION_ID / $TOGGL_FOCUS_WORKSPACE_ID, or `focus config set`. Try it without a token: `focus fake` serves a fake API and prints what to export.
 
-The options below may also come after the command (`focus ghosts ls --debug -w 7002`); the last one given wins.
+The options below, but --version, may also come after the command (`focus ghosts ls --debug -w 7002`); the last one given wins.
 
 Read commands print tables on a terminal, tab-separated text when piped, or --json / --csv. Commands that spend requests take --dry-run and report the quota left on stderr.
 

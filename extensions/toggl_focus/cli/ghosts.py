@@ -278,7 +278,7 @@ def rm(ctx: click.Context, ghost_ids: tuple[int, ...], yes: bool, dry_run: bool)
     prompt = f"Delete {'ghost ' + ids if len(unique) == 1 else f'{len(unique)} ghosts'}?"
     refuse_without_terminal(prompt, yes=yes)
     with s.client() as (focus, _):
-        with s.progress.bar("reading", len(unique)) as update:
+        with s.progress.bar("reading ghosts", len(unique)) as update:
             found = []
             for ghost_id in unique:
                 found.append(focus.ghosts.get(ghost_id))  # a missing id: 404, exit 4
@@ -287,7 +287,7 @@ def rm(ctx: click.Context, ghost_ids: tuple[int, ...], yes: bool, dry_run: bool)
             for ghost in found:
                 note(f"will delete ghost {ghost.id}: {cell(ghost.name)}")
         confirm(prompt, yes=yes)
-        with s.progress.bar("deleting", len(unique)) as update:
+        with s.progress.bar("deleting ghosts", len(unique)) as update:
             for ghost in found:
                 focus.ghosts.delete(ghost.id)
                 print(f"deleted {ghost.id}: {cell(ghost.name)}")
