@@ -25,6 +25,8 @@ COMMANDS = [
     "focus ghosts plan staff.csv",
     "focus ghosts apply staff.csv",
     "focus ghosts embody 1160 ada.schmidt@northwind.example --role member",
+    "focus ghosts rm 1169",
+    "focus ghosts rm 1169 --yes",
     "focus ghosts get 99999",
 ]
 

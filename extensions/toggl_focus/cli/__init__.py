@@ -7,8 +7,9 @@ to turn it on. Layout: `app.py` (global options, command groups, errors to exit 
 `base.py` (click command and group classes, shared flags), `session.py` (settings to client,
 requests spent and quota left), `config.py` (flags, environment, config file), `output.py`
 (tables, JSON, CSV, plain text, progress), `safe.py` (server text made inert for the
-terminal, JSON and CSV), `errors.py` (exit codes), `inputs.py` (CSV/JSON/YAML rows), and
-one module per command group.
+terminal, JSON and CSV), `listing.py` (paged listings: streamed, with a default limit),
+`confirm.py` (asking before deleting, `--yes`), `errors.py` (exit codes), `inputs.py`
+(CSV/JSON/YAML rows), and one module per command group.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .base import Group
+from .base import Group, global_options
 from .errors import EXIT_CODES_HELP, CliError, Exit, describe
 from .session import Session, setup_logging
 
@@ -64,6 +64,8 @@ HELP = f"""The command line for Toggl Focus: ghosts, working hours, users, group
 
 Token: --token, --token-file or $TOGGL_FOCUS_API_TOKEN. Organization and workspace: the flags, $TOGGL_FOCUS_ORGANIZATION_ID / $TOGGL_FOCUS_WORKSPACE_ID, or `focus config set`. Try it without a token: `focus fake` serves a fake API and prints what to export.
 
+The options below, but --version, may also come after the command (`focus ghosts ls --debug -w 7002`); the last one given wins.
+
 Read commands print tables on a terminal, tab-separated text when piped, or --json / --csv. Commands that spend requests take --dry-run and report the quota left on stderr.
 
 {EXIT_CODES_HELP}
@@ -88,28 +90,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
 )
-@click.option("--token", help="API token (default: $TOGGL_FOCUS_API_TOKEN).", show_default=False)
-@click.option(
-    "--token-file",
-    type=click.Path(path_type=Path),
-    help="File holding the API token.",
-    show_default=False,
-)
-@click.option(
-    "--organization-id",
-    "-o",
-    type=click.IntRange(min=1),
-    help="Organization id.",
-    show_default=False,
-)
-@click.option(
-    "--workspace-id", "-w", type=click.IntRange(min=1), help="Workspace id.", show_default=False
-)
-@click.option("--base-url", help="API base URL (default: $TOGGL_FOCUS_BASE_URL or production).")
-@click.option("--debug", is_flag=True, help="Log every request (method, path, status, quota).")
-@click.option(
-    "--progress/--no-progress", default=True, help="Progress bars on a terminal (never when piped)."
-)
+@global_options
 @click.option(
     "--version",
     is_flag=True,
@@ -129,7 +110,7 @@ def app(
     debug: bool,
     progress: bool,
 ) -> None:
-    """Global options come before the command: `focus -o 9001 ghosts ls`."""
+    """Global options come before the command (`focus -o 9001 ghosts ls`) or after it."""
     setup_logging(debug)
     ctx.obj = Session(
         token=token,

@@ -5,23 +5,34 @@ Arguments section), each command's whole first paragraph in a group's list (clic
 it at the terminal's width), commands in the order they are added (click sorts them), and a
 group called without a command prints its help on stdout and exits 2. These work the same
 on every click 8 release: click 8.5 documents arguments itself, older ones do not.
+
+A command's docstring may end with an `Examples:` paragraph (after a `\b` line, so click
+never re-wraps it): `Command` prints it last, after the options, one invocation a line.
+Every command also takes the global options (`GLOBAL_OPTIONS`) after its name, as gh and git
+do (`focus ghosts ls --debug`): given there, they override the same option given before the
+command, so the last one on the line wins.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 __all__ = [
+    "EXAMPLES",
+    "GLOBAL_OPTIONS",
     "Argument",
     "Command",
     "Group",
     "argument",
     "csv_option",
     "dry_run_option",
+    "global_options",
     "json_option",
 ]
 
@@ -57,15 +68,104 @@ def argument(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
     return decorator
 
 
+#: The options of the whole run: (declarations, settings). The top-level group takes them
+#: before a command (`global_options`); every `Command` takes them after its name too.
+GLOBAL_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (("--token",), {"help": "API token (default: $TOGGL_FOCUS_API_TOKEN).", "show_default": False}),
+    (
+        ("--token-file",),
+        {
+            "type": click.Path(path_type=Path),
+            "help": "File holding the API token.",
+            "show_default": False,
+        },
+    ),
+    (
+        ("--organization-id", "-o"),
+        {"type": click.IntRange(min=1), "help": "Organization id.", "show_default": False},
+    ),
+    (
+        ("--workspace-id", "-w"),
+        {"type": click.IntRange(min=1), "help": "Workspace id.", "show_default": False},
+    ),
+    (("--base-url",), {"help": "API base URL (default: $TOGGL_FOCUS_BASE_URL or production)."}),
+    (("--debug",), {"is_flag": True, "help": "Log every request (method, path, status, quota)."}),
+    (
+        ("--progress/--no-progress",),
+        {"default": True, "help": "Progress bars on a terminal (never when piped)."},
+    ),
+)
+GLOBAL_NAMES = (
+    "token",
+    "token_file",
+    "organization_id",
+    "workspace_id",
+    "base_url",
+    "debug",
+    "progress",
+)
+#: The line that starts a docstring's examples: click keeps a paragraph after `\b` unwrapped.
+EXAMPLES = "\b\nExamples:\n"
+
+
+def global_options(f: F) -> F:
+    """The global options, as decorators (the top-level group's)."""
+    for decls, settings in reversed(GLOBAL_OPTIONS):
+        f = click.option(*decls, **settings)(f)
+    return f
+
+
+def _global_params() -> list[click.Parameter]:
+    """The global options as a command's own, hidden (its help names them in one line)."""
+    return [
+        click.Option(list(decls), **settings, hidden=True) for decls, settings in GLOBAL_OPTIONS
+    ]
+
+
 class Command(click.Command):
-    """A command whose help lists its arguments, then its options."""
+    """A command whose help lists its arguments, its options, then its examples; it takes
+    the global options after its name too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        text = inspect.cleandoc(self.help or "")
+        head, marker, examples = text.partition(EXAMPLES)
+        self.examples = [line.strip() for line in examples.splitlines() if line.strip()]
+        if marker:
+            self.help = head.rstrip()
+        self.params.extend(_global_params())
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self.format_usage(ctx, formatter)
         self.format_help_text(ctx, formatter)
         _format_arguments(self, ctx, formatter)
         self.format_options(ctx, formatter)
+        with formatter.section("Global options"):
+            formatter.write_text(
+                "--token, --token-file, -o/--organization-id, -w/--workspace-id, --base-url, "
+                "--debug, --[no-]progress (`focus --help`): before or after the command; "
+                "the last one given wins."
+            )
+        if self.examples:
+            with formatter.section("Examples"):
+                formatter.write_text("\b\n" + "\n".join(self.examples))
         self.format_epilog(ctx, formatter)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command, after applying the global options given after its name."""
+        given = {name: ctx.params.pop(name, None) for name in GLOBAL_NAMES}
+        overrides = {
+            name: value
+            for name, value in given.items()
+            if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+        }
+        if overrides:
+            from .session import Session
+
+            found = ctx.find_object(Session)
+            if found is not None:
+                found.override(**overrides)
+        return super().invoke(ctx)
 
     def get_short_help_str(self, limit: int = 45) -> str:
         return _first_paragraph(self.short_help or self.help)

@@ -20,7 +20,13 @@ key_argument = argument("key", help=f"One of: {', '.join(config.KEYS)}.")
 @key_argument
 @argument("value", help="The value.")
 def set_(key: str, value: str) -> None:
-    """Set a key (the token itself is never stored: set token_file to a file holding it)."""
+    """Set a key (the token itself is never stored: set token_file to a file holding it).
+
+    \b
+    Examples:
+      focus config set organization_id 9001
+      focus config set token_file ~/.config/toggl-focus/token
+    """
     checked = config.check_value(key, value, where="the value")
     if key == "token_file":
         from pathlib import Path
@@ -36,7 +42,12 @@ def set_(key: str, value: str) -> None:
 @app.command("get")
 @key_argument
 def get(key: str) -> None:
-    """Print a key's value (exit 1 when it is not set)."""
+    """Print a key's value (exit 1 when it is not set).
+
+    \b
+    Examples:
+      focus config get workspace_id
+    """
     if key not in config.KEYS:
         raise CliError(f"unknown config key {key!r}; known: {', '.join(config.KEYS)}")
     data = config.load()
@@ -48,7 +59,12 @@ def get(key: str) -> None:
 @app.command("unset")
 @key_argument
 def unset(key: str) -> None:
-    """Remove a key from the config file."""
+    """Remove a key from the config file.
+
+    \b
+    Examples:
+      focus config unset base_url
+    """
     if key not in config.KEYS:
         raise CliError(f"unknown config key {key!r}; known: {', '.join(config.KEYS)}")
     data = config.load()
@@ -60,7 +76,12 @@ def unset(key: str) -> None:
 @app.command("show")
 @click.pass_context
 def show(ctx: click.Context) -> None:
-    """The settings this run would use, and where each comes from (never the token)."""
+    """The settings this run would use, and where each comes from (never the token).
+
+    \b
+    Examples:
+      focus config show
+    """
     s = session(ctx).settings
     print(f"config file      {config.config_path()}")
     print(f"token            {'set, from ' + s.token_source if s.token else 'not set'}")
@@ -71,5 +92,10 @@ def show(ctx: click.Context) -> None:
 
 @app.command("path")
 def path() -> None:
-    """Print the config file's path (it may not exist yet)."""
+    """Print the config file's path (it may not exist yet).
+
+    \b
+    Examples:
+      focus config path
+    """
     print(config.config_path())

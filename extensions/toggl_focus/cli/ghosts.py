@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from .base import Group, argument, csv_option, dry_run_option, json_option
+from .confirm import confirm, refuse_without_terminal, yes_option
 from .errors import CliError, Exit, describe
 from .inputs import read_rows
-from .output import Column, Output, note
+from .listing import limit_of, limit_options, listing_cost, show
+from .output import Column, Output, cell, note
 from .session import session
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ task_option = click.option(
     "--task", type=ID, multiple=True, show_default=False, help="Task id (repeats: --task ID ...)."
 )
 ghost_id_argument = argument("ghost_id", type=ID, help="Ghost id.")
-PAGE = 100  # the largest page the API allows; the client asks for it
 
 
 def _assigned(ghost: Any, field: str) -> list[Any]:
@@ -80,7 +80,7 @@ def requests_text(count: int) -> str:
 @team_option
 @project_option
 @click.option("--include-embodied", is_flag=True, help="Also embodied ghosts.")
-@click.option("--limit", type=ID, help="At most this many ghosts.")
+@limit_options("ghosts")
 @dry_run_option
 @json_option
 @csv_option
@@ -92,29 +92,36 @@ def ls(
     project: tuple[int, ...],
     include_embodied: bool,
     limit: int | None,
+    all_: bool,
     dry_run: bool,
     json_: bool,
     csv_: bool,
 ) -> None:
-    """List the workspace's ghosts (100 per request; --team and --project repeat)."""
+    """List the workspace's ghosts: the first 100 (1 request) unless --limit N or --all.
+
+    Rows print as each page of 100 arrives; stderr says how many more there are.
+    --team and --project repeat.
+
+    \b
+    Examples:
+      focus ghosts ls --search designer
+      focus ghosts ls --team 41 --limit 250 --csv
+      focus ghosts ls --all --json
+    """
     out = Output(json_=json_, csv_=csv_)
+    most = limit_of(limit, all_)
     s = session(ctx)
     if dry_run:
-        if limit is not None:
-            s.dry_run(requests_text(math.ceil(limit / PAGE)), f"GET ghosts, up to {limit}")
-        s.dry_run(
-            "at least 1 request", "GET ghosts, 1 per 100 ghosts (the first page tells the total)"
-        )
+        s.dry_run(*listing_cost(most, "ghosts"))
     with s.client() as (focus, _):
         pager = focus.ghosts.list(
             search=search,
             team_ids=list(team) or None,
             project_ids=list(project) or None,
             include_embodied=True if include_embodied else None,
-            max_items=limit,
+            max_items=most,
         )
-        ghosts = s.progress.collect(pager, "listing ghosts")
-        out.rows(ghosts, LIST_COLUMNS, title=f"{len(ghosts)} ghosts")
+        show(s, out, pager, LIST_COLUMNS, noun="ghosts", limit=most)
 
 
 @app.command("get")
@@ -124,7 +131,13 @@ def ls(
 @csv_option
 @click.pass_context
 def get(ctx: click.Context, ghost_id: int, dry_run: bool, json_: bool, csv_: bool) -> None:
-    """Show one ghost (embodied ones too); exit 4 when there is none."""
+    """Show one ghost (embodied ones too); exit 4 when there is none.
+
+    \b
+    Examples:
+      focus ghosts get 1160
+      focus ghosts get 1160 --json
+    """
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
     if dry_run:
@@ -154,7 +167,13 @@ def create(
     json_: bool,
     csv_: bool,
 ) -> None:
-    """Create a ghost, assigned to teams, projects and tasks (each option repeats)."""
+    """Create a ghost, assigned to teams, projects and tasks (each option repeats).
+
+    \b
+    Examples:
+      focus ghosts create "Designer (TBH)" --team 41 --project 202
+      focus ghosts create "Data Engineer (TBH)" --description "Q3 hire" --json
+    """
     out = Output(json_=json_, csv_=csv_)
     if not name.strip():
         raise CliError("the ghost's name must not be empty")
@@ -179,7 +198,12 @@ def create(
 @ghost_id_argument
 @click.option("--name", help="New name.")
 @click.option("--description", help="New description.")
-@click.option("--action", help="How --team/--project/--task apply: add, remove or replace.")
+@click.option(
+    "--action",
+    type=click.Choice(["add", "remove", "replace"]),
+    show_default=False,
+    help="How --team/--project/--task apply to the ghost's.",
+)
 @team_option
 @project_option
 @task_option
@@ -200,10 +224,15 @@ def update(
     json_: bool,
     csv_: bool,
 ) -> None:
-    """Change a ghost's name, description or assignments."""
+    """Change a ghost's name, description or assignments.
+
+    \b
+    Examples:
+      focus ghosts update 1160 --name "Lead Designer (TBH)"
+      focus ghosts update 1160 --action add --team 42 --project 202
+      focus ghosts update 1160 --action replace --task 3033
+    """
     out = Output(json_=json_, csv_=csv_)
-    if action is not None and action not in ("add", "remove", "replace"):
-        raise CliError(f"--action must be add, remove or replace, got {action!r}")
     if name is None and description is None and not (team or project or task):
         raise CliError("nothing to change: give --name, --description, --team, --project or --task")
     if (team or project or task) and action is None:
@@ -226,19 +255,43 @@ def update(
 
 @app.command("rm")
 @argument("ghost_ids", type=ID, nargs=-1, required=True, help="Ghost ids.")
+@yes_option
 @dry_run_option
 @click.pass_context
-def rm(ctx: click.Context, ghost_ids: tuple[int, ...], dry_run: bool) -> None:
-    """Delete ghosts, one request each (deleting one already gone succeeds); stops at an error."""
+def rm(ctx: click.Context, ghost_ids: tuple[int, ...], yes: bool, dry_run: bool) -> None:
+    """Delete ghosts: read each (1 request), show them and ask, then delete (1 request each).
+
+    On a terminal it asks [y/N]; elsewhere it needs --yes. An id with no ghost is exit 4
+    with nothing deleted (the API would answer a delete of it with success).
+
+    \b
+    Examples:
+      focus ghosts rm 1160
+      focus ghosts rm 1160 1449 --yes
+      focus ghosts rm 1160 --dry-run
+    """
     unique = list(dict.fromkeys(ghost_ids))
     s = session(ctx)
+    ids = ", ".join(map(str, unique))
     if dry_run:
-        s.dry_run(requests_text(len(unique)), f"DELETE ghost {', '.join(map(str, unique))}")
-    with s.client() as (focus, _), s.progress.bar("deleting", len(unique)) as update:
-        for ghost_id in unique:
-            focus.ghosts.delete(ghost_id)
-            print(f"deleted {ghost_id}")
-            update()
+        s.dry_run(requests_text(2 * len(unique)), f"GET, then DELETE, ghost {ids}")
+    prompt = f"Delete {'ghost ' + ids if len(unique) == 1 else f'{len(unique)} ghosts'}?"
+    refuse_without_terminal(prompt, yes=yes)
+    with s.client() as (focus, _):
+        with s.progress.bar("reading ghosts", len(unique)) as update:
+            found = []
+            for ghost_id in unique:
+                found.append(focus.ghosts.get(ghost_id))  # a missing id: 404, exit 4
+                update()
+        if not yes:
+            for ghost in found:
+                note(f"will delete ghost {ghost.id}: {cell(ghost.name)}")
+        confirm(prompt, yes=yes)
+        with s.progress.bar("deleting ghosts", len(unique)) as update:
+            for ghost in found:
+                focus.ghosts.delete(ghost.id)
+                print(f"deleted {ghost.id}: {cell(ghost.name)}")
+                update()
 
 
 def _role(role: str) -> int | str:
@@ -283,6 +336,11 @@ def embody(
 
     Costs: role name 1 (a role id 0) + email lookup 1 (0 with --org-user-id/--account-id)
     + embody 1 (+1 when the ghost is already embodied, to see by whom).
+
+    \b
+    Examples:
+      focus ghosts embody 1160 ada.schmidt@northwind.example --role member
+      focus ghosts embody 1160 ada.schmidt@northwind.example --role 3 --dry-run
     """
     from .. import _check
     from ..errors import FocusConfigError
@@ -348,6 +406,11 @@ def embody_many(
 
     Costs: role name 1 (a role id 0) + 1 lookup per distinct email + 1 per ghost (+1 per
     ghost already embodied). Exit 7 when some failed; their rows are in the report.
+
+    \b
+    Examples:
+      focus ghosts embody-many people.csv --role member
+      focus ghosts embody-many people.csv --role 3 --csv > report.csv
     """
     from .. import _check
 

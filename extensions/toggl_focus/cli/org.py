@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import click
 
 from .base import Group, argument, csv_option, dry_run_option, json_option
+from .confirm import confirm, refuse_without_terminal, yes_option
 from .errors import CliError, Exit
-from .output import Column, Output
+from .listing import limit_of, limit_options, listing_cost, show
+from .output import Column, Output, cell, note
 from .session import session
 
 users = Group(help="Organization users (invited people included).", no_args_is_help=True)
@@ -18,7 +19,6 @@ teams = Group(help="The workspace's teams, with their ghosts.", no_args_is_help=
 groups = Group(help="Organization groups.", no_args_is_help=True)
 
 ID = click.IntRange(min=1)
-limit_option = click.option("--limit", type=ID, help="At most this many.")
 PAGE = 100
 
 
@@ -59,16 +59,9 @@ GROUP_DETAIL = [
 ]
 
 
-def _pages_text(limit: int | None, what: str) -> tuple[str, str]:
-    if limit is None:
-        return "at least 1 request", f"GET {what}, 1 per 100"
-    count = math.ceil(limit / PAGE)
-    return f"{count} request{'s' * (count != 1)}", f"GET {what}, up to {limit}"
-
-
 @users.command("ls")
 @click.option("--filter", help="Name or email contains.")
-@limit_option
+@limit_options("users")
 @dry_run_option
 @json_option
 @csv_option
@@ -77,20 +70,28 @@ def users_ls(
     ctx: click.Context,
     filter: str | None,
     limit: int | None,
+    all_: bool,
     dry_run: bool,
     json_: bool,
     csv_: bool,
 ) -> None:
-    """List organization users (100 per request)."""
+    """List organization users: the first 100 (1 request) unless --limit N or --all.
+
+    Rows print as each page of 100 arrives.
+
+    \b
+    Examples:
+      focus users ls --filter northwind
+      focus users ls --all --csv > users.csv
+    """
     out = Output(json_=json_, csv_=csv_)
+    most = limit_of(limit, all_)
     s = session(ctx)
     if dry_run:
-        s.dry_run(*_pages_text(limit, "users"))
+        s.dry_run(*listing_cost(most, "users"))
     with s.client(workspace=False) as (focus, _):
-        found = s.progress.collect(
-            focus.users.list(filter=filter, max_items=limit), "listing users"
-        )
-        out.rows(found, USER_COLUMNS, title=f"{len(found)} users")
+        pager = focus.users.list(filter=filter, max_items=most)
+        show(s, out, pager, USER_COLUMNS, noun="users", limit=most)
 
 
 @users.command("find")
@@ -100,7 +101,12 @@ def users_ls(
 @csv_option
 @click.pass_context
 def users_find(ctx: click.Context, email: str, dry_run: bool, json_: bool, csv_: bool) -> None:
-    """Find the member (joined or invited) with this email; exit 4 when there is none."""
+    """Find the member (joined or invited) with this email; exit 4 when there is none.
+
+    \b
+    Examples:
+      focus users find ada.schmidt@northwind.example
+    """
     from .. import _check
     from ..errors import FocusConfigError
 
@@ -132,7 +138,13 @@ def users_find(ctx: click.Context, email: str, dry_run: bool, json_: bool, csv_:
 @csv_option
 @click.pass_context
 def roles_ls(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
-    """List the organization's roles (`--role` of `ghosts embody` takes an id, code or name)."""
+    """List the organization's roles (`--role` of `ghosts embody` takes an id, code or name).
+
+    \b
+    Examples:
+      focus roles ls
+      focus roles ls --json
+    """
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
     if dry_run:
@@ -143,7 +155,7 @@ def roles_ls(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None
 
 @teams.command("ls")
 @click.option("--filter", help="Team name contains.")
-@limit_option
+@limit_options("teams")
 @dry_run_option
 @json_option
 @csv_option
@@ -152,20 +164,27 @@ def teams_ls(
     ctx: click.Context,
     filter: str | None,
     limit: int | None,
+    all_: bool,
     dry_run: bool,
     json_: bool,
     csv_: bool,
 ) -> None:
-    """List the workspace's teams with their members and ghosts (100 per request)."""
+    """List the workspace's teams with their members and ghosts: the first 100 (1 request)
+    unless --limit N or --all.
+
+    \b
+    Examples:
+      focus teams ls
+      focus teams ls --filter design --json
+    """
     out = Output(json_=json_, csv_=csv_)
+    most = limit_of(limit, all_)
     s = session(ctx)
     if dry_run:
-        s.dry_run(*_pages_text(limit, "teams"))
+        s.dry_run(*listing_cost(most, "teams"))
     with s.client() as (focus, _):
-        found = s.progress.collect(
-            focus.teams.list(filter=filter, max_items=limit), "listing teams"
-        )
-        out.rows(found, TEAM_COLUMNS)
+        pager = focus.teams.list(filter=filter, max_items=most)
+        show(s, out, pager, TEAM_COLUMNS, noun="teams", limit=most)
 
 
 @groups.command("ls")
@@ -174,7 +193,13 @@ def teams_ls(
 @csv_option
 @click.pass_context
 def groups_ls(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
-    """List the groups you (the API key's user) belong to: the API lists no others."""
+    """List the groups you (the API key's user) belong to: the API lists no others.
+
+    \b
+    Examples:
+      focus groups ls
+      focus groups ls --csv
+    """
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
     if dry_run:
@@ -211,7 +236,12 @@ def groups_create(
     json_: bool,
     csv_: bool,
 ) -> None:
-    """Create a group of members (--member) in workspaces (--workspace)."""
+    """Create a group of members (--member) in workspaces (--workspace).
+
+    \b
+    Examples:
+      focus groups create "Night shift" --emoji 🌙 --member 5101 --workspace 7001
+    """
     out = Output(json_=json_, csv_=csv_)
     if not name.strip():
         raise CliError("the group's name must not be empty")
@@ -246,7 +276,12 @@ def groups_update(
     json_: bool,
     csv_: bool,
 ) -> None:
-    """Replace a group: its name, emoji, members and workspaces (unlisted ones are removed)."""
+    """Replace a group: its name, emoji, members and workspaces (unlisted ones are removed).
+
+    \b
+    Examples:
+      focus groups update 12 --name "Late shift" --emoji 🌙 --member 5101 --member 5213
+    """
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
     if dry_run:
@@ -264,13 +299,35 @@ def groups_update(
 
 @groups.command("rm")
 @group_id_argument
+@yes_option
 @dry_run_option
 @click.pass_context
-def groups_rm(ctx: click.Context, group_id: int, dry_run: bool) -> None:
-    """Delete a group (the API checks your permission in the workspace)."""
+def groups_rm(ctx: click.Context, group_id: int, yes: bool, dry_run: bool) -> None:
+    """Delete a group (the API checks your permission in the workspace); exit 4 if none.
+
+    On a terminal it asks [y/N], naming the group when it is one of yours (the API reads
+    no other group: 1 request, GET groups/me); elsewhere it needs --yes.
+
+    \b
+    Examples:
+      focus groups rm 12
+      focus groups rm 12 --yes
+    """
     s = session(ctx)
     if dry_run:
-        s.dry_run("1 request", f"DELETE group {group_id}")
+        s.dry_run("1 request", f"DELETE group {group_id} (asking first reads your groups: +1)")
+    prompt = f"Delete group {group_id}?"
+    refuse_without_terminal(prompt, yes=yes)
     with s.client() as (focus, _):
+        if not yes:
+            names = {g.id: g.name for g in focus.groups.mine()}
+            name = names.get(group_id)
+            note(
+                f"will delete group {group_id}: {cell(name)}"
+                if name is not None
+                else f"will delete group {group_id} (not one of your groups: "
+                "the API shows no other group's name)"
+            )
+        confirm(prompt, yes=yes)
         focus.groups.delete(group_id)
         print(f"deleted group {group_id}")

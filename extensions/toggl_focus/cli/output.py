@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import sys
+import textwrap
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -72,30 +74,46 @@ class Output:
         """Print a list: a table, tab-separated lines with a header, CSV or a JSON array."""
         if self.mode == "json":
             self.json([_jsonable(item) for item in items])
-            return
-        table = [[cell(col.get(item)) for col in columns] for item in items]
-        headers = [col.header for col in columns]
-        if self.mode == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(headers)
-            writer.writerows([csv_cell(text) for text in line] for line in table)
-        elif self.mode == "plain":  # a tab or newline in a value shows as \t, \n
-            for line in [headers, *table]:
-                print("\t".join(visible(text) for text in line))
+        elif self.mode == "table":
+            self.table(items, columns, title=title)
         else:
-            from rich.table import Table
-            from rich.text import Text
+            sys.stdout.write(self.lines(items, columns, header=True))
 
-            grid = Table(
-                title=Text(visible(title)) if title else None,
-                title_justify="left",
-                header_style="bold",
+    def lines(self, items: Sequence[Any], columns: Sequence[Column], *, header: bool) -> str:
+        """Rows as CSV or as tab-separated plain text (the header line first when `header`):
+        what `rows` prints, and a streamed listing's one page. In plain text a tab or a
+        newline in a value shows as \\t, \\n; in CSV, cells follow `safe.csv_cell`."""
+        table = [[cell(col.get(item)) for col in columns] for item in items]
+        if header:
+            table.insert(0, [col.header for col in columns])
+        if self.mode == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows(
+                [csv_cell(text) for text in line] for line in table
             )
-            for header in headers:
-                grid.add_column(Text(header), overflow="fold")
-            for line in table:
-                grid.add_row(*(Text(visible(text)) for text in line))
-            console().print(grid)
+            return buffer.getvalue()
+        return "".join("\t".join(visible(text) for text in line) + "\n" for line in table)
+
+    def json_items(self, items: Sequence[Any]) -> list[str]:
+        """Each item as `json` prints it inside an array (indented by two), for streaming an
+        array a page at a time that is byte for byte the array `rows` prints at once."""
+        return [textwrap.indent(dumps(_jsonable(item), default=_default), "  ") for item in items]
+
+    def table(self, items: Sequence[Any], columns: Sequence[Column], *, title: str = "") -> None:
+        """Draw a rich table; every cell is a `Text` of `safe.visible`: no markup, inert."""
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table(
+            title=Text(visible(title)) if title else None,
+            title_justify="left",
+            header_style="bold",
+        )
+        for col in columns:
+            grid.add_column(Text(col.header), overflow="fold")
+        for item in items:
+            grid.add_row(*(Text(visible(cell(col.get(item)))) for col in columns))
+        console().print(grid)
 
     def record(self, item: Any, columns: Sequence[Column]) -> None:
         """Print one object: field/value lines (or a one-row CSV, or a JSON object)."""
@@ -161,16 +179,6 @@ class Progress:
                 progress.update(task, advance=advance, total=total)
 
             yield update
-
-    def collect(self, pager: Any, description: str) -> list[Any]:
-        """Every item of a listing, page by page, with a bar of pages (the pager's planned
-        requests as total once the first page tells them)."""
-        items: list[Any] = []
-        with self.bar(description) as update:
-            for page in pager.pages():
-                items.extend(page.items)
-                update(total=pager.planned_requests)
-        return items
 
     @contextmanager
     def requests(self, description: str, total: int, counter: Counter) -> Iterator[None]:

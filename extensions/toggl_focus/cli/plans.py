@@ -30,7 +30,10 @@ file_argument = argument(
     help="The desired ghosts: .csv, .json, .yaml or .yml.",
 )
 key_option = click.option(
-    "--key", default="name", help="Match desired ghosts to the workspace's by name or id."
+    "--key",
+    type=click.Choice(["name", "id"]),
+    default="name",
+    help="Match desired ghosts to the workspace's by name or id.",
 )
 prune_option = click.option(
     "--prune", is_flag=True, help="Delete the workspace's ghosts the file does not list."
@@ -110,7 +113,13 @@ def plan(
     dry_run: bool,
     json_: bool,
 ) -> None:
-    """Show what applying FILE would change, and its exact cost; changes nothing."""
+    """Show what applying FILE would change, and its exact cost; changes nothing.
+
+    \b
+    Examples:
+      focus ghosts plan staff.csv
+      focus ghosts plan staff.yaml --key id --json
+    """
     out = Output(json_=json_)
     _check_key(key)
     _desired(file, key)  # a bad file fails here, before any request
@@ -150,6 +159,12 @@ def apply(
     """Make the plan for FILE and apply it; re-run it after a failure to finish.
 
     Refuses before any write when the plan costs more than --budget or than the quota left.
+
+    \b
+    Examples:
+      focus ghosts apply staff.csv
+      focus ghosts apply staff.csv --budget 10
+      focus ghosts apply staff.csv --prune --dry-run
     """
     from ..plans import PlanApplyError
 

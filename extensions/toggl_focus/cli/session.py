@@ -3,7 +3,9 @@
 Commands never build a client themselves: `session.client()` checks the settings (a missing
 token or organization is a usage error before any request), opens a `Focus`, counts every
 request sent inside the block (retries included) and, when the block ends, however it ends,
-reports on stderr how many requests were spent and how much of the quota is left.
+reports on stderr how many requests were spent and how much of the quota is left: one line,
+after any progress bar is gone, that says `quota low` near the limit. The library's own
+quota-low warning is not shown (it would repeat that line in another unit, mid-progress).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class Session:
         debug: bool,
         progress: bool,
     ) -> None:
-        self._flags = {
+        self._flags: dict[str, object] = {
             "token": token,
             "token_file": token_file,
             "organization_id": organization_id,
@@ -54,6 +56,19 @@ class Session:
         self.debug = debug
         self.progress = Progress(progress)
         self._settings: config.Settings | None = None
+
+    def override(self, **given: object) -> None:
+        """Apply global options given after the command's name: they win over the same
+        options given before it (the last one on the command line wins)."""
+        for key in ("token", "token_file", "organization_id", "workspace_id", "base_url"):
+            if key in given:
+                self._flags[key] = given[key]
+        self._settings = None
+        if "debug" in given:
+            self.debug = bool(given["debug"])
+            setup_logging(self.debug)
+        if "progress" in given:
+            self.progress = Progress(bool(given["progress"]))
 
     @property
     def settings(self) -> config.Settings:
@@ -116,13 +131,19 @@ class Session:
             base_url=self.settings.base_url,
         )
         _install_redaction(self.token())
+        from ..errors import QuotaExceededError
+
         try:
             with counting() as counter:
+                spent_out = False
                 try:
                     yield focus, counter
+                except QuotaExceededError:
+                    spent_out = True  # the error line says the quota and when it resets
+                    raise
                 finally:
-                    spent = counter.count
-                    note(f"{spent} request{'s' * (spent != 1)} spent; {quota_text(focus.quota)}")
+                    spent = f"{counter.count} request{'s' * (counter.count != 1)} spent"
+                    note(spent if spent_out else f"{spent}; {quota_text(focus.quota)}")
         finally:
             focus.close()
 
@@ -136,12 +157,21 @@ class Session:
 
 
 def quota_text(quota: Quota) -> str:
-    """`quota: 27 left, resets in 59 min`, or that the server said nothing about it."""
+    """`quota: 27 left, resets in 59 min`, or that the server said nothing about it.
+
+    Near the limit (the client's `low_threshold`, 5) it says so, and when:
+    `quota low: 3 left, resets in 59 min (at 10:00:00 UTC)` (`quota spent` at 0).
+    """
     if quota.remaining is None:
         return "quota: not reported by the server"
     left = quota.resets_in
     when = "" if left is None else f", resets in {duration(left)}"
-    return f"quota: {quota.remaining} left{when}"
+    if quota.remaining > quota.low_threshold:
+        return f"quota: {quota.remaining} left{when}"
+    if quota.resets_at is not None:
+        when += f" (at {quota.resets_at.strftime('%H:%M:%S UTC')})"
+    state = "spent" if quota.remaining == 0 else "low"
+    return f"quota {state}: {quota.remaining} left{when}"
 
 
 def duration(seconds: float) -> str:
@@ -186,8 +216,14 @@ class _Formatter(logging.Formatter):
         return visible(super().formatMessage(record))
 
 
+def _not_quota_low(record: logging.LogRecord) -> bool:
+    """Drop the library's quota-low warning: the session's last line says it, once."""
+    return not (record.module == "quota" and record.levelno == logging.WARNING)
+
+
 def setup_logging(debug: bool) -> None:
-    """The toggl_focus logger to stderr: its warnings always, every request with --debug."""
+    """The toggl_focus logger to stderr: its warnings always (but the quota-low one, which
+    the requests-spent line says), every request with --debug."""
     logger = logging.getLogger("toggl_focus")
     for handler in list(logger.handlers):
         if getattr(handler, "_focus_cli", False):
@@ -195,5 +231,6 @@ def setup_logging(debug: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler._focus_cli = True  # type: ignore[attr-defined]
     handler.setFormatter(_Formatter("focus: %(levelname)s %(message)s"))
+    handler.addFilter(_not_quota_low)
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.WARNING)

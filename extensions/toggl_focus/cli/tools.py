@@ -43,13 +43,25 @@ def quota(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
 
     It costs 1 request (GET roles): the quota is in the headers of every answer, and only
     an answer tells it.
+
+    \b
+    Examples:
+      focus quota
+      focus quota --json
     """
     out = Output(json_=json_, csv_=csv_)
     s = session(ctx)
     if dry_run:
         s.dry_run("1 request", "GET roles, to read the quota headers of its answer")
+    from ..errors import QuotaExceededError
+
     with s.client(workspace=False) as (focus, _):
-        focus.roles.list()
+        try:
+            focus.roles.list()
+        except QuotaExceededError:
+            if focus.quota.remaining is None:
+                raise
+            # A spent quota is a state to show, not a failure: the 402 said 0 left and when.
         q = focus.quota
     remaining = q.remaining
     tier, limit = plan_tier(remaining) if remaining is not None else ("unknown", None)
@@ -108,6 +120,12 @@ def probe(
     Prints the plan (each request and why) and asks before sending (unless --yes).
     Read-only unless --allow-writes. Exit 0 when the server agrees with the spec, 1 when it
     does not, 2 when declined or misused. Needs the probe extra.
+
+    \b
+    Examples:
+      focus probe --dry-run
+      focus probe --budget 5
+      focus probe --allow-writes create_ghost,delete_ghost --yes
     """
     s = session(ctx)
     argv = [
@@ -157,6 +175,11 @@ def fake(port: int, host: str, quota: int | None, seed: int, ghosts: int, users:
 
     Prints the base URL, the token and the lines to export so that `focus` uses it.
     Needs the testing extra.
+
+    \b
+    Examples:
+      focus fake
+      focus fake --port 0 --quota 30 --ghosts 5000
     """
     try:
         from ..testing import FakeFocus

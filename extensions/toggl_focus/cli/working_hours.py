@@ -85,7 +85,13 @@ def show(
     json_: bool,
     csv_: bool,
 ) -> None:
-    """Show a user's (or, with --ghost, a ghost's) working week."""
+    """Show a user's (or, with --ghost, a ghost's) working week.
+
+    \b
+    Examples:
+      focus working-hours show 5101
+      focus working-hours show --ghost 1160 --json
+    """
     out = Output(json_=json_, csv_=csv_)
     kind, who = _who(user, ghost)
     s = session(ctx)
@@ -158,6 +164,11 @@ def set_(
 
     Costs 2 or 3 requests: read the week, then change the days that have an entry (1) and
     add the days that have none (1).
+
+    \b
+    Examples:
+      focus working-hours set --user 5101 mon-fri=8
+      focus working-hours set --ghost 1160 mon-thu=8 fri=4
     """
     out = Output(json_=json_, csv_=csv_)
     kind, who = _who(user, ghost)
