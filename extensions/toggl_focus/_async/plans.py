@@ -186,6 +186,7 @@ async def load_plan(
         include_embodied=loaded.include_embodied,
         known_ids=loaded.known_ids,
         reads=counter.count,
+        saved=True,
     )
 
 
@@ -208,6 +209,7 @@ class AsyncGhostPlan:
         include_embodied: bool,
         known_ids: frozenset[int],
         reads: int,
+        saved: bool = False,
     ) -> None:
         self._target = target
         self._changes = changes
@@ -217,8 +219,9 @@ class AsyncGhostPlan:
         self.prune = prune
         self.include_embodied = include_embodied
         self.known_ids = known_ids
-        #: Requests planning sent (all reads).
+        #: Requests planning sent (all reads); for a saved plan, its staleness check's.
         self.reads = reads
+        self._saved = saved
         self._applied = False
 
     @property
@@ -257,7 +260,8 @@ class AsyncGhostPlan:
 
     def __str__(self) -> str:
         header = f"Ghost plan for workspace {self.workspace_id} (key {self.key!r})"
-        return render(self._changes, self._steps, header, self.reads)
+        reader = "checking the saved plan" if self._saved else "planning"
+        return render(self._changes, self._steps, header, self.reads, reader)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {summary_line(self._changes, self.cost)}>"
