@@ -53,6 +53,7 @@ __all__ = [
     "before_of",
     "check_requests",
     "document",
+    "dumps",
     "parse",
     "stale",
 ]
@@ -190,6 +191,32 @@ class SavedPlan:
         )
 
 
+def dumps(value: object, indent: str = "") -> str:
+    """JSON text a person can read and diff: an object per line or block, a list of numbers
+    or strings, and a small object of scalars (a working-hours entry), on one line."""
+    flat = json.dumps(value, ensure_ascii=False)
+    scalars = (str, int, float, bool, type(None))
+    if isinstance(value, list) and all(isinstance(v, scalars) for v in value):
+        return flat
+    if (
+        isinstance(value, dict)
+        and len(flat) <= 72
+        and all(isinstance(v, scalars) for v in value.values())
+    ):
+        return flat
+    inner = indent + "  "
+    if isinstance(value, dict):
+        body = [
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: {dumps(v, inner)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(body) + f"\n{indent}}}" if body else "{}"
+    if isinstance(value, list):
+        body = [f"{inner}{dumps(v, inner)}" for v in value]
+        return "[\n" + ",\n".join(body) + f"\n{indent}]"
+    return flat
+
+
 def _fail(where: str, wanted: str, value: object) -> FocusConfigError:
     return FocusConfigError(f"{where} must be {wanted}, got {_check.given(value)}")
 
@@ -225,7 +252,7 @@ def _field_value(where: str, field: str, value: object) -> Any:
         return _check.non_empty(where, value)
     if field == "description":
         return _check.text(where, value)
-    return sorted(set(_check.ids(where, value)))
+    return list(dict.fromkeys(_check.ids(where, value)))
 
 
 def _before(where: str, value: object, fields: Sequence[str]) -> dict[str, Any]:
@@ -237,7 +264,8 @@ def _before(where: str, value: object, fields: Sequence[str]) -> dict[str, Any]:
     }
     for field in fields:
         if field != "name":
-            out[field] = _field_value(f"{where}.{field}", field, item[field])
+            value = _field_value(f"{where}.{field}", field, item[field])
+            out[field] = sorted(value) if isinstance(value, list) else value  # as now_value
     return out
 
 

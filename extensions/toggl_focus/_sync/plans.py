@@ -23,7 +23,6 @@ this module only reads and writes through the resources.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -46,7 +45,7 @@ from .._plans.diff import (
 from .._plans.errors import PlanApplyError, PlanBudgetError, PlanError, StalePlanError
 from .._plans.hours import hours_change
 from .._plans.report import render, summary_line
-from .._plans.saved import CHECK_BATCH, document, parse, stale
+from .._plans.saved import CHECK_BATCH, document, dumps, parse, stale
 from .._plans.steps import Leftover, PlanStep, Progress, resolve_created, steps, succeeded
 from ..errors import FocusConfigError, FocusError
 from ..resources._base import Context, RequestOptions, checked_options
@@ -295,7 +294,7 @@ class GhostPlan:
             changes=self._changes,
             known_ids=self.known_ids,
         )
-        return json.dumps(saved, indent=2, ensure_ascii=False)
+        return dumps(saved)
 
     def _refuse(self, budget: object) -> None:
         """PlanBudgetError when the cost is over the budget, or over the quota left while

@@ -151,7 +151,9 @@ def _writable_target(output: Path, source: Path) -> None:
 
 def _write_json(path: Path, document: dict[str, Any]) -> None:
     """Write the document whole or not at all (a temporary file renamed over the path)."""
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    from .._plans.saved import dumps
+
+    text = dumps(document) + "\n"
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
