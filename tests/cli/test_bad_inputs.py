@@ -171,12 +171,18 @@ def test_a_million_rows_are_refused_at_the_row_limit_quickly(cli: Cli, tmp_path:
     assert cli.spent() == 0
 
 
-def test_a_utf8_bom_at_the_start_is_accepted(cli: Cli, tmp_path: Path) -> None:
+def test_a_byte_order_mark_is_accepted_at_the_start_only(cli: Cli, tmp_path: Path) -> None:
+    """Excel's UTF-8 byte order mark opens the file; one further in means joined files."""
     path = tmp_path / "excel.csv"
     path.write_bytes(codecs.BOM_UTF8 + b"name,team_ids\r\nExcel Ghost (TBH),41\r\n")
     result = cli.run("ghosts", "plan", str(path), "--json")
     assert result.code == 0, result.err
     assert [c["name"] for c in json.loads(result.out)["creates"]] == ["Excel Ghost (TBH)"]
+    cli.spent()
+    path.write_bytes(path.read_bytes() + codecs.BOM_UTF8 + b"Joined Ghost (TBH),42\r\n")
+    joined = cli.run("ghosts", "plan", str(path))
+    assert joined.code == 2 and "row 2 (line 3): a byte order mark" in joined.err
+    assert cli.spent() == 0
 
 
 def test_the_limits_are_in_the_help(cli: Cli) -> None:
