@@ -384,9 +384,9 @@ def _apply_saved(
     with s.client() as (focus, counter):
         try:
             made = focus.ghosts.load_plan(document)
-        except StalePlanError:
-            note(_again(file, document))
-            raise
+        except StalePlanError as exc:
+            said = str(exc).removesuffix(": plan again")  # the command to plan again instead
+            raise CliError(f"{file}: {said}: {_again(file, document)}", Exit.STALE) from None
         if out.mode != "json":
             _show(out, made)
         _ask(made, yes)
