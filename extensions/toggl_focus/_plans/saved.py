@@ -326,10 +326,20 @@ def _update(where: str, value: object, key: KeyName) -> tuple[PlanUpdate, dict[s
 def parse(saved: object) -> SavedPlan:
     """A saved-plan document (a mapping, or its JSON text) read and checked.
 
-    FocusConfigError naming the place for anything malformed: not a saved plan (no
-    `focus_plan` marker), another format version, a bad id, field or working-hours entry, a
-    ghost changed twice.
+    FocusConfigError naming the place for anything malformed (`saved plan: updates[2].id
+    must be ...`): not a saved plan (no `focus_plan` marker), another format version, a bad
+    id, field or working-hours entry, a ghost changed twice.
     """
+    try:
+        return _parse(saved)
+    except FocusConfigError as exc:
+        text = str(exc)
+        if "saved plan" in text:
+            raise
+        raise FocusConfigError(f"saved plan: {text}") from None
+
+
+def _parse(saved: object) -> SavedPlan:
     if isinstance(saved, str | bytes | bytearray):
         try:
             saved = json.loads(saved)
