@@ -176,7 +176,8 @@ def test_saved_plan_flags_and_inputs_are_checked_before_any_request(
     document["updates"][0]["id"] = "x"
     saved.write_text(json.dumps(document))
     broken = cli.run("ghosts", "apply", str(saved))
-    assert broken.code == 2 and f"{saved}: saved plan: updates[0].id must be a positive integer" in broken.err
+    assert broken.code == 2
+    assert f"{saved}: saved plan: updates[0].id must be a positive integer" in broken.err
     nowhere = cli.run("ghosts", "plan", str(hiring), "-o", str(tmp_path / "no" / "plan.json"))
     assert nowhere.code == 2 and "no directory" in nowhere.err
     assert cli.spent() == 0
