@@ -29,7 +29,13 @@ if TYPE_CHECKING:
     from ._embody.invites import AsyncInviter, Inviter, InviteResult, KnownInvite
     from ._embody.report import EmbodyOutcome, EmbodyReport, EmbodyResult
     from ._plans.desired import DesiredGhost, desired_from_rows
-    from ._plans.errors import DuplicateKeyError, PlanApplyError, PlanBudgetError, PlanError
+    from ._plans.errors import (
+        DuplicateKeyError,
+        PlanApplyError,
+        PlanBudgetError,
+        PlanError,
+        StalePlanError,
+    )
     from ._sync.batch import embody_many
     from ._sync.client import Focus
     from ._sync.embody import invite_and_embody
@@ -108,6 +114,7 @@ _EXPORTS = {
     "PlanApplyError": "._plans.errors",
     "PlanBudgetError": "._plans.errors",
     "PlanError": "._plans.errors",
+    "StalePlanError": "._plans.errors",
     "PlanRestrictedError": ".errors",
     "PlanResult": "._sync.plans",
     "Quota": ".quota",
@@ -171,6 +178,7 @@ __all__ = [
     "QuotaExceededError",
     "RoleNotFoundError",
     "ServerError",
+    "StalePlanError",
     "SyncPager",
     "UnexpectedStatusError",
     "__version__",

@@ -14,17 +14,29 @@ and `result.remaining_plan()` continues with only what is left: it sends nothing
 unless a bulk create's answer was lost, in which case it lists the ghosts once so that no
 ghost is created twice.
 
+`plan.to_json()` saves a plan: a JSON document with each change, the state it was made from
+and the desired state; `focus.ghosts.load_plan(text)` reads it back to apply exactly that
+plan, after checking (one request per 100 ghosts it updates or deletes) that none of those
+ghosts changed since (`StalePlanError` otherwise, before any write).
+
 `desired_from_rows(rows)` reads desired ghosts from rows of strings (as `csv.DictReader`
-gives them). `GhostPlan`/`PlanResult` belong to `Focus`, `AsyncGhostPlan`/`AsyncPlanResult`
-to `AsyncFocus` (`await plan.apply()`, `await result.remaining_plan()`); they are written
-once, async, in `toggl_focus._async.plans`, with what they share in the package
-`toggl_focus._plans`.
+gives them); an empty `working_hours` cell leaves a ghost's hours alone (`none` clears them),
+so planning reads hours only for rows that state them. `GhostPlan`/`PlanResult` belong to
+`Focus`, `AsyncGhostPlan`/`AsyncPlanResult` to `AsyncFocus` (`await plan.apply()`,
+`await result.remaining_plan()`); they are written once, async, in
+`toggl_focus._async.plans`, with what they share in the package `toggl_focus._plans`.
 """
 
 from ._async.plans import AsyncGhostPlan, AsyncPlanResult
 from ._plans.desired import WEEKDAYS, DesiredGhost, desired_from_rows
 from ._plans.diff import FieldChange, PlanCreate, PlanDelete, PlanUnchanged, PlanUpdate
-from ._plans.errors import DuplicateKeyError, PlanApplyError, PlanBudgetError, PlanError
+from ._plans.errors import (
+    DuplicateKeyError,
+    PlanApplyError,
+    PlanBudgetError,
+    PlanError,
+    StalePlanError,
+)
 from ._plans.hours import HoursChange
 from ._plans.steps import PlanStep
 from ._sync.plans import GhostPlan, PlanResult
@@ -47,5 +59,6 @@ __all__ = [
     "PlanStep",
     "PlanUnchanged",
     "PlanUpdate",
+    "StalePlanError",
     "desired_from_rows",
 ]

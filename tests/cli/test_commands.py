@@ -200,7 +200,7 @@ def test_embody_many_reads_json_and_yaml(cli: Cli, tmp_path: Path) -> None:
         )
     bad = cli.run("ghosts", "embody-many", str(_write(tmp_path, "p.json", '[{"ghost_id": 1}]')),
                   "--role", "3")  # fmt: skip
-    assert bad.code == 2 and "row 1: missing email" in bad.err
+    assert bad.code == 2 and "row 1 (line 1): missing email" in bad.err
 
 
 def test_working_hours_show_and_set(cli: Cli) -> None:

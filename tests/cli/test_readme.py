@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from toggl_focus.testing import FakeFocus
@@ -24,6 +26,9 @@ COMMANDS = [
     "cat staff.csv",
     "focus ghosts plan staff.csv",
     "focus ghosts apply staff.csv",
+    "cat hiring.csv",
+    "focus ghosts plan hiring.csv -o plan.json",
+    "focus ghosts apply plan.json --yes",
     "focus ghosts embody 1160 ada.schmidt@northwind.example --role member",
     "focus ghosts rm 1169",
     "focus ghosts rm 1169 --yes",
@@ -32,9 +37,12 @@ COMMANDS = [
 
 
 def transcript() -> str:
-    """Run COMMANDS against a fresh fake (as `focus fake --quota 600` serves it)."""
+    """Run COMMANDS against a fresh fake (as `focus fake --quota 600` serves it), in a
+    scratch directory holding copies of the example files (`plan -o` writes there)."""
     fake = FakeFocus(seed=0, quota=600)
-    with fake.serve() as base_url:
+    with fake.serve() as base_url, tempfile.TemporaryDirectory() as scratch:
+        for example in (ROOT / "tests" / "cli").glob("*.csv"):
+            shutil.copy(example, scratch)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TOGGL_FOCUS_")}
         env.update(
             TOGGL_FOCUS_BASE_URL=base_url,
@@ -49,9 +57,7 @@ def transcript() -> str:
             argv = shlex.split(command)
             if argv[0] == "focus":
                 argv[0] = str(FOCUS)
-            done = subprocess.run(
-                argv, capture_output=True, text=True, env=env, cwd=ROOT / "tests" / "cli"
-            )
+            done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=scratch)
             lines.append(f"$ {command}")
             lines += done.stdout.splitlines() + done.stderr.splitlines()
             if done.returncode:

@@ -21,9 +21,10 @@ from toggl_focus.testing import FakeFocus, Fault
 from toggl_focus_api.models import Ghost, Role
 
 RESOURCES = ["ghosts", "working_hours", "groups", "roles", "teams", "users"]
-# `ghosts.plan` is a workflow of several requests (the listing, working hours), not one
-# response: it has no raw twin; each plan step's responses are in its result.
-NOT_METHODS = {"with_raw_response", "cache_clear", "plan"}
+# `ghosts.plan` and `ghosts.load_plan` are workflows of several requests (the listing,
+# working hours; the staleness check), not one response: they have no raw twin; each plan
+# step's responses are in its result.
+NOT_METHODS = {"with_raw_response", "cache_clear", "plan", "load_plan"}
 
 
 def _public_methods(resource: object) -> set[str]:

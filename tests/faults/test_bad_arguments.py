@@ -347,12 +347,36 @@ bad_desired = st.one_of(
 )
 
 
+#: A saved ghost plan (`plan.to_json()`) that deletes one ghost: loading it reads that ghost.
+SAVED_PLAN = {
+    "focus_plan": 1,
+    "organization_id": ORG,
+    "workspace_id": WS,
+    "key": "name",
+    "prune": True,
+    "include_embodied": False,
+    "deletes": [{"key": "A", "id": 5, "before": {"name": "A", "updated_at": None}}],
+}
+bad_saved = st.one_of(
+    st.text(max_size=5),
+    st.binary(max_size=3),
+    st.integers(),
+    st.none(),
+    st.lists(st.integers(), max_size=2),
+    st.just({"name": "Valid"}),
+    st.just({**SAVED_PLAN, "focus_plan": 2}),
+    st.just({**SAVED_PLAN, "deletes": [{"key": "A", "id": 0}]}),
+)
+
+
 def kind_of(name: str, annotation: object) -> Kind | None:
     """The argument's kind, or None when the test does not know it (a coverage failure)."""
     parts, optional = _parts(annotation)
     none = st.just(None)
     if name == "desired":  # ghost plans: the desired ghosts
         return Kind([{"name": "Valid"}], bad_desired)
+    if name == "saved":  # a saved ghost plan
+        return Kind(SAVED_PLAN, bad_saved)
     if parts == [bool] and not optional:  # a flag with a default
         return Kind(False, st.one_of(bad_flag, none))
     if len(parts) == 1 and parts[0] is int:
@@ -465,7 +489,7 @@ def test_every_public_method_and_argument_is_covered() -> None:
             async_args = set(_arguments(async_methods[method])) - {"concurrency"}
             assert sync_args == async_args, f"{name}.{method}"
             assert (name, method) in METHODS
-    assert len(METHODS) == 24 and len(CASES) > 120
+    assert len(METHODS) == 25 and len(CASES) > 120
 
 
 # --- calling ----------------------------------------------------------------------------------

@@ -346,3 +346,18 @@ class AsyncGhosts(AsyncResource):
             organization_id=organization_id,
             options=options,
         )
+
+    async def load_plan(
+        self, saved: str | bytes | Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AsyncGhostPlan:
+        """A plan saved with `plan.to_json()`, read back to `apply` it exactly.
+
+        First checks that every ghost it updates or deletes is as the plan saw it (its
+        `updated_at` and the fields the plan changes; one request per 100 such ghosts, by
+        the `ghost_ids` filter): StalePlanError, before any write, names those that changed.
+        A malformed document, or one for another organization or workspace than the
+        client's, is a FocusConfigError. `plan.reads` is the check's requests.
+        """
+        from .plans import load_plan
+
+        return await load_plan(self, self._ctx, saved, options=options)

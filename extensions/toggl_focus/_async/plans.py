@@ -1,13 +1,19 @@
 """Ghost plans: diff a staffing plan against a workspace, price it, apply it, resume it.
 
 `focus.ghosts.plan(desired)` reads the workspace (the ghost listing, plus the working hours
-of matched ghosts whose desired row sets them) and returns an `AsyncGhostPlan`: the creates,
+of matched ghosts whose desired row sets them: a row whose `working_hours` is None, or an
+empty CSV cell, leaves the hours alone and costs no read) and returns an `AsyncGhostPlan`:
+the creates,
 updates, deletes and unchanged ghosts, and `cost`, the exact number of requests `apply`
 sends. `apply(budget=)` refuses before sending anything when that is more than the budget
 or the quota left, then sends bulk creates and bulk updates in batches of the spec's
 `maxItems`, one request per delete and one per working-hours change. A failure part-way
 raises `PlanApplyError` whose `result` says what was applied; `result.remaining_plan()`
 continues with what is left, reading only what a lost answer leaves unknown.
+
+`plan.to_json()` saves a plan (the document is described in `toggl_focus._plans.saved`);
+`focus.ghosts.load_plan(text)` reads it back for `apply`, after checking, at one request
+per 100 ghosts it updates or deletes, that none of them changed since (`StalePlanError`).
 
 The diff, the steps and the bookkeeping are sync-neutral (the package `toggl_focus._plans`);
 this module only reads and writes through the resources.
@@ -34,18 +40,19 @@ from .._plans.diff import (
     hours_to_read,
     matches,
 )
-from .._plans.errors import PlanApplyError, PlanBudgetError, PlanError
+from .._plans.errors import PlanApplyError, PlanBudgetError, PlanError, StalePlanError
 from .._plans.hours import hours_change
 from .._plans.report import render, summary_line
+from .._plans.saved import CHECK_BATCH, document, dumps, parse, stale
 from .._plans.steps import Leftover, PlanStep, Progress, resolve_created, steps, succeeded
-from ..errors import FocusError
+from ..errors import FocusConfigError, FocusError
 from ..resources._base import Context, RequestOptions, checked_options
 from .working_hours import AsyncWorkingHoursResource
 
 if TYPE_CHECKING:
     from .ghosts import AsyncGhosts
 
-__all__ = ["AsyncGhostPlan", "AsyncPlanResult", "make_plan"]
+__all__ = ["AsyncGhostPlan", "AsyncPlanResult", "load_plan", "make_plan"]
 
 Desired = Iterable[DesiredGhost | Mapping[str, Any] | object]
 
@@ -77,6 +84,25 @@ class _Target:
 
     async def hours_of(self, ghost_id: int) -> list[WorkingHours]:
         return await self.hours.get_for_ghost(ghost_id, **self.where, **self.options)
+
+    async def these(self, ghost_ids: Sequence[int]) -> dict[int, Ghost]:
+        """The ghosts with these ids, embodied ones too, 100 per request (the ghost_ids
+        filter); a deleted ghost is not listed."""
+        found: dict[int, Ghost] = {}
+        for start in range(0, len(ghost_ids), CHECK_BATCH):
+            chunk = ghost_ids[start : start + CHECK_BATCH]
+            pager = self.ghosts.list(
+                ghost_ids=chunk,
+                include_embodied=True,
+                page_size=CHECK_BATCH,
+                max_items=len(chunk),
+                workspace_id=self.where["workspace_id"],
+                organization_id=self.where["organization_id"],
+                **self.options,
+            )
+            async for ghost in pager:
+                found[ghost.id] = ghost
+        return found
 
 
 async def make_plan(
@@ -120,6 +146,49 @@ async def make_plan(
     )
 
 
+async def load_plan(
+    ghosts: AsyncGhosts, ctx: Context, saved: object, *, options: RequestOptions
+) -> AsyncGhostPlan:
+    """A saved plan read back, checked to be current (reads only, never a write).
+
+    FocusConfigError for a malformed document, or one made for another organization or
+    workspace than the client's; StalePlanError when a ghost it updates or deletes changed.
+    """
+    loaded = parse(saved)
+    where = {"workspace_id": loaded.workspace_id, "organization_id": loaded.organization_id}
+    for name, mine in (("organization", ctx.organization_id), ("workspace", ctx.workspace_id)):
+        theirs = where[f"{name}_id"]
+        if mine is not None and mine != theirs:
+            raise FocusConfigError(
+                f"the saved plan is for {name} {theirs}, and this client works on {mine}"
+            )
+    options = checked_options(options)
+    target = _Target(ghosts, ctx, where, options)
+    with counting() as counter:
+        current = await target.these(loaded.touched)
+    changed = stale(loaded, current)
+    if changed:
+        shown = "; ".join(what for _, what in changed[:5])
+        more = f"; and {len(changed) - 5} more" if len(changed) > 5 else ""
+        raise StalePlanError(
+            f"the saved plan is stale: {len(changed)} ghost{'s' * (len(changed) != 1)} "
+            f"changed since it was made ({shown}{more}); nothing was sent: plan again",
+            changed=changed,
+        )
+    changes = loaded.current(current)
+    return AsyncGhostPlan(
+        target,
+        changes,
+        desired=[c.desired for c in changes.creates] + [u.desired for u in changes.updates],
+        key=loaded.key,
+        prune=loaded.prune,
+        include_embodied=loaded.include_embodied,
+        known_ids=loaded.known_ids,
+        reads=counter.count,
+        saved=True,
+    )
+
+
 class AsyncGhostPlan:
     """A priced plan: what changes in the workspace, and exactly what applying it costs.
 
@@ -139,6 +208,7 @@ class AsyncGhostPlan:
         include_embodied: bool,
         known_ids: frozenset[int],
         reads: int,
+        saved: bool = False,
     ) -> None:
         self._target = target
         self._changes = changes
@@ -148,8 +218,9 @@ class AsyncGhostPlan:
         self.prune = prune
         self.include_embodied = include_embodied
         self.known_ids = known_ids
-        #: Requests planning sent (all reads).
+        #: Requests planning sent (all reads); for a saved plan, its staleness check's.
         self.reads = reads
+        self._saved = saved
         self._applied = False
 
     @property
@@ -188,7 +259,8 @@ class AsyncGhostPlan:
 
     def __str__(self) -> str:
         header = f"Ghost plan for workspace {self.workspace_id} (key {self.key!r})"
-        return render(self._changes, self._steps, header, self.reads)
+        reader = "checking the saved plan" if self._saved else "planning"
+        return render(self._changes, self._steps, header, self.reads, reader)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {summary_line(self._changes, self.cost)}>"
@@ -209,6 +281,20 @@ class AsyncGhostPlan:
             "unchanged": [u.to_dict() for u in self.unchanged],
             "steps": [s.to_dict() for s in self.steps],
         }
+
+    def to_json(self) -> str:
+        """The plan as a saved-plan document (JSON text) that `focus.ghosts.load_plan` reads
+        back: where it applies, each change with the state it was made from (the ghost's
+        `updated_at` and the fields it changes) and the desired state."""
+        saved = document(
+            where=self._target.where,
+            key=self.key,
+            prune=self.prune,
+            include_embodied=self.include_embodied,
+            changes=self._changes,
+            known_ids=self.known_ids,
+        )
+        return dumps(saved)
 
     def _refuse(self, budget: object) -> None:
         """PlanBudgetError when the cost is over the budget, or over the quota left while

@@ -12,6 +12,8 @@ failure (`Progress.leftover`) are decided here. By concern:
 - `steps.py`: one step per request (the price, batch size from the spec) and the
   bookkeeping of a run (`Progress`, `Leftover`, what a failure means);
 - `report.py`: the table `str(plan)` prints;
+- `saved.py`: a plan as a JSON document (`plan.to_json()`), read back, and the check that
+  the ghosts it touches are as it saw them (`load_plan`, `StalePlanError`);
 - `errors.py`: `PlanError` and its kin (all `FocusError`s).
 
 Decisions where issue 15 is silent:
@@ -24,6 +26,11 @@ Decisions where issue 15 is silent:
   update is exact and idempotent.
 - **Key.** `"name"` (exact, case-sensitive: the API keeps names as given) or `"id"` (a
   desired ghost with an `id` updates that ghost; one without is created).
+- **Saved plans** are checked, before any write, against the ghosts they update or delete
+  (one listing request per 100, by the `ghost_ids` filter): a ghost gone, embodied, or
+  whose `updated_at` or planned fields differ makes the plan stale. Working-hours entries
+  are not re-read (a request per ghost); ghosts the plan creates cannot be checked for a
+  namesake created meanwhile without listing the workspace, which saving a plan avoids.
 - **Duplicates.** Two desired ghosts with one key: an error before any request. Two ghosts
   of the workspace with one key: an error (before any write) when a desired ghost has that
   key, since the plan could not tell which one it means; otherwise they are left alone, or
@@ -32,7 +39,10 @@ Decisions where issue 15 is silent:
   never updated (the API refuses, 400) nor deleted: they count as unchanged.
 - **Weekly working hours** are `{weekday: hours}` (0 = Sunday, as the spec decides) and the
   whole week: weekdays left out have no entry. Planning reads the current hours of each
-  matched ghost whose desired row sets them (one GET each; the listing has none). Changes
+  matched ghost whose desired row sets them (one GET each; the listing has none). In
+  `desired_from_rows` an empty `working_hours` cell does not set them (the hours are left
+  alone and not read: a CSV with hours in 10 of 29 rows costs at most 10 hours reads, not
+  29); `none` sets "no hours". Changes
   cost at most two requests per ghost: one PUT for changed hours (an entry of a weekday no
   longer wanted moves to a new weekday in the same PUT), then one POST for the remaining new
   weekdays or one DELETE for the remaining dropped ones. Entries without a weekday (their

@@ -208,9 +208,12 @@ def desired_from_rows(rows: Iterable[Mapping[str, str | None]]) -> list[DesiredG
     Columns: `name` (required), `description`, `project_ids`, `task_ids`, `team_ids` (ids
     separated by `;` or `,`, e.g. `1;2`), `working_hours` (`mon=8;tue=8` or `1=8;2=8`, days
     `sun`..`sat` or 0..6, 0 = Sunday) and `id` (for `key="id"`). Cells are stripped. An empty
-    cell is an empty value (no description, no projects, no working hours; no id); a column
-    left out, or a missing cell (None), leaves that field alone. Any other column, or a bad
-    cell, is a FocusConfigError naming the row (1 = the first row given) and the column.
+    cell is an empty value (no description, no projects; no id), except `working_hours`: an
+    empty hours cell leaves the hours alone (so planning reads the hours only of rows that
+    state them, one request each), and `none` means no working hours at all. A column left
+    out, or a missing cell (None), leaves that field alone. Any other column, or a bad cell
+    (an id of more than 19 digits included), is a FocusConfigError naming the row (1 = the
+    first row given) and the column.
     """
     out = []
     for number, row in enumerate(rows, start=1):
@@ -245,13 +248,13 @@ def _cell(where: str, column: str, cell: str) -> object:
     if column in ("name", "description"):
         return cell
     if column == "id":
-        if not cell:
-            return None
-        if not cell.isascii() or not cell.isdigit():
-            raise FocusConfigError(f"{where}: {_check.given(cell)} is not an id")
-        return int(cell)
+        return _id(where, cell) if cell else None
     parts = [p.strip() for p in cell.replace(",", ";").split(";")] if cell else []
     if column == "working_hours":
+        if not cell:
+            return None  # not stated: the ghost's hours are left alone (and not read)
+        if cell.lower() == "none":
+            return {}  # stated: no working hours
         hours: dict[int, float] = {}
         for part in parts:
             day, sep, amount = part.partition("=")
@@ -269,12 +272,15 @@ def _cell(where: str, column: str, cell: str) -> object:
                 raise FocusConfigError(f"{where}: weekday {WEEKDAYS[weekday]} is given twice")
             hours[weekday] = value
         return hours
-    ids = []
-    for part in parts:
-        if not part.isascii() or not part.isdigit() or int(part) == 0:
-            raise FocusConfigError(f"{where}: {_check.given(part)} is not an id")
-        ids.append(int(part))
-    return ids
+    return [_id(where, part) for part in parts]
+
+
+def _id(where: str, text: str) -> int:
+    """A positive id of at most 19 digits (int64): longer digit strings are refused before
+    `int()` sees them (Python refuses to convert more than 4,300 digits, with a ValueError)."""
+    if not text.isascii() or not text.isdigit() or len(text) > 19 or int(text) == 0:
+        raise FocusConfigError(f"{where}: {_check.given(text)} is not an id")
+    return int(text)
 
 
 def _weekday(text: str) -> int | None:

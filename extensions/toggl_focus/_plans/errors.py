@@ -12,7 +12,7 @@ from ..errors import FocusConfigError, FocusError
 if TYPE_CHECKING:
     from .desired import Key
 
-__all__ = ["DuplicateKeyError", "PlanApplyError", "PlanBudgetError", "PlanError"]
+__all__ = ["DuplicateKeyError", "PlanApplyError", "PlanBudgetError", "PlanError", "StalePlanError"]
 
 
 class PlanError(FocusError):
@@ -56,3 +56,13 @@ class PlanApplyError(PlanError):
         self.result = result
         self.cause = cause
         self.response: httpx.Response | None = getattr(cause, "response", None)
+
+
+class StalePlanError(PlanError):
+    """A saved plan was refused before any write: a ghost it updates or deletes changed
+    since the plan was made (its `updated_at` or a field the plan changes differs, it was
+    embodied, deleted or is gone). `changed` lists `(ghost_id, what changed)`; plan again."""
+
+    def __init__(self, message: str, *, changed: Sequence[tuple[int, str]]) -> None:
+        super().__init__(message)
+        self.changed = tuple(changed)

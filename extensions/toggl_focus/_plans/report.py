@@ -45,8 +45,15 @@ def summary_line(changes: Changes, cost: int) -> str:
     )
 
 
-def render(changes: Changes, plan_steps: Sequence[PlanStep], header: str, reads: int) -> str:
-    """The plan as a table: one line per changed ghost, then the requests it costs."""
+def render(
+    changes: Changes,
+    plan_steps: Sequence[PlanStep],
+    header: str,
+    reads: int,
+    reader: str = "planning",
+) -> str:
+    """The plan as a table: one line per changed ghost, then the requests it costs, then
+    what `reader` (making the plan, or checking a saved one) read."""
     rows: list[tuple[str, str, str, str]] = []
     for c in changes.creates:
         rows.append(("+", _short(c.desired.name), "new", _describe_create(c)))
@@ -64,5 +71,5 @@ def render(changes: Changes, plan_steps: Sequence[PlanStep], header: str, reads:
         counts[step.request] = counts.get(step.request, 0) + 1
     if counts:
         lines.append("requests: " + ", ".join(f"{n} x {what}" for what, n in counts.items()))
-    lines.append(f"planning read {reads} request{'s' * (reads != 1)} (0 writes)")
+    lines.append(f"{reader} read {reads} request{'s' * (reads != 1)} (0 writes)")
     return "\n".join(lines)

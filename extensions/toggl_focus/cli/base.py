@@ -115,10 +115,19 @@ def global_options(f: F) -> F:
     return f
 
 
-def _global_params() -> list[click.Parameter]:
+def _global_decls(taken: set[str]) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    """The global options without the flags a command uses itself: `ghosts plan -o PLAN`
+    keeps `-o` for its output file, and takes `--organization-id` after its name."""
+    return [
+        (tuple(d for d in decls if d not in taken), settings) for decls, settings in GLOBAL_OPTIONS
+    ]
+
+
+def _global_params(taken: set[str]) -> list[click.Parameter]:
     """The global options as a command's own, hidden (its help names them in one line)."""
     return [
-        click.Option(list(decls), **settings, hidden=True) for decls, settings in GLOBAL_OPTIONS
+        click.Option(list(decls), **settings, hidden=True)
+        for decls, settings in _global_decls(taken)
     ]
 
 
@@ -133,7 +142,12 @@ class Command(click.Command):
         self.examples = [line.strip() for line in examples.splitlines() if line.strip()]
         if marker:
             self.help = head.rstrip()
-        self.params.extend(_global_params())
+        own = {flag for param in self.params for flag in (*param.opts, *param.secondary_opts)}
+        self.params.extend(_global_params(own))
+        self.global_flags = ", ".join(
+            "/".join(reversed(decls)) if len(decls) > 1 else decls[0]
+            for decls, _ in _global_decls(own)
+        )
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self.format_usage(ctx, formatter)
@@ -142,8 +156,7 @@ class Command(click.Command):
         self.format_options(ctx, formatter)
         with formatter.section("Global options"):
             formatter.write_text(
-                "--token, --token-file, -o/--organization-id, -w/--workspace-id, --base-url, "
-                "--debug, --[no-]progress (`focus --help`): before or after the command; "
+                f"{self.global_flags} (`focus --help`): before or after the command; "
                 "the last one given wins."
             )
         if self.examples:

@@ -1,11 +1,12 @@
-"""Asking before a command destroys anything: `confirm`, `refuse_without_terminal`, `--yes`.
+"""Asking before a change: `confirm`, `refuse_without_terminal`, `--yes`.
 
 A command that deletes shows what it will delete and asks `[y/N]` when someone is there to
-answer: stdin and stdout are a terminal. Without one (a script, a pipe, cron) it refuses
-unless given `--yes`: a usage error (exit 2) before anything is sent, so a forgotten flag
-never deletes. Declining is exit 2 as well (as `focus probe` and gh do), with nothing
-changed; Ctrl-C at the question is exit 130. The question goes to stderr, the answer is read
-from stdin, so stdout keeps only results.
+answer: stdin and stdout are a terminal. Without one (a script, a pipe, cron) a destructive
+change is refused unless given `--yes`: a usage error (exit 2) before anything is sent, so
+a forgotten flag never deletes; a change that deletes nothing goes on, as scripts always
+have. Declining, Ctrl-D or Ctrl-C at the question is exit 2 as well (as `focus probe` and gh
+do), with nothing changed. The question goes to stderr, the answer is read from stdin, so
+stdout keeps only results.
 """
 
 from __future__ import annotations
@@ -45,16 +46,20 @@ def refuse_without_terminal(prompt: str, *, yes: bool) -> None:
         )
 
 
-def confirm(prompt: str, *, yes: bool) -> None:
-    """Go on when `yes`, or when the person at the terminal answers y to `prompt [y/N]`;
-    otherwise a usage error (exit 2) saying nothing was changed."""
+def confirm(prompt: str, *, yes: bool, destructive: bool = True) -> None:
+    """Go on when `yes`, when the person at the terminal answers y to `prompt [y/N]`, or,
+    without a terminal, when the change is not `destructive`; otherwise a usage error
+    (exit 2) saying nothing was changed."""
     if yes:
         return
-    refuse_without_terminal(prompt, yes=yes)
-    sys.stderr.write(f"{prompt} [y/N] ")
-    sys.stderr.flush()
-    line = sys.stdin.readline()
-    if not line:  # end of input (Ctrl-D): no
-        sys.stderr.write("\n")
-    if line.strip().casefold() not in ("y", "yes"):
+    if not can_ask():
+        if destructive:
+            refuse_without_terminal(prompt, yes=yes)
+        return
+    try:
+        agreed = click.confirm(prompt, default=False, err=True)
+    except click.Abort:  # Ctrl-C or end of input at the prompt
+        click.echo("", err=True)
+        agreed = False
+    if not agreed:
         raise CliError("not confirmed; nothing was changed")

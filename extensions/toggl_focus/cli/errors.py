@@ -30,21 +30,24 @@ class Exit(IntEnum):
 
     OK = 0
     API = 1  # the API answered with an error, or an answer that does not fit the spec
-    USAGE = 2  # bad flags, arguments, input files or configuration; nothing was sent
+    USAGE = 2  # bad flags, arguments, input files or configuration, or a confirmation
+    # declined (`confirm.py`); nothing was sent
     QUOTA = 3  # the hourly request quota is spent (402 with X-Toggl-Quota-Remaining: 0)
     NOT_FOUND = 4  # 404, or no organization member with the email
     DENIED = 5  # 401, 403, or a feature not on the organization's plan (402)
     NETWORK = 6  # no answer: connection refused or dropped, timeout
     PARTIAL = 7  # a bulk operation finished with some items failed (the report says which)
+    STALE = 8  # a saved plan is stale or applied already: nothing was sent; plan again
     INTERRUPTED = 130  # Ctrl-C
     OUTPUT_CLOSED = 141  # stdout closed early (`| head`): 128 + SIGPIPE, as a shell reports it
 
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 1 API error, 2 usage error (nothing written; an unknown role name "
-    "or plan id is found by reading first), 3 quota spent, "
+    "Exit codes: 0 ok, 1 API error, 2 usage error or a confirmation declined (nothing "
+    "written; an unknown role name or plan id is found by reading first), 3 quota spent, "
     "4 not found, 5 authentication or permission denied, 6 network error (no answer), "
-    "7 bulk operation partly failed, 130 interrupted, 141 output closed early (| head)."
+    "7 bulk operation partly failed, 8 saved plan stale or applied already (nothing sent: "
+    "plan again), 130 interrupted, 141 output closed early (| head)."
 )
 
 
@@ -61,6 +64,8 @@ def _code(exc: BaseException) -> Exit:
     from .. import errors as e
     from .._plans import errors as p
 
+    if isinstance(exc, p.StalePlanError):
+        return Exit.STALE
     if isinstance(exc, p.PlanApplyError):
         return _code(exc.cause)
     if isinstance(exc, p.PlanBudgetError):

@@ -10,7 +10,7 @@ import click
 from .base import Group, argument, csv_option, dry_run_option, json_option
 from .confirm import confirm, refuse_without_terminal, yes_option
 from .errors import CliError, Exit, describe
-from .inputs import read_rows
+from .inputs import LIMITS_HELP, read_rows
 from .listing import limit_of, limit_options, listing_cost, show
 from .output import Column, Output, cell, note
 from .session import session
@@ -388,7 +388,7 @@ def embody(
             )
 
 
-@app.command("embody-many")
+@app.command("embody-many", epilog=LIMITS_HELP)
 @argument(
     "file",
     type=click.Path(path_type=Path),
