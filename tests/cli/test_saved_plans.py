@@ -190,7 +190,7 @@ def test_apply_asks_on_a_terminal_and_n_sends_nothing(cli: Cli, tmp_path: Path) 
     hiring = _file(tmp_path, HIRING)
     declined = run_pty(cli, "ghosts", "apply", str(hiring), answer="n")
     assert "Apply 3 changes (1 creates, 2 updates, 0 deletes)? [y/N]" in declined.text
-    assert declined.code == 2 and "not confirmed; nothing was sent" in declined.text
+    assert declined.code == 2 and "not confirmed; nothing was changed" in declined.text
     assert _writes(cli) == []
     cli.spent()
     accepted = run_pty(cli, "ghosts", "apply", str(hiring), answer="y")
@@ -214,7 +214,7 @@ def test_prune_without_a_terminal_needs_yes(cli: Cli, tmp_path: Path) -> None:
     keep = _file(tmp_path, "name\nJunior Designer (TBH)\n")
     refused = cli.run("ghosts", "apply", str(keep), "--prune")
     assert refused.code == 2, refused.err
-    assert "pass --yes to confirm; nothing was sent" in refused.err
+    assert "pass --yes (-y) to go ahead without asking; nothing was changed" in refused.err
     assert cli.spent() == 0  # refused before reading the workspace
     saved = tmp_path / "prune.json"
     assert cli.run("ghosts", "plan", str(keep), "--prune", "-o", str(saved)).code == 0
