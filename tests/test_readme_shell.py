@@ -222,7 +222,7 @@ RUNNERS: dict[str, Callable[[str, Path, tuple[FakeFocus, str]], None]] = {
     'pip install ".[probe]"': run_probe,
 }
 PROVED_ELSEWHERE = {
-    "make test-wheel": ".ci/run runs make dist, then its matrix beside make test, on the same "
+    "make test-wheel": ".ci/run runs make dist, make test, then its matrix, on the same "
     "clean clone",
     "make client": "make check-generated (in make test) runs the same generation into a "
     "scratch directory and fails unless it matches generated/",
