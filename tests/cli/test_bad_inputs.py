@@ -28,7 +28,9 @@ CASES: dict[str, tuple[str, bytes, str]] = {
     "invalid JSON": (
         "p.json",
         b'[{"name": "A"},\n {"name": "B",}]',
-        "row 2 (line 2): not valid JSON: Expecting property name",
+        # the json module's own words follow; they differ between Python versions (3.13:
+        # "Illegal trailing comma before end of object"), so only the line is checked
+        "row 2 (line 2): not valid JSON: ",
     ),
     "JSON nested deep": ("p.json", b"[" * DEEP + b"]" * DEEP, "row 1 (line 1): nested too deeply"),
     "JSON row nested deep": (
