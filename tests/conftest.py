@@ -8,6 +8,7 @@ would have waited without spending the time.
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -33,11 +34,19 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """TOGGL_FOCUS_TEST_INSTALLED=1 (scripts/wheel_matrix.py): test the installed wheel only.
+    """SIGINT handled here, whatever the parent did; and, with TOGGL_FOCUS_TEST_INSTALLED=1
+    (scripts/wheel_matrix.py), the installed wheel tested, never the checkout.
+
+    A background job of a non-interactive shell (`cmd &` in a script, as a CI script may run
+    us) starts with SIGINT ignored, and every `focus` or fake server a test starts would
+    inherit that: the Ctrl-C tests then see their SIGINT ignored (exit 0, not 130). Handling
+    it in this process gives the children the default again (exec resets a handled signal).
 
     The tests then must import `toggl_focus` and `toggl_focus_api` from site-packages, never
     from the checkout's `extensions/` or `generated/`; anything else ends the run at once.
     """
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if os.environ.get("TOGGL_FOCUS_TEST_INSTALLED") != "1":
         return
     import toggl_focus
