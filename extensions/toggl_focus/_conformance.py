@@ -97,7 +97,9 @@ class Violation:
     `location` is `status`, `path`, `query`, `header` or `body`; `path` is a JSON path into
     the body (`$.data[0].name`), a parameter or header name (`rows`, `ghost_ids[1]`), or
     empty for the status. `keyword` and `expected` are the JSON Schema keyword and its value
-    in the spec (`maximum`, 100), when a schema keyword was broken.
+    in the spec (`maximum`, 100), when a schema keyword was broken. `shape` is the offending
+    scalar with its letters and digits masked (`9999-99-99` for a date-only timestamp), for
+    reports that must show what went wrong without showing data (the probe's).
     """
 
     operation: str
@@ -107,6 +109,7 @@ class Violation:
     message: str
     keyword: str | None = None
     expected: Any = None
+    shape: str | None = None
 
     @property
     def field(self) -> str:
@@ -125,6 +128,7 @@ class Violation:
             "message": self.message,
             "keyword": self.keyword,
             "expected": self.expected,
+            "shape": self.shape,
         }
 
     def __str__(self) -> str:
@@ -940,6 +944,37 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def shape_of(value: object, limit: int = 40) -> str | None:
+    """A scalar's shape with its data masked: digits as 9, letters as x.
+
+    `"2026-01-02"` is `"9999-99-99"`, `"ada@example.com"` is `"xxx@xxxxxxx.xxx"`, `12` is
+    `99`, `true` is `true`; None for objects and arrays. A `T` or `Z` right after a digit
+    stays (a date-time's separator and zone). Reports that may be shared show this, never
+    the value: it tells a date-only or offset-less timestamp apart from a name without
+    revealing either.
+    """
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        text = json.dumps(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        return None
+    masked: list[str] = []
+    for index, char in enumerate(text[:limit]):
+        if char.isdigit():
+            masked.append("9")
+        elif char in "TZ" and index and text[index - 1].isdigit():
+            masked.append(char)
+        elif char.isalpha():
+            masked.append("x")
+        else:
+            masked.append(char if char.isascii() and char.isprintable() else "?")
+    shape = "".join(masked) + ("..." if len(text) > limit else "")
+    return json.dumps(shape) if isinstance(value, str) else shape
+
+
 def _plural(count: object, word: str) -> str:
     if count == 1:
         return f"{count} {word}"
@@ -965,7 +1000,9 @@ def _from_error(
     path = _join(prefix, error.absolute_path)
 
     def one(kind: str, message: str, where: str = path) -> list[Violation]:
-        return [Violation(operation, kind, location, where, message, keyword, value)]
+        return [
+            Violation(operation, kind, location, where, message, keyword, value, shape_of(instance))
+        ]
 
     if keyword == "required" and isinstance(instance, dict):
         return [

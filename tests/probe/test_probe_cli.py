@@ -42,27 +42,28 @@ def test_human_report_with_a_token_file(fake: FakeFocus, tmp_path: Path) -> None
     token_file = tmp_path / "token"
     token_file.write_text(fake.token + "\n")
     with fake.serve() as base_url:
-        done = _probe(base_url, "--yes", "--budget", "4", "--token-file", str(token_file))
+        done = _probe(base_url, "--yes", "--budget", "9", "--token-file", str(token_file))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.index("Plan: at most 4") < done.stdout.index("Requests")
-    assert "4 request(s) sent, budget 4" in done.stdout
-    assert fake.request_count == 4
+    assert done.stdout.index("Plan: at most 9") < done.stdout.index("AGREES (exit 0)")
+    assert "9 of 9 request(s) sent" in done.stdout
+    assert fake.request_count == 9
     assert fake.token not in done.stdout + done.stderr
 
 
 def test_async_run_over_loopback(fake: FakeFocus) -> None:
     with fake.serve() as base_url:
-        done = _probe(base_url, "--yes", "--json", "--async", "--budget", "6", token=fake.token)
+        done = _probe(base_url, "--yes", "--json", "--async", "--budget", "9", token=fake.token)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["summary"]["requests_sent"] == fake.request_count == 6
+    assert json.loads(done.stdout)["summary"]["requests_sent"] == fake.request_count == 9
 
 
 def test_drift_over_loopback_exits_1(drifted: DriftedFake) -> None:
     with drifted.serve() as base_url:
-        done = _probe(base_url, "--yes", "--json", token=drifted.token)
+        done = _probe(base_url, "--yes", "--json", "--budget", "11", token=drifted.token)
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
-    assert report["summary"]["requests_sent"] == drifted.request_count <= 10
+    assert report["summary"]["requests_sent"] == drifted.request_count <= 11
+    assert (report["verdict"], report["exit_code"]) == ("drift", 1)
     kinds = {(v["operation"], v["kind"], v["path"]) for v in report["violations"]}
     assert ("list_ghosts", "unknown-field", "$.data[*].title") in kinds
     assert ("list_roles", "missing-required", "$[*].role_id") in kinds
@@ -88,7 +89,8 @@ def test_consenting_sends(fake: FakeFocus, capsys: pytest.CaptureFixture[str]) -
     with fake.serve() as base_url:
         argv = ["--base-url", base_url, "--organization-id", "9001", "--workspace-id", "7001"]
         argv += ["--token", fake.token, "--budget", "3"]
-        assert main(argv, stdin=io.StringIO("y\n")) == 0
+        # 3 requests cannot hold the core checks: sent, but inconclusive (exit 3).
+        assert main(argv, stdin=io.StringIO("y\n")) == 3
     assert fake.request_count == 3
 
 
@@ -97,7 +99,10 @@ def test_usage_errors_exit_2_without_a_request(fake: FakeFocus) -> None:
         missing = _probe(base_url, "--yes")
         writes = _probe(base_url, "--yes", "--allow-writes", "update_group", token=fake.token)
         reads = _probe(base_url, "--yes", "--allow-writes", "list_roles", token=fake.token)
-    assert missing.returncode == 2 and "no Toggl Focus API token" in missing.stderr
+    assert missing.returncode == 2
+    assert "error: no Toggl Focus API token: pass --token or --token-file, or set " in (
+        missing.stderr
+    )
     assert writes.returncode == 0, writes.stderr  # accepted, but no step of the probe uses it
     assert "No step uses update_group" in writes.stdout
     assert reads.returncode == 2 and "list_roles only reads" in reads.stderr

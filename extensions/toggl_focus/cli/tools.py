@@ -101,7 +101,13 @@ def quota(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
 
 
 @click.command("probe", cls=Command, context_settings={"ignore_unknown_options": False})
-@click.option("--budget", type=click.IntRange(min=1), default=10, help="Most requests to send.")
+@click.option(
+    "--budget",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Most requests to send [default: 10; with --allow-writes, 13].",
+)
+@click.option("--verbose", is_flag=True, help="List every decision no check settles.")
 @click.option("--yes", "-y", is_flag=True, help="Send without asking.")
 @click.option(
     "--allow-writes",
@@ -113,13 +119,21 @@ def quota(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
 @json_option
 @click.pass_context
 def probe(
-    ctx: click.Context, budget: int, yes: bool, allow_writes: str, dry_run: bool, json_: bool
+    ctx: click.Context,
+    budget: int | None,
+    verbose: bool,
+    yes: bool,
+    allow_writes: str,
+    dry_run: bool,
+    json_: bool,
 ) -> None:
     """Check this package's spec against the real API, within --budget requests.
 
     Prints the plan (each request and why) and asks before sending (unless --yes).
-    Read-only unless --allow-writes. Exit 0 when the server agrees with the spec, 1 when it
-    does not, 2 when declined or misused. Needs the probe extra.
+    Read-only unless --allow-writes. Exit 0 when every planned check ran and the server
+    agreed with the spec, 1 when it does not (drift), 2 when declined or misused, 3 when
+    inconclusive (too little could be checked: the report's first line says why). Needs
+    the probe extra.
 
     \b
     Examples:
@@ -131,8 +145,9 @@ def probe(
     argv = [
         "--organization-id", str(s.organization_id()),
         "--workspace-id", str(s.workspace_id()),
-        "--budget", str(budget),
     ]  # fmt: skip
+    if budget is not None:
+        argv += ["--budget", str(budget)]
     if s.settings.base_url:
         argv += ["--base-url", s.settings.base_url]
     if allow_writes:
@@ -153,11 +168,11 @@ def probe(
             base_url=s.settings.base_url,
         )
         print(plan.plan_text())
-        s.dry_run(f"at most {budget} requests", "the plan above")
+        s.dry_run(f"at most {plan.budget} requests", "the plan above")
     from ..probe.__main__ import main as run_probe
 
     argv += ["--token", s.token()]  # in-process: the token is never on a command line
-    argv += ["--yes"] * yes + ["--json"] * json_
+    argv += ["--yes"] * yes + ["--json"] * json_ + ["--verbose"] * verbose
     raise click.exceptions.Exit(run_probe(argv))
 
 

@@ -2,15 +2,23 @@
 
 It is a generator that yields each `Request` and receives its `Answer`, so the same logic
 drives the sync (`Focus`) and the async (`AsyncFocus`) runs and holds no I/O of its own. It
-never sends more than the budget, never a step whose clean-up would not fit in it, never a
-write the user did not allow (any operation that is not a GET counts as a write, whatever
-the steps say), and stops after an answer that makes the rest pointless (no answer, 401, a
-spent quota).
+never sends more than the budget, never a step whose clean-up would not fit in the budget
+or in the quota the last answer reported, never a write the user did not allow (any
+operation that is not a GET counts as a write, whatever the steps say), and stops after an
+answer that makes the rest pointless (no answer, 401, a spent quota, a 403 or 404 on the
+first request).
+
+Only evidence settles a check (see `_steps`): an answer that does not bear on the request
+(401, 402, 403, 429, 5xx, none) makes each check of its step "not tested" with a reason
+code. A 429, 502, 503 or 504 is not held against the spec either (a proxy or a passing
+outage sends them). At the end it knows which planned checks were not tested and why, and
+whether a ghost the probe created may be left behind: the report's verdict rests on that.
 """
 
 from __future__ import annotations
 
 import importlib
+import traceback
 from collections.abc import Generator, Sequence
 from typing import Any
 
@@ -21,19 +29,35 @@ from toggl_focus_api import Client
 
 from .._conformance import Decision, Spec, Violation
 from ._steps import (
+    AUTH_REFUSED,
+    BUDGET,
     CHECKS,
     CONFIRMED,
     CONTRADICTED,
+    FORBIDDEN,
+    NO_ANSWER,
+    NO_DATA,
+    NOT_IN_PLAN,
     NOT_TESTED,
+    QUOTA_SPENT,
+    RATE_LIMITED,
+    SERVER_ERROR,
+    STOPPED,
     SUPPORTS,
     WRITE_OPERATIONS,
     Answer,
+    Check,
     Context,
     Request,
     Skip,
     Step,
+    is_evidence,
     parse_body,
 )
+
+#: Statuses a proxy or a passing outage sends: not held against the spec's status list.
+_INFRA = frozenset({429, 502, 503, 504})
+_QUOTA = "x-toggl-quota-remaining"
 
 
 @attrs.frozen
@@ -49,22 +73,27 @@ class Exchange:
     violations: tuple[Violation, ...]
     client_error: str | None = None
     error: str | None = None
+    #: Why the answer is not evidence (a 403, a 429...), or None when it is.
+    not_evidence: str | None = None
 
 
 @attrs.frozen
 class Skipped:
-    """A planned step that sent nothing, and why."""
+    """A planned step that sent nothing, why, and the reason's code (None: not needed)."""
 
     step: str
     operation: str
     reason: str
+    code: str | None = None
 
 
 @attrs.frozen
 class DecisionResult:
-    """A decision check's outcome, with the `x-decision` markers it maps to (by pointer).
+    """A check's outcome, with the `x-decision` markers it maps to (by pointer).
 
-    `check` is None for a marker no check maps to: it is listed as not tested.
+    `check` is None for a marker no check maps to: it is listed as not tested. `planned`
+    says whether the run had to settle it (a core check, or one whose request was sent);
+    `code` is the reason code of a planned check left untested.
     """
 
     check: str | None
@@ -72,6 +101,31 @@ class DecisionResult:
     result: str
     detail: str
     markers: tuple[Decision, ...]
+    observation: bool = False
+    planned: bool = False
+    code: str | None = None
+
+
+def status_meaning(status: int | None, answer: Answer | None = None) -> tuple[str, str]:
+    """What a non-evidence answer means, and its reason code."""
+    if status is None:
+        return "no answer", NO_ANSWER
+    if status == 401:
+        return "the token was refused", AUTH_REFUSED
+    if status == 402:
+        left = answer.header(_QUOTA) if answer is not None else None
+        if left is not None and left.strip() == "0":
+            return "the hourly quota is spent", QUOTA_SPENT
+        return "a feature the organization's plan lacks", NOT_IN_PLAN
+    if status == 403:
+        return "the token's user may not (documented for a key without admin rights)", FORBIDDEN
+    if status == 429:
+        retry = answer.header("retry-after") if answer is not None else None
+        wait = f", Retry-After {retry!r}" if retry and len(retry) < 40 else ""
+        return f"rate limited by something in between{wait}", RATE_LIMITED
+    if status >= 500:
+        return "a server error", SERVER_ERROR
+    return f"status {status}", NO_DATA
 
 
 class Engine:
@@ -85,16 +139,24 @@ class Engine:
         *,
         budget: int,
         allow_writes: Sequence[str],
+        core_needs: int = 0,
     ) -> None:
         """Plan to send `steps` in order, at most `budget` requests."""
         self.spec = spec
         self.steps = tuple(steps)
         self.ctx = ctx
         self.budget = budget
+        self.core_needs = core_needs
         self.allow_writes = frozenset(allow_writes)
         self.exchanges: list[Exchange] = []
         self.skipped: list[Skipped] = []
+        #: Why the run ended early (text) and its code, or None.
         self.stopped: str | None = None
+        self.stop: str | None = None
+        self.quota_left: int | None = None
+        self.quota_answers = 0
+        self.notes: list[str] = []
+        self.left_behind: list[str] = []
         self._api = Client(base_url="http://parser.invalid", raise_on_unexpected_status=False)
 
     @property
@@ -106,42 +168,75 @@ class Engine:
         """Yield each request to send; receive its answer."""
         for step in self.steps:
             if self.stopped is not None:
-                self._skip(step, f"stopped: {self.stopped}")
+                self._skip(step, f"stopped: {self.stopped}", STOPPED)
                 continue
             operation = self.spec.operations.get(step.operation)
             if operation is None:
-                self._skip(step, "the spec has no such operation")
+                self._skip(step, "the spec has no such operation", NO_DATA)
                 continue
             if not operation.is_read and step.operation not in self.allow_writes:
-                self._skip(step, f"{step.operation} writes; it is not in --allow-writes")
+                self._skip(step, f"{step.operation} writes; it is not in --allow-writes", None)
                 continue
-            left = self.budget - self.sent
-            if left < step.needs:
-                why = "the budget is spent" if left == 0 else f"needs {step.needs} requests left"
-                self._skip(step, f"not sent: {why} (budget {self.budget})")
-                continue
+            if step.needs > 1 and not self._room(step):
+                continue  # a write sequence: check the room before its build names a ghost
             built = step.build(self.ctx)
             if isinstance(built, Skip):
-                self._skip(step, built.reason)
+                self._skip(step, built.reason, built.code)
+                continue
+            if step.needs == 1 and not self._room(step):
                 continue
             answer = yield built
             self._record(step, built, answer)
+        self._finish()
 
-    def _skip(self, step: Step, reason: str) -> None:
-        self.skipped.append(Skipped(step.name, step.operation, reason))
+    def _room(self, step: Step) -> bool:
+        """Whether the budget and the quota last reported leave room for the step."""
+        left = self.budget - self.sent
+        if left < step.needs:
+            why = "the budget is spent" if left == 0 else f"needs {step.needs} requests left"
+            self._skip(step, f"not sent: {why} (budget {self.budget})", BUDGET)
+            if step.core and self.stop is None:
+                self.stop = BUDGET
+            return False
+        if self.quota_left is not None and self.quota_left < step.needs:
+            if self.quota_left == 0:
+                self.stopped = "the hourly quota is spent (the last answer said 0 requests left)"
+                self.stop = QUOTA_SPENT
+                self._skip(step, f"stopped: {self.stopped}", STOPPED)
+            else:
+                self._skip(
+                    step,
+                    f"not sent: the quota left ({self.quota_left}) is less than the "
+                    f"{step.needs} requests it and its clean-up need",
+                    QUOTA_SPENT,
+                )
+            return False
+        return True
+
+    def _skip(self, step: Step, reason: str, code: str | None) -> None:
+        self.skipped.append(Skipped(step.name, step.operation, reason, code))
 
     def _record(self, step: Step, request: Request, answer: Answer) -> None:
         operation = self.spec.operation(step.operation)
+        status = answer.status
         violations: tuple[Violation, ...] = ()
         client_error = None
-        if answer.status is not None:
+        not_evidence = None
+        if status is not None and not (status in _INFRA and not self._documents(step, status)):
             violations = tuple(
                 self.spec.check_response(
-                    step.operation, status=answer.status, headers=answer.headers, body=answer.body
+                    step.operation, status=status, headers=answer.headers, body=answer.body
                 )
             )
-            if 200 <= answer.status < 300:
+            if 200 <= status < 300:
                 client_error = self._client_decodes(step.operation, answer)
+        self._quota(answer)
+        if not is_evidence(status):
+            meaning, code = status_meaning(status, answer)
+            not_evidence = meaning
+            for check in step.checks:
+                said = "no answer" if status is None else f"answered {status}"
+                self.ctx.note(check, NOT_TESTED, f"{step.name} {said}: {meaning}", code)
         self.exchanges.append(
             Exchange(
                 number=self.sent + 1,
@@ -149,24 +244,91 @@ class Engine:
                 operation=step.operation,
                 method=operation.method,
                 target=answer.target,
-                status=answer.status,
+                status=status,
                 violations=violations,
                 client_error=client_error,
                 error=answer.error,
+                not_evidence=not_evidence,
             )
         )
-        step.settle(self.ctx, answer, parse_body(answer))
-        headers = {name.lower(): value for name, value in answer.headers}
-        if answer.status is None:
-            self.stopped = f"no answer from the server ({answer.error})"
-        elif answer.status == 401:
-            self.stopped = "the server refused the token (401)"
-        elif answer.status == 402 and headers.get("x-toggl-quota-remaining", "").strip() == "0":
-            self.stopped = "the hourly request quota is spent (402)"
-        elif answer.status in (403, 404) and self.sent == 1:
+        if is_evidence(status) or step.reads is None or status in step.reads:
+            step.settle(self.ctx, answer, parse_body(answer))
+        self._stop_after(answer)
+
+    def _documents(self, step: Step, status: int) -> bool:
+        responses = self.spec.operation(step.operation).responses
+        return str(status) in responses
+
+    def _quota(self, answer: Answer) -> None:
+        left = answer.header(_QUOTA)
+        if left is not None:
+            self.quota_answers += 1
+            text = left.strip()
+            # A value that is not a count is a violation of the header, reported as such.
+            self.quota_left = int(text) if text.isdigit() else self.quota_left
+        retry = answer.header("retry-after")
+        if answer.status in (402, 429) and retry is not None:
+            shown = retry if len(retry) < 40 and retry.isascii() else "(unreadable)"
+            self.notes.append(
+                f"request {self.sent + 1} answered {answer.status} with Retry-After {shown}: "
+                + (
+                    "Focus documents none for a 402; the client waits for the quota window "
+                    "(X-Toggl-Quota-Resets-In), not for Retry-After"
+                    if answer.status == 402
+                    else "the client honours up to 60 s of it on a retried GET, PUT or DELETE"
+                )
+            )
+
+    def _stop_after(self, answer: Answer) -> None:
+        status = answer.status
+        if status is None:
+            self.stopped, self.stop = f"no answer from the server ({answer.error})", NO_ANSWER
+        elif status == 401:
             self.stopped = (
-                f"the first request answered {answer.status}: check --organization-id and "
+                f"the server refused the token (401 on request {self.sent}): check --token, "
+                "--token-file or $TOGGL_FOCUS_API_TOKEN"
+            )
+            self.stop = AUTH_REFUSED
+        elif status == 402 and status_meaning(402, answer)[1] == QUOTA_SPENT:
+            self.stopped = f"the hourly request quota is spent (402 on request {self.sent})"
+            self.stop = QUOTA_SPENT
+        elif status in (403, 404) and self.sent == 1:
+            self.stopped = (
+                f"the first request answered {status}: check --organization-id and "
                 "--workspace-id, and that the token's user may see them"
+            )
+            self.stop = FORBIDDEN
+
+    def _finish(self) -> None:
+        """After the last step: what the probe may have left behind; quota headers seen."""
+        created = self.ctx.created
+        if created is not None and not created.deleted:
+            status = created.status
+            if status is not None and (is_evidence(status) and not 200 <= status < 300):
+                pass  # refused: nothing was created
+            elif status in (401, 402, 403, 429):
+                pass
+            elif created.id is not None:
+                self.left_behind.append(
+                    f"the probe's ghost {created.id} ({created.name!r}) was not deleted: "
+                    "delete it in Toggl Focus"
+                )
+            else:
+                said = "no answer" if status is None else f"answered {status}"
+                self.left_behind.append(
+                    f"a ghost named {created.name!r} may exist (the create {said} and its id "
+                    "could not be found): look for it in Toggl Focus and delete it"
+                )
+        answered = sum(1 for e in self.exchanges if e.status is not None)
+        if answered and self.quota_answers == 0:
+            self.notes.append(
+                f"none of the {answered} answers carried X-Toggl-Quota-Remaining: the "
+                "client's quota tracking (Focus.quota, the CLI's low-quota line and its "
+                "wait for the reset) cannot work against this server"
+            )
+        elif answered:
+            self.notes.append(
+                f"{self.quota_answers} of {answered} answers carried the quota headers"
             )
 
     def _client_decodes(self, operation_id: str, answer: Answer) -> str | None:
@@ -185,7 +347,7 @@ class Engine:
         try:
             module._parse_response(client=self._api, response=response)
         except Exception as exc:
-            return f"{type(exc).__name__}: {str(exc)[:160]}"
+            return describe_error(exc)
         return None
 
     # --- decisions -----------------------------------------------------------------------
@@ -195,6 +357,7 @@ class Engine:
         markers = self.spec.decisions()
         mapped: set[str] = set()
         results = []
+        sent_steps = {e.step for e in self.exchanges}
         for check in CHECKS:
             scope: set[str] = set()
             for operation in check.operations:
@@ -204,8 +367,21 @@ class Engine:
                 m for m in markers if _inside(m.pointer, scope) and check.maps_to(m.pointer, m.text)
             )
             mapped.update(m.pointer for m in own)
-            result, detail = self._outcome(check.name)
-            results.append(DecisionResult(check.name, check.summary, result, detail, own))
+            serving = [s for s in self.steps if check.name in s.checks]
+            planned = not check.observation and any(s.core or s.name in sent_steps for s in serving)
+            result, detail, code = self._outcome(check, serving)
+            results.append(
+                DecisionResult(
+                    check.name,
+                    check.summary,
+                    result,
+                    detail,
+                    own,
+                    observation=check.observation,
+                    planned=planned,
+                    code=code if planned and result == NOT_TESTED else None,
+                )
+            )
         for marker in markers:
             if marker.pointer not in mapped:
                 results.append(
@@ -219,33 +395,69 @@ class Engine:
                 )
         return results
 
-    def _outcome(self, check: str) -> tuple[str, str]:
-        evidence = self.ctx.evidence.get(check, [])
+    def _outcome(self, check: Check, serving: Sequence[Step]) -> tuple[str, str, str | None]:
+        """The result, its detail and (when not tested) the first reason's code."""
+        if check.name == "working_hours.weekday_optional":
+            return self._weekday_optional()
+        if check.name == "working_hours.weekday_zero":
+            return self._weekday_zero()
+        evidence = self.ctx.evidence.get(check.name, [])
         support = [detail for result, detail in evidence if result == SUPPORTS]
         for wanted in (CONTRADICTED, CONFIRMED):
             details = [detail for result, detail in evidence if result == wanted]
             if details:
-                return wanted, "; ".join(details + (support if wanted == CONFIRMED else []))
-        if any(result == NOT_TESTED for result, _ in evidence):
-            return NOT_TESTED, "; ".join(detail for _, detail in evidence)
-        serving = [s for s in self.steps if check in s.checks]
-        if not serving and any(op in WRITE_OPERATIONS for op in _operations_of(check)):
-            return NOT_TESTED, "needs writes: --allow-writes " + ",".join(WRITE_OPERATIONS)
-        reasons = [f"{s.step}: {s.reason}" for s in self.skipped if check in _checks_of(s, serving)]
-        if reasons or support:
-            return NOT_TESTED, "; ".join(support + reasons)
-        return NOT_TESTED, "its requests were sent but their answers could not tell"
+                return wanted, "; ".join(details + (support if wanted == CONFIRMED else [])), None
+        codes = list(self.ctx.untested.get(check.name, []))
+        details = [detail for result, detail in evidence if result == NOT_TESTED]
+        names = {s.name for s in serving}
+        for skipped in self.skipped:
+            if skipped.step in names and skipped.code is not None:
+                details.append(f"{skipped.step}: {skipped.reason}")
+                codes.append(skipped.code)
+        if not serving and any(op in WRITE_OPERATIONS for op in check.operations):
+            return NOT_TESTED, "needs writes: --allow-writes " + ",".join(WRITE_OPERATIONS), None
+        if details or support:
+            return NOT_TESTED, "; ".join(details + support), (codes or [NO_DATA])[0]
+        return NOT_TESTED, "its requests were sent but their answers could not tell", NO_DATA
+
+    def _weekday_optional(self) -> tuple[str, str, str | None]:
+        ctx = self.ctx
+        if not ctx.hours_entries:
+            return NOT_TESTED, "no working-hours entries were read", NO_DATA
+        if ctx.hours_without_weekday:
+            detail = f"{ctx.hours_without_weekday} of {ctx.hours_entries} entries lack it"
+            return CONFIRMED, detail, None
+        return NOT_TESTED, f"all {ctx.hours_entries} entries read carry it", NO_DATA
+
+    def _weekday_zero(self) -> tuple[str, str, str | None]:
+        ctx = self.ctx
+        if not ctx.hours_entries:
+            return NOT_TESTED, "no working-hours entries were read", NO_DATA
+        return (
+            CONFIRMED if ctx.hours_weekday_zero else NOT_TESTED,
+            f"{ctx.hours_weekday_zero} of {ctx.hours_entries} entries say weekday 0; "
+            f"{ctx.hours_without_weekday} have none",
+            None,
+        )
+
+    def incomplete(self, results: Sequence[DecisionResult]) -> list[DecisionResult]:
+        """The planned checks left untested: each makes the run inconclusive."""
+        return [r for r in results if r.planned and r.result == NOT_TESTED]
 
 
-def _operations_of(check: str) -> tuple[str, ...]:
-    return next((c.operations for c in CHECKS if c.name == check), ())
-
-
-def _checks_of(skipped: Skipped, serving: Sequence[Step]) -> tuple[str, ...]:
-    for step in serving:
-        if step.name == skipped.step:
-            return step.checks
-    return ()
+def describe_error(exc: BaseException) -> str:
+    """An exception as one line that always says something, even with an empty message."""
+    message = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    if not message:
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = (
+            f" in {frames[-1].name}() at {frames[-1].filename.rsplit('/', 1)[-1]}:"
+            f"{frames[-1].lineno}"
+            if frames
+            else ""
+        )
+        message = f"(no message){where}"
+    return f"{type(exc).__name__}: {message}"
 
 
 def _inside(pointer: str, scope: set[str]) -> bool:

@@ -11,14 +11,26 @@ import httpx
 from .._auth import resolve_base_url, resolve_token
 from .._client import AsyncFocus, Focus
 from .._conformance import Spec
+from .._version import __version__
 from ..errors import FocusConfigError, FocusDecodeError, FocusStatusError
-from ._engine import Engine, answer_from, query_params
+from ._engine import Engine, answer_from, describe_error, query_params
 from ._report import Report
-from ._steps import WRITE_OPERATIONS, Answer, Context, Request, Step, steps
+from ._steps import (
+    WRITE_NEEDS,
+    WRITE_OPERATIONS,
+    WRITES,
+    Answer,
+    Context,
+    Request,
+    Step,
+    steps,
+    unconditional,
+)
 
 __all__ = ["DEFAULT_BUDGET", "PlannedStep", "Probe"]
 
-#: Requests a run may send unless told otherwise (the free plan allows 30 an hour).
+#: Requests a read-only run may send unless told otherwise (the free plan allows 30 an
+#: hour); a run with writes defaults to what its core checks and writes need.
 DEFAULT_BUDGET = 10
 
 
@@ -45,7 +57,7 @@ class Probe:
         organization_id: int,
         workspace_id: int,
         token: str | None = None,
-        budget: int = DEFAULT_BUDGET,
+        budget: int | None = None,
         allow_writes: Iterable[str] = (),
         base_url: str | None = None,
         spec: Spec | None = None,
@@ -55,13 +67,16 @@ class Probe:
         `token` defaults to $TOGGL_FOCUS_API_TOKEN and `base_url` to $TOGGL_FOCUS_BASE_URL
         or production. `allow_writes` names the write operations the probe may use; its
         write steps need both `create_ghost` and `delete_ghost` (it deletes what it
-        creates).
+        creates). `budget` defaults to `DEFAULT_BUDGET`, or with writes to what the core
+        checks and the writes need (`core_needs`); a smaller one with writes is refused.
         """
         self.spec = spec if spec is not None else Spec.shipped()
         for name, value in (("organization_id", organization_id), ("workspace_id", workspace_id)):
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise FocusConfigError(f"{name} must be a positive int, got {value!r}")
-        if isinstance(budget, bool) or not isinstance(budget, int) or budget < 1:
+        if budget is not None and (
+            isinstance(budget, bool) or not isinstance(budget, int) or budget < 1
+        ):
             raise FocusConfigError(f"budget must be an int >= 1, got {budget!r}")
         writes = tuple(dict.fromkeys(allow_writes))
         for name in writes:
@@ -77,13 +92,25 @@ class Probe:
                 + " and ".join(WRITE_OPERATIONS)
                 + " together (the probe deletes the ghost it creates)"
             )
+        self.steps: tuple[Step, ...] = steps(writes)
+        written = {step.name for step in WRITES}
+        core = [s for s in self.steps if s.core and s.name not in written]
+        #: Requests the core checks need: the core reads, and the writes when allowed.
+        self.core_needs = unconditional(core) + (WRITE_NEEDS if named else 0)
+        if budget is None:
+            budget = self.core_needs if named else DEFAULT_BUDGET
+        elif named and budget < self.core_needs:
+            raise FocusConfigError(
+                f"--allow-writes needs --budget {self.core_needs} or more: "
+                f"{self.core_needs - WRITE_NEEDS} for the core reads, {WRITE_NEEDS - 1} for "
+                "the writes and 1 in reserve for their clean-up"
+            )
         self._token = resolve_token(token)
         self.base_url = resolve_base_url(base_url)
         self.organization_id = organization_id
         self.workspace_id = workspace_id
         self.budget = budget
         self.allow_writes = writes
-        self.steps: tuple[Step, ...] = steps(writes)
 
     def __repr__(self) -> str:
         return (
@@ -121,8 +148,9 @@ class Probe:
         lines = [
             f"Plan: at most {self.budget} request(s) to {self.base_url} "
             f"(organization {self.organization_id}, workspace {self.workspace_id}; {mode}).",
-            "Each answer is checked against the spec shipped in toggl-focus "
-            f"{self.spec.version} (sha256 {self.spec.sha256[:12]}). Retries are off.",
+            f"Each answer is checked against the spec {self.spec.title!r} "
+            f"{self.spec.version} (sha256 {self.spec.sha256[:12]}) shipped in toggl-focus "
+            f"{__version__}. Retries are off.",
             "",
         ]
         later: list[str] = []
@@ -142,7 +170,9 @@ class Probe:
                 "",
                 "Nothing is written. --allow-writes "
                 + ",".join(WRITE_OPERATIONS)
-                + " adds: create a ghost, delete it, delete it again (3 requests).",
+                + f" adds: create a ghost, delete it, delete it again ({WRITE_NEEDS - 1} "
+                "requests and 1 in reserve to find or re-delete it; its budget is "
+                f"{self.core_needs + WRITE_NEEDS}).",
             ]
         return "\n".join(lines) + "\n"
 
@@ -151,10 +181,16 @@ class Probe:
     def _engine(self) -> Engine:
         ctx = Context(organization_id=self.organization_id, workspace_id=self.workspace_id)
         return Engine(
-            self.spec, self.steps, ctx, budget=self.budget, allow_writes=self.allow_writes
+            self.spec,
+            self.steps,
+            ctx,
+            budget=self.budget,
+            allow_writes=self.allow_writes,
+            core_needs=self.core_needs,
         )
 
     def _report(self, engine: Engine) -> Report:
+        results = engine.decisions()
         return Report(
             spec_title=self.spec.title,
             spec_version=self.spec.version,
@@ -166,9 +202,12 @@ class Probe:
             allow_writes=self.allow_writes,
             exchanges=tuple(engine.exchanges),
             skipped=tuple(engine.skipped),
-            checks=tuple(engine.decisions()),
-            warnings=tuple(engine.ctx.warnings),
+            checks=tuple(results),
+            notes=tuple(engine.notes),
+            left_behind=tuple(engine.left_behind),
             stopped=engine.stopped,
+            stop=engine.stop,
+            core_needs=self.core_needs,
         )
 
     def _call(self, request: Request) -> tuple[str, str, dict[str, Any] | None, Any]:
@@ -240,4 +279,4 @@ def _failed(exc: Exception, request: Request, url: str) -> Answer:
         return answer_from(exc.response, error=str(exc))
     query = "&".join(f"{k}={v}" for k, v in request.query)
     target = url + (f"?{query}" if query else "")
-    return Answer(None, (), b"", target, error=f"{type(exc).__name__}: {exc}")
+    return Answer(None, (), b"", target, error=describe_error(exc))

@@ -1,7 +1,23 @@
-"""The probe's report: what was sent, what the answers broke, and where the decisions stand.
+"""The probe's report: a verdict people can act on, then the details behind it.
 
-It holds no token (the probe never reads it back), and no response bodies: violations name
-a JSON path and a rule, and quote only enum values, so the report can be shared as is.
+The verdict is one of three, with its exit status:
+
+- **agrees** (0): every planned check ran and agreed, and nothing was left behind;
+- **drift** (1): an answer broke the spec, contradicted a decision, or could not be
+  parsed by this package's client;
+- **inconclusive** (3): too little could be checked (the token was refused, the first
+  request was forbidden, the quota or the budget ran out, a planned check met a 402, 403,
+  429 or 5xx, the account lacks the data a check needs) or a ghost the probe created may
+  be left behind. The first line says why.
+
+The human form puts a summary first (the verdict, counts, each drift on one line, anything
+left behind, the planned checks not tested), the details after, and ends with what to do.
+Decisions no check settles are folded into one line unless `verbose`.
+
+It holds no token (the probe never reads it back), no response bodies, and no names,
+emails or server texts: violations name a JSON path and a rule, and show an offending
+value only as its shape (`"9999-99-99"`), so the report can be shared as is. `as_dict()`
+is versioned by `FORMAT_VERSION`.
 """
 
 from __future__ import annotations
@@ -12,16 +28,37 @@ from typing import Any
 
 import attrs
 
+from .._conformance import Violation
 from ._engine import DecisionResult, Exchange, Skipped
-from ._steps import CONFIRMED, CONTRADICTED, NOT_TESTED
+from ._steps import BUDGET, CONFIRMED, CONTRADICTED, NOT_TESTED
+
+#: The version of `as_dict()`'s layout; raised on any change a reader must know about.
+FORMAT_VERSION = 2
+#: Where drift goes (also `Issues` in pyproject.toml's project URLs and in the README).
+ISSUES_URL = "https://github.com/toggl-focus/toggl-focus-python/issues"
+#: The file the README and the last line of a report tell users to attach.
+REPORT_FILE = "focus-probe.json"
 
 _INDEX = re.compile(r"\[\d+\]")
 _RESULT_ORDER = {CONTRADICTED: 0, CONFIRMED: 1, NOT_TESTED: 2}
+_EXIT = {"agrees": 0, "drift": 1, "inconclusive": 3}
+
+
+def safe_message(violation: Violation) -> str:
+    """A violation's message with any offending value shown only by its shape."""
+    shape = violation.shape
+    if violation.kind == "unknown-enum-value":
+        allowed = violation.expected if isinstance(violation.expected, list) else []
+        listed = ", ".join(json.dumps(v) for v in allowed) or json.dumps(violation.expected)
+        return f"a value shaped {shape} is not one of {listed}"
+    if shape is not None and violation.kind in ("format", "type-mismatch", "constraint"):
+        return f"{violation.message} (shape {shape})"
+    return violation.message
 
 
 @attrs.frozen
 class Report:
-    """The outcome of one probe run (see `render()` and `as_dict()`)."""
+    """The outcome of one probe run (see `render()`, `as_dict()` and `exit_code`)."""
 
     spec_title: str
     spec_version: str
@@ -34,13 +71,20 @@ class Report:
     exchanges: tuple[Exchange, ...]
     skipped: tuple[Skipped, ...]
     checks: tuple[DecisionResult, ...]
-    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    left_behind: tuple[str, ...] = ()
     stopped: str | None = None
+    #: The stop code (`auth_refused`, `forbidden`, `quota_spent`, `budget`, `no_answer`).
+    stop: str | None = None
+    #: Requests the core checks need (the budget message names it).
+    core_needs: int = 0
 
     @property
     def requests_sent(self) -> int:
         """How many requests went out (never more than the budget)."""
         return len(self.exchanges)
+
+    # --- what was found ------------------------------------------------------------------
 
     def violations(self) -> list[dict[str, Any]]:
         """Violations grouped by operation, status, kind and path (array indexes as `[*]`)."""
@@ -57,13 +101,19 @@ class Report:
                         "kind": violation.kind,
                         "location": violation.location,
                         "path": path,
-                        "message": violation.message,
+                        "message": safe_message(violation),
                         "keyword": violation.keyword,
+                        "expected": violation.expected,
+                        "shapes": [],
                         "count": 0,
                         "requests": [],
                     },
                 )
                 group["count"] += 1
+                shapes = group["shapes"]
+                if violation.shape is not None and violation.shape not in shapes[:3]:
+                    shapes.append(violation.shape)
+                    del shapes[3:]
                 if exchange.number not in group["requests"]:
                     group["requests"].append(exchange.number)
         return list(groups.values())
@@ -80,6 +130,14 @@ class Report:
             for e in self.exchanges
             if e.client_error is not None
         ]
+
+    def contradicted(self) -> list[DecisionResult]:
+        """Checks an answer contradicted (observations never are)."""
+        return [c for c in self.checks if c.check is not None and c.result == CONTRADICTED]
+
+    def not_tested(self) -> list[DecisionResult]:
+        """Planned checks left untested: each makes the run inconclusive."""
+        return [c for c in self.checks if c.planned and c.result == NOT_TESTED]
 
     def decisions(self) -> list[dict[str, Any]]:
         """Every `x-decision` marker with its result (combined over the checks mapped to it)."""
@@ -105,9 +163,52 @@ class Report:
             found.append(entry)
         return found
 
+    # --- the verdict ---------------------------------------------------------------------
+
+    @property
+    def drift(self) -> bool:
+        """Whether the server disagrees with the spec anywhere this run could see."""
+        return bool(self.violations() or self.contradicted() or self.client_errors())
+
+    @property
+    def complete(self) -> bool:
+        """Whether every planned check ran, the run was not stopped, and nothing is left."""
+        return self.stop is None and not self.left_behind and not self.not_tested()
+
+    @property
+    def verdict(self) -> str:
+        """`drift`, `inconclusive` or `agrees` (see the module docstring)."""
+        if self.drift:
+            return "drift"
+        return "agrees" if self.complete else "inconclusive"
+
+    @property
+    def exit_code(self) -> int:
+        """0 agrees, 1 drift, 3 inconclusive (2 is the command line's usage error)."""
+        return _EXIT[self.verdict]
+
+    def why(self) -> str | None:
+        """Why the run is not complete (the inconclusive verdict's reason), or None."""
+        if self.stop == BUDGET and self.stopped is None:
+            return (
+                f"the budget of {self.budget} is too small for the core checks, which need "
+                f"{self.core_needs}: pass --budget {self.core_needs}"
+            )
+        if self.stopped is not None:
+            return self.stopped
+        if self.left_behind:
+            return "the probe may have left a ghost behind: " + self.left_behind[0]
+        missing = self.not_tested()
+        if missing:
+            first = missing[0]
+            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+            return f"not tested{more}: {first.summary}: {_first_reason(first.detail)}"
+        return None
+
     def summary(self) -> dict[str, int]:
         """Counts of violations (grouped), client errors and check results."""
-        results = [c.result for c in self.checks if c.check is not None]
+        checks = [c for c in self.checks if c.check is not None and not c.observation]
+        results = [c.result for c in checks]
         return {
             "requests_sent": self.requests_sent,
             "violations": len(self.violations()),
@@ -115,18 +216,16 @@ class Report:
             "confirmed": results.count(CONFIRMED),
             "contradicted": results.count(CONTRADICTED),
             "not_tested": results.count(NOT_TESTED),
+            "planned_not_tested": len(self.not_tested()),
             "unmapped_decisions": sum(1 for c in self.checks if c.check is None),
         }
 
-    @property
-    def drift(self) -> bool:
-        """Whether the server disagrees with the spec anywhere this run could see."""
-        summary = self.summary()
-        return bool(summary["violations"] or summary["contradicted"] or summary["client_errors"])
+    # --- forms ---------------------------------------------------------------------------
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON report (`--json`): what to send the maintainers."""
         return {
+            "format_version": FORMAT_VERSION,
             "tool": "toggl_focus.probe",
             "tool_version": _package_version(),
             "spec": {
@@ -139,9 +238,24 @@ class Report:
             "workspace_id": self.workspace_id,
             "budget": self.budget,
             "allow_writes": list(self.allow_writes),
-            "summary": self.summary(),
+            "verdict": self.verdict,
+            "exit_code": self.exit_code,
+            "complete": self.complete,
+            "stop": self.stop,
+            "why": self.why(),
             "drift": self.drift,
-            "stopped": self.stopped,
+            "left_behind": list(self.left_behind),
+            "summary": self.summary(),
+            "checks_run": [
+                c.check
+                for c in self.checks
+                if c.check is not None and c.result in (CONFIRMED, CONTRADICTED)
+            ],
+            "checks_not_run": [
+                {"check": c.check, "planned": c.planned, "code": c.code, "reason": c.detail}
+                for c in self.checks
+                if c.check is not None and c.result == NOT_TESTED
+            ],
             "requests": [
                 {
                     "number": e.number,
@@ -153,6 +267,7 @@ class Report:
                     "violations": len(e.violations),
                     "client_error": e.client_error,
                     "error": e.error,
+                    "not_evidence": e.not_evidence,
                 }
                 for e in self.exchanges
             ],
@@ -165,6 +280,9 @@ class Report:
                     "summary": c.summary,
                     "result": c.result,
                     "detail": c.detail,
+                    "observation": c.observation,
+                    "planned": c.planned,
+                    "code": c.code,
                     "decision": c.markers[0].pointer if c.markers else c.check,
                     "markers": [m.pointer for m in c.markers],
                 }
@@ -172,77 +290,139 @@ class Report:
                 if c.check is not None
             ],
             "decisions": self.decisions(),
-            "warnings": list(self.warnings),
+            "notes": list(self.notes),
         }
 
     def to_json(self) -> str:
         """`as_dict()` as indented JSON."""
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
 
-    def render(self) -> str:
-        """The human report."""
-        lines: list[str] = []
+    def drift_lines(self) -> list[str]:
+        """Each drift in one line: violations, contradicted checks, client errors."""
+        lines = []
+        for v in self.violations():
+            where = "status" if v["location"] == "status" else _where(v)
+            count = f" (x{v['count']})" if v["count"] > 1 else ""
+            requests = ", ".join(map(str, v["requests"]))
+            lines.append(
+                f"{v['operation']} {v['status']} {where}: {v['message']}{count} "
+                f"[request {requests}]"
+            )
+        for c in self.contradicted():
+            lines.append(f"contradicted: {c.summary}: {c.detail}")
+        for e in self.client_errors():
+            lines.append(
+                f"the client cannot parse {e['operation']} {e['status']} "
+                f"[request {e['request']}]: {e['error']}"
+            )
+        return lines
+
+    def render(self, *, verbose: bool = False) -> str:
+        """The human report: the summary first, details after, what to do last."""
+        s = self.summary()
+        head = {
+            "agrees": "AGREES (exit 0): every planned check ran and the server agreed with "
+            "the spec",
+            "drift": f"DRIFT (exit 1): {len(self.drift_lines())} difference(s) from the spec",
+            "inconclusive": f"INCONCLUSIVE (exit 3): {self.why()}",
+        }[self.verdict]
         mode = "writes: " + ",".join(self.allow_writes) if self.allow_writes else "read-only"
-        lines.append(
-            f"toggl-focus {_package_version()} probe: spec {self.spec_title!r} "
-            f"{self.spec_version} (sha256 {self.spec_sha256[:12]}) against {self.base_url}"
-        )
-        lines.append(
+        lines = [
+            head,
+            f"toggl-focus {_package_version()} probe; spec {self.spec_title!r} "
+            f"{self.spec_version} (sha256 {self.spec_sha256[:12]}); {self.base_url}",
             f"organization {self.organization_id}, workspace {self.workspace_id}; "
-            f"{self.requests_sent} request(s) sent, budget {self.budget}; {mode}"
-        )
-        if self.stopped:
-            lines.append(f"stopped early: {self.stopped}")
-        lines += ["", "Requests"]
+            f"{self.requests_sent} of {self.budget} request(s) sent; {mode}",
+            f"checks: {s['confirmed']} confirmed, {s['contradicted']} contradicted, "
+            f"{s['not_tested']} not tested ({s['planned_not_tested']} of them planned); "
+            f"{s['violations']} violation(s); {s['client_errors']} client error(s)",
+        ]
+        if self.left_behind:
+            lines += ["", "LEFT BEHIND: delete by hand"]
+            lines += [f"  ! {item}" for item in self.left_behind]
+        drift = self.drift_lines()
+        if drift:
+            lines += ["", f"Drift ({len(drift)})"]
+            lines += [f"  - {line}" for line in drift]
+        missing = self.not_tested()
+        if missing:
+            lines += ["", f"Planned but not tested ({len(missing)})"]
+            lines += [f"  - {c.summary}: {_first_reason(c.detail)}" for c in missing]
+        observations = [c for c in self.checks if c.observation]
+        if self.notes or observations:
+            lines += ["", "Notes"]
+            lines += [f"  - {c.summary} {c.detail}" for c in observations]
+            lines += [f"  - {note}" for note in self.notes]
+        lines += self._details(verbose)
+        lines += ["", self.what_to_do()]
+        return "\n".join(lines) + "\n"
+
+    def _details(self, verbose: bool) -> list[str]:
+        lines = ["", "Details", "", "Requests"]
         for e in self.exchanges:
             status = str(e.status) if e.status is not None else "---"
-            what = f"{len(e.violations)} violation(s)" if e.violations else "conforms"
             if e.status is None:
                 what = e.error or "no answer"
+            elif e.violations:
+                what = f"{len(e.violations)} violation(s)"
+            else:
+                what = "conforms"
+            if e.not_evidence:
+                what += f"; not evidence: {e.not_evidence}"
             lines.append(f"  {e.number:>2}  {e.method:<6} {e.target}")
             lines.append(f"      {status}  {what}  [{e.step}]")
         if self.skipped:
             lines += ["", "Not sent"]
             lines += [f"   -  {s.step} ({s.operation}): {s.reason}" for s in self.skipped]
-        violations = self.violations()
-        lines += ["", f"Violations of the spec ({len(violations)})"]
-        if not violations:
-            lines.append("   none")
-        for v in violations:
-            where = "status" if v["location"] == "status" else _where(v)
-            count = f"  (x{v['count']})" if v["count"] > 1 else ""
-            lines.append(f"   {v['operation']} {v['status']}  {where}: {v['message']}{count}")
-        errors = self.client_errors()
-        if errors:
-            lines += ["", f"Answers the generated client cannot parse ({len(errors)})"]
-            lines += [
-                f"   #{e['request']} {e['operation']} {e['status']}: {e['error']}" for e in errors
-            ]
-        lines += ["", "Decisions"]
+        lines += ["", "Checks"]
         ordered = sorted(
-            self.checks, key=lambda c: (c.check is None, _RESULT_ORDER.get(c.result, 3))
+            (c for c in self.checks if c.check is not None),
+            key=lambda c: (c.observation, _RESULT_ORDER.get(c.result, 3), not c.planned),
         )
         for c in ordered:
-            lines.append(f"   {c.result:<13} {c.summary}")
-            lines.append(f"   {'':<13} {c.detail}")
-            if c.check is None:
-                lines.append(f"   {'':<13} x-decision {c.markers[0].pointer}")
-            elif c.markers:
-                lines += [f"   {'':<13} x-decision {m.pointer}" for m in c.markers]
+            planned = "" if c.planned or c.result != NOT_TESTED or c.observation else " (unplanned)"
+            lines.append(f"   {c.result + planned:<24} {c.summary}")
+            lines.append(f"   {'':<24} {c.detail}")
+            if c.markers:
+                lines += [f"   {'':<24} x-decision {m.pointer}" for m in c.markers]
+            elif c.observation:
+                lines.append(f"   {'':<24} (an observation: the spec allows either answer)")
             else:
-                lines.append(f"   {'':<13} check {c.check} (no x-decision marker found)")
-        for warning in self.warnings:
-            lines += ["", f"WARNING: {warning}"]
-        s = self.summary()
-        verdict = "Drift found" if self.drift else "The server agrees with the spec"
-        lines += [
-            "",
-            f"Summary: {s['requests_sent']} request(s), {s['violations']} violation(s), "
-            f"{s['client_errors']} client error(s); checks: {s['confirmed']} confirmed, "
-            f"{s['contradicted']} contradicted, {s['not_tested']} not tested; "
-            f"{s['unmapped_decisions']} other decision(s) not tested. {verdict}.",
-        ]
-        return "\n".join(lines) + "\n"
+                lines.append(f"   {'':<24} (a promise the client rests on; no x-decision)")
+        unmapped = [c for c in self.checks if c.check is None]
+        if unmapped and verbose:
+            lines += ["", f"Decisions no check of the probe settles ({len(unmapped)})"]
+            for c in unmapped:
+                lines.append(f"   x-decision {c.markers[0].pointer}")
+                lines.append(f"      {c.summary}")
+        elif unmapped:
+            lines += [
+                "",
+                f"{len(unmapped)} other x-decision marker(s) no check of the probe settles "
+                "(--verbose lists them)",
+            ]
+        return lines
+
+    def what_to_do(self) -> str:
+        """The report's last line: what to do with this verdict."""
+        attach = (
+            f"run again with --json > {REPORT_FILE} and attach that file to an issue at "
+            f"{ISSUES_URL}/new (it holds no token, names or emails)"
+        )
+        if self.verdict == "drift":
+            return f"What to do: the spec or this client is wrong for your account: {attach}."
+        if self.verdict == "inconclusive":
+            return (
+                "What to do: deal with what the first line says and run again; if you think "
+                f"the probe is wrong, {attach}."
+            )
+        return f"What to do: nothing. To help settle more decisions, {attach}."
+
+
+def _first_reason(detail: str) -> str:
+    """A detail's first clause: summary lines stay one line."""
+    first = detail.split("; ")[0]
+    return first if len(first) <= 160 else first[:157] + "..."
 
 
 def _where(violation: dict[str, Any]) -> str:
