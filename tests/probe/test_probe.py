@@ -23,15 +23,17 @@ REQUIRED_CHECKS = {
     "list_ghosts.rows_honoured",
     "list_ghosts.pages_consistent",
     "list_ghosts.last_page_ends",
+    "list_ghosts.sorted_by_name",
     "list_users.first_page_is_1",
+    "list_users.pages_end",
     "working_hours.user_id_is_org_user_id",
 }
 #: Entries without weekday confirm it; the fake's seeded entries all carry one.
 WEEKDAY = "working_hours.weekday_optional"
 OBSERVATIONS = {WEEKDAY, "working_hours.weekday_zero"}
 #: Steps in the read-only plan, and those the fake never needs (the conditional ones).
-READ_STEPS = 19
-NOT_NEEDED = 4
+READ_STEPS = 21
+NOT_NEEDED = 5
 
 
 def _probe(fake: FakeFocus, **kwargs: Any) -> Probe:
@@ -68,8 +70,8 @@ def _assert_clean(report: Report, fake: FakeFocus, budget: int) -> None:
 
 def test_clean_report_against_the_fake(fake: FakeFocus) -> None:
     report = _run(fake)
-    _assert_clean(report, fake, budget=10)
-    assert report.requests_sent == 10  # the default budget, spent on the highest priorities
+    _assert_clean(report, fake, budget=12)
+    assert report.requests_sent == 12  # the default budget, spent on the highest priorities
     assert fake.response_violations == []
     assert [e.status for e in report.exchanges][:5] == [200, 200, 200, 200, 400]
 
@@ -77,10 +79,10 @@ def test_clean_report_against_the_fake(fake: FakeFocus) -> None:
 async def test_clean_report_async(fake: FakeFocus) -> None:
     async with httpx.AsyncClient(transport=fake.async_transport()) as http:
         report = await _probe(fake).arun(http_client=http)
-    _assert_clean(report, fake, budget=10)
+    _assert_clean(report, fake, budget=12)
 
 
-@pytest.mark.parametrize("budget", [1, 2, 5, 8, 9, 10, 15, 30])
+@pytest.mark.parametrize("budget", [1, 2, 5, 9, 10, 12, 15, 30])
 def test_never_exceeds_the_budget(fake: FakeFocus, budget: int) -> None:
     report = _run(fake, budget=budget)
     assert report.requests_sent == fake.request_count
@@ -89,12 +91,12 @@ def test_never_exceeds_the_budget(fake: FakeFocus, budget: int) -> None:
     spent = [s for s in report.skipped if "budget" in s.reason]
     assert report.requests_sent + len(report.skipped) == READ_STEPS
     assert len(spent) == 0 if budget >= READ_STEPS - NOT_NEEDED else len(spent) > 0
-    # Below the core checks' 9 requests the run is inconclusive, never a pass.
-    if budget < 9:
+    # Below the core checks' 10 requests the run is inconclusive, never a pass.
+    if budget < 10:
         assert (report.exit_code, report.stop) == (3, "budget")
         assert report.render().startswith(
             f"INCONCLUSIVE (exit 3): the budget of {budget} is too small for the core checks, "
-            "which need 9: pass --budget 9"
+            "which need 10: pass --budget 10"
         )
     else:
         assert (report.exit_code, report.stop) == (0, None)
@@ -199,8 +201,8 @@ def test_writes_are_refused_unless_allowed(fake: FakeFocus) -> None:
 def test_allowed_writes_create_then_delete(fake: FakeFocus) -> None:
     before = {gid for gid, g in fake.state.ghosts.items() if g["deleted_at"] is None}
     report = _run(fake, allow_writes=["create_ghost", "delete_ghost"])
-    assert report.budget == 13  # the default with writes: 9 core reads, 3 writes, 1 reserve
-    assert [e.operation for e in report.exchanges][9:12] == [
+    assert report.budget == 14  # the default with writes: 10 core reads, 3 writes, 1 reserve
+    assert [e.operation for e in report.exchanges][10:13] == [
         "create_ghost",
         "delete_ghost",
         "delete_ghost",
@@ -214,12 +216,12 @@ def test_allowed_writes_create_then_delete(fake: FakeFocus) -> None:
 
 
 def test_writes_need_a_budget_with_room_for_their_clean_up(fake: FakeFocus) -> None:
-    with pytest.raises(FocusConfigError, match="--allow-writes needs --budget 13 or more"):
-        _probe(fake, budget=12, allow_writes=["create_ghost", "delete_ghost"])
+    with pytest.raises(FocusConfigError, match="--allow-writes needs --budget 14 or more"):
+        _probe(fake, budget=13, allow_writes=["create_ghost", "delete_ghost"])
 
 
 def test_a_write_sequence_never_starts_without_quota_for_its_clean_up(fake: FakeFocus) -> None:
-    fake.quota = 12  # after the 9 core reads, 3 are left: the create and its clean-up need 4
+    fake.quota = 13  # after the 10 core reads, 3 are left: the create and its clean-up need 4
     report = _run(fake, allow_writes=["create_ghost", "delete_ghost"])
     assert {r.method for r in fake.requests} == {"GET"}
     skipped = {s.step: s for s in report.skipped}
@@ -227,7 +229,7 @@ def test_a_write_sequence_never_starts_without_quota_for_its_clean_up(fake: Fake
         "not sent: the quota left (3) is less than the 4 requests it and its clean-up need"
     )
     # The reads after it spend the quota: the run stops there, before any 402.
-    assert report.requests_sent == fake.request_count == 12
+    assert report.requests_sent == fake.request_count == 13
     assert {e.status for e in report.exchanges} <= {200, 400}
     assert (report.exit_code, report.stop) == (3, "quota_spent")
     assert report.render().startswith(
@@ -337,6 +339,8 @@ MARKERS = {
     "list_ghosts.rows_honoured": [],
     "list_ghosts.pages_consistent": [],
     "list_ghosts.last_page_ends": [],
+    "list_ghosts.sorted_by_name": [],
+    "list_users.pages_end": [],
     "working_hours.weekday_zero": [],
 }
 
@@ -383,7 +387,7 @@ def test_a_check_without_a_marker_is_its_own_decision(fake: FakeFocus) -> None:
 
 def test_json_report_shape(fake: FakeFocus) -> None:
     data = json.loads(_run(fake).to_json())
-    assert data["summary"]["requests_sent"] == len(data["requests"]) == 10
+    assert data["summary"]["requests_sent"] == len(data["requests"]) == 12
     assert data["drift"] is False
     assert (data["format_version"], data["verdict"], data["exit_code"]) == (2, "agrees", 0)
     assert (data["complete"], data["stop"], data["why"], data["left_behind"]) == (
@@ -393,9 +397,12 @@ def test_json_report_shape(fake: FakeFocus) -> None:
         [],
     )
     assert "list_ghosts.pages_consistent" in data["checks_run"]
-    assert {c["check"]: c["planned"] for c in data["checks_not_run"]}[
-        "list_teams.first_page_is_1"
-    ] is False
+    not_run = {c["check"]: c for c in data["checks_not_run"]}
+    assert not_run["list_teams.per_page_max_100"]["planned"] is False  # cut by the budget
+    assert (
+        "teams.per-page-101: not sent: the budget is spent"
+        in (not_run["list_teams.per_page_max_100"]["reason"])
+    )
     assert data["spec"]["sha256"] == Spec.shipped().sha256
     assert {r["status"] for r in data["requests"]} <= {200, 400}
     assert all(set(c) >= {"check", "result", "detail", "decision"} for c in data["checks"])

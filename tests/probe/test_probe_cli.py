@@ -30,10 +30,10 @@ def test_json_report_over_loopback(fake: FakeFocus) -> None:
         done = _probe(base_url, "--yes", "--json", token=fake.token)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["summary"]["requests_sent"] == fake.request_count == 10
+    assert report["summary"]["requests_sent"] == fake.request_count == 12
     assert report["violations"] == [] and report["drift"] is False
     assert report["base_url"] == base_url
-    assert "Plan: at most 10 request(s)" in done.stderr  # the plan goes to stderr with --json
+    assert "Plan: at most 12 request(s)" in done.stderr  # the plan goes to stderr with --json
     assert fake.token not in done.stdout + done.stderr
     assert fake.response_violations == []
 
@@ -42,27 +42,27 @@ def test_human_report_with_a_token_file(fake: FakeFocus, tmp_path: Path) -> None
     token_file = tmp_path / "token"
     token_file.write_text(fake.token + "\n")
     with fake.serve() as base_url:
-        done = _probe(base_url, "--yes", "--budget", "9", "--token-file", str(token_file))
+        done = _probe(base_url, "--yes", "--budget", "10", "--token-file", str(token_file))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.index("Plan: at most 9") < done.stdout.index("AGREES (exit 0)")
-    assert "9 of 9 request(s) sent" in done.stdout
-    assert fake.request_count == 9
+    assert done.stdout.index("Plan: at most 10") < done.stdout.index("AGREES (exit 0)")
+    assert "10 of 10 request(s) sent" in done.stdout
+    assert fake.request_count == 10
     assert fake.token not in done.stdout + done.stderr
 
 
 def test_async_run_over_loopback(fake: FakeFocus) -> None:
     with fake.serve() as base_url:
-        done = _probe(base_url, "--yes", "--json", "--async", "--budget", "9", token=fake.token)
+        done = _probe(base_url, "--yes", "--json", "--async", "--budget", "10", token=fake.token)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["summary"]["requests_sent"] == fake.request_count == 9
+    assert json.loads(done.stdout)["summary"]["requests_sent"] == fake.request_count == 10
 
 
 def test_drift_over_loopback_exits_1(drifted: DriftedFake) -> None:
     with drifted.serve() as base_url:
-        done = _probe(base_url, "--yes", "--json", "--budget", "11", token=drifted.token)
+        done = _probe(base_url, "--yes", "--json", token=drifted.token)
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
-    assert report["summary"]["requests_sent"] == drifted.request_count <= 11
+    assert report["summary"]["requests_sent"] == drifted.request_count <= 12
     assert (report["verdict"], report["exit_code"]) == ("drift", 1)
     kinds = {(v["operation"], v["kind"], v["path"]) for v in report["violations"]}
     assert ("list_ghosts", "unknown-field", "$.data[*].title") in kinds

@@ -37,6 +37,7 @@ from ._steps import (
     FORBIDDEN,
     NO_ANSWER,
     NO_DATA,
+    NOT_FOUND,
     NOT_IN_PLAN,
     NOT_TESTED,
     QUOTA_SPENT,
@@ -75,6 +76,8 @@ class Exchange:
     error: str | None = None
     #: Why the answer is not evidence (a 403, a 429...), or None when it is.
     not_evidence: str | None = None
+    #: Values of open enums the spec does not list yet: news for the spec, never drift.
+    open_values: tuple[Violation, ...] = ()
 
 
 @attrs.frozen
@@ -220,19 +223,21 @@ class Engine:
         operation = self.spec.operation(step.operation)
         status = answer.status
         violations: tuple[Violation, ...] = ()
+        open_values: tuple[Violation, ...] = ()
         client_error = None
         not_evidence = None
-        if status is not None and not (status in _INFRA and not self._documents(step, status)):
-            violations = tuple(
-                self.spec.check_response(
-                    step.operation, status=status, headers=answer.headers, body=answer.body
-                )
-            )
+        # A 404 on the first request: a wrong organization, workspace or base URL, most
+        # likely; nothing it says bears on the spec.
+        missed = status == 404 and self.sent == 0
+        if status is not None and not missed and not self._infra(step, status):
+            violations, open_values = self._check(step.operation, answer)
             if 200 <= status < 300:
                 client_error = self._client_decodes(step.operation, answer)
         self._quota(answer)
-        if not is_evidence(status):
+        if missed or not is_evidence(status):
             meaning, code = status_meaning(status, answer)
+            if missed:
+                meaning, code = "not found: a wrong organization, workspace or URL?", NOT_FOUND
             not_evidence = meaning
             for check in step.checks:
                 said = "no answer" if status is None else f"answered {status}"
@@ -243,21 +248,52 @@ class Engine:
                 step=step.name,
                 operation=step.operation,
                 method=operation.method,
-                target=answer.target,
+                target=_redacted(answer.target, step.redact),
                 status=status,
                 violations=violations,
                 client_error=client_error,
                 error=answer.error,
                 not_evidence=not_evidence,
+                open_values=open_values,
             )
         )
-        if is_evidence(status) or step.reads is None or status in step.reads:
+        if missed:
+            pass
+        elif is_evidence(status) or step.reads is None or status in step.reads:
             step.settle(self.ctx, answer, parse_body(answer))
         self._stop_after(answer)
 
-    def _documents(self, step: Step, status: int) -> bool:
-        responses = self.spec.operation(step.operation).responses
-        return str(status) in responses
+    def _infra(self, step: Step, status: int) -> bool:
+        """A proxy's or an outage's status the spec does not document for the operation."""
+        return status in _INFRA and str(status) not in self.spec.operation(step.operation).responses
+
+    def _check(
+        self, operation: str, answer: Answer
+    ) -> tuple[tuple[Violation, ...], tuple[Violation, ...]]:
+        """The answer's violations, and apart the values of open enums the spec lacks.
+
+        Strict checking closes the spec (every field and enum value it lists, no other);
+        an enum value that only strict checking rejects belongs to an enum the spec keeps
+        open: the spec should list it, but the server does not contradict it.
+        """
+        assert answer.status is not None
+        kwargs: dict[str, Any] = {
+            "status": answer.status,
+            "headers": answer.headers,
+            "body": answer.body,
+        }
+        strict = self.spec.check_response(operation, **kwargs)
+        loose = {
+            (v.location, v.path)
+            for v in self.spec.check_response(operation, strict=False, **kwargs)
+            if v.kind == "unknown-enum-value"
+        }
+        news = [
+            v
+            for v in strict
+            if v.kind == "unknown-enum-value" and (v.location, v.path) not in loose
+        ]
+        return tuple(v for v in strict if v not in news), tuple(news)
 
     def _quota(self, answer: Answer) -> None:
         left = answer.header(_QUOTA)
@@ -294,10 +330,10 @@ class Engine:
             self.stop = QUOTA_SPENT
         elif status in (403, 404) and self.sent == 1:
             self.stopped = (
-                f"the first request answered {status}: check --organization-id and "
-                "--workspace-id, and that the token's user may see them"
+                f"the first request answered {status}: check --organization-id, "
+                "--workspace-id and --base-url, and that the token's user may see them"
             )
-            self.stop = FORBIDDEN
+            self.stop = FORBIDDEN if status == 403 else NOT_FOUND
 
     def _finish(self) -> None:
         """After the last step: what the probe may have left behind; quota headers seen."""
@@ -358,6 +394,7 @@ class Engine:
         mapped: set[str] = set()
         results = []
         sent_steps = {e.step for e in self.exchanges}
+        cut = {s.step for s in self.skipped if s.code == BUDGET}
         for check in CHECKS:
             scope: set[str] = set()
             for operation in check.operations:
@@ -368,7 +405,15 @@ class Engine:
             )
             mapped.update(m.pointer for m in own)
             serving = [s for s in self.steps if check.name in s.checks]
-            planned = not check.observation and any(s.core or s.name in sent_steps for s in serving)
+            # Planned: a core check, or one whose requests all went out (a check the budget
+            # cut short was not planned: the plan showed it beyond the budget).
+            planned = not check.observation and (
+                any(s.core for s in serving)
+                or (
+                    any(s.name in sent_steps for s in serving)
+                    and not any(s.name in cut for s in serving)
+                )
+            )
             result, detail, code = self._outcome(check, serving)
             results.append(
                 DecisionResult(
@@ -458,6 +503,18 @@ def describe_error(exc: BaseException) -> str:
         )
         message = f"(no message){where}"
     return f"{type(exc).__name__}: {message}"
+
+
+def _redacted(target: str, names: Sequence[str]) -> str:
+    """A request target with the values of the named query parameters masked."""
+    if not names or "?" not in target:
+        return target
+    path, _, query = target.partition("?")
+    pairs = []
+    for pair in query.split("&"):
+        name = pair.partition("=")[0]
+        pairs.append(f"{name}=(masked)" if name in names else pair)
+    return path + "?" + "&".join(pairs)
 
 
 def _inside(pointer: str, scope: set[str]) -> bool:

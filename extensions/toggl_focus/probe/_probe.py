@@ -31,7 +31,7 @@ __all__ = ["DEFAULT_BUDGET", "PlannedStep", "Probe"]
 
 #: Requests a read-only run may send unless told otherwise (the free plan allows 30 an
 #: hour); a run with writes defaults to what its core checks and writes need.
-DEFAULT_BUDGET = 10
+DEFAULT_BUDGET = 12
 
 
 @attrs.frozen

@@ -88,9 +88,16 @@ class Report:
 
     def violations(self) -> list[dict[str, Any]]:
         """Violations grouped by operation, status, kind and path (array indexes as `[*]`)."""
+        return self._grouped("violations")
+
+    def open_values(self) -> list[dict[str, Any]]:
+        """Values of open enums the spec does not list yet (grouped as violations are)."""
+        return self._grouped("open_values")
+
+    def _grouped(self, field: str) -> list[dict[str, Any]]:
         groups: dict[tuple[Any, ...], dict[str, Any]] = {}
         for exchange in self.exchanges:
-            for violation in exchange.violations:
+            for violation in getattr(exchange, field):
                 path = _INDEX.sub("[*]", violation.path)
                 key = (violation.operation, exchange.status, violation.kind, path)
                 group = groups.setdefault(
@@ -273,6 +280,7 @@ class Report:
             ],
             "not_sent": [attrs.asdict(s) for s in self.skipped],
             "violations": self.violations(),
+            "open_enum_values": self.open_values(),
             "client_errors": self.client_errors(),
             "checks": [
                 {
@@ -349,10 +357,16 @@ class Report:
             lines += ["", f"Planned but not tested ({len(missing)})"]
             lines += [f"  - {c.summary}: {_first_reason(c.detail)}" for c in missing]
         observations = [c for c in self.checks if c.observation]
-        if self.notes or observations:
+        news = self.open_values()
+        if self.notes or observations or news:
             lines += ["", "Notes"]
             lines += [f"  - {c.summary} {c.detail}" for c in observations]
             lines += [f"  - {note}" for note in self.notes]
+            lines += [
+                f"  - not drift, but new to the spec: {v['operation']} {v['status']} "
+                f"{_where(v)}: {v['message']} (an open enum)"
+                for v in news
+            ]
         lines += self._details(verbose)
         lines += ["", self.what_to_do()]
         return "\n".join(lines) + "\n"

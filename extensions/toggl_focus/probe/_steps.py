@@ -42,7 +42,8 @@ SUPPORTS = "supports"
 NO_DATA = "no_data"  # the account lacks what the check needs (two ghosts, hours entries)
 BUDGET = "budget"  # the budget ran out before the check's request
 AUTH_REFUSED = "auth_refused"  # 401
-FORBIDDEN = "forbidden"  # 403 (or 404 on the first request: wrong organization/workspace)
+FORBIDDEN = "forbidden"  # 403
+NOT_FOUND = "not_found"  # 404 on the first request: a wrong organization, workspace or URL
 NOT_IN_PLAN = "not_in_plan"  # 402 that is not a spent quota: a plan-gated feature
 QUOTA_SPENT = "quota_spent"  # 402 with no quota left, or the quota read shows too little
 RATE_LIMITED = "rate_limited"  # 429 (Focus documents none: something in between)
@@ -113,6 +114,11 @@ CHECKS: tuple[Check, ...] = (
         ("list_ghosts",),
     ),
     Check(
+        "list_ghosts.sorted_by_name",
+        "ghosts come sorted by name (order_by's default name,asc), across pages",
+        ("list_ghosts",),
+    ),
+    Check(
         "list_ghosts.last_page_ends",
         "the page after the last one is empty (a listing without `total` ends)",
         ("list_ghosts",),
@@ -134,6 +140,11 @@ CHECKS: tuple[Check, ...] = (
         "user pages are numbered from 1",
         ("list_users",),
         _FIRST_PAGE,
+    ),
+    Check(
+        "list_users.pages_end",
+        "user pages end: page 2 after a short page 1 is empty (the bare array has no total)",
+        ("list_users",),
     ),
     Check(
         "working_hours.user_id_is_org_user_id",
@@ -235,7 +246,7 @@ class Page:
     and never reported), the item count, and the envelope's page, rows and total."""
 
     ids: tuple[int, ...]
-    names: tuple[str, ...]
+    names: tuple[Any, ...]
     count: int
     page: int | None
     rows: int | None
@@ -264,6 +275,8 @@ class Context:
     second_ghosts: Page | None = None
     ghost_page_echoed: bool = True
     comma_confirmed: bool = False
+    #: The ghost both page 1 and page 2 held at their boundary (id, name), if one did.
+    tie_suspect: tuple[int, Any] | None = None
     repeated_worked: bool = False
     user_id: int | None = None
     user_account_id: int | None = None
@@ -314,6 +327,8 @@ class Step:
     reads: frozenset[int] | None = frozenset()
     #: A core step: the run is inconclusive when the budget cannot reach it.
     core: bool = False
+    #: Query parameters whose values the report masks (a name looked up).
+    redact: tuple[str, ...] = ()
 
 
 # --- reading answers -----------------------------------------------------------------------
@@ -348,7 +363,7 @@ def _page(parsed: Any) -> Page | None:
     items = _items(parsed)
     if items is None:
         return None
-    keyed = [(lenient_id(item.get("id")), str(item.get("name"))) for item in items]
+    keyed = [(lenient_id(item.get("id")), item.get("name")) for item in items]
     envelope = parsed if isinstance(parsed, dict) else {}
     return Page(
         ids=tuple(i for i, _ in keyed if i is not None),
@@ -358,6 +373,13 @@ def _page(parsed: Any) -> Page | None:
         rows=_int(envelope.get("rows")),
         total=_int(envelope.get("total")),
     )
+
+
+def _ascending(names: Sequence[str]) -> bool:
+    """Whether names ascend, compared case-insensitively or as plain strings (the spec
+    does not say which collation; either is a sort by name)."""
+    folded = [n.casefold() for n in names]
+    return folded == sorted(folded) or list(names) == sorted(names)
 
 
 def _same_listing(a: Page, b: Page, size: int) -> bool:
@@ -533,14 +555,14 @@ def _settle_ghosts_page_2(ctx: Context, answer: Answer, parsed: Any) -> None:
         else:
             ctx.note(ends, CONTRADICTED, f"page 2, past the last page{total}, holds ghosts")
     problems = []
-    # A ghost on both pages is excused when its name is on both: a sort without a
-    # tie-breaker may move equal names across the boundary between requests.
     shared = set(first.ids) & set(second.ids)
-    tied = set(first.names) & set(second.names)
-    name_of = dict(zip(first.ids, first.names, strict=True))
-    repeated = [i for i in shared if name_of[i] not in tied]
-    if repeated:
-        problems.append(f"page 2 repeats {len(repeated)} ghost(s) of page 1")
+    boundary = len(shared) == 1 and first.ids[-1:] == second.ids[:1] == tuple(shared)
+    if boundary:
+        # The last ghost of page 1 is also the first of page 2: a sort without a
+        # tie-breaker does that when another ghost has the same name. The next step asks.
+        ctx.tie_suspect = (first.ids[-1], first.names[-1])
+    elif shared:
+        problems.append(f"page 2 repeats {len(shared)} ghost(s) of page 1")
     if first.total is not None and second.total is not None and first.total != second.total:
         problems.append(f"`total` changed from {first.total} (page 1) to {second.total}")
     if first.total is not None:
@@ -550,14 +572,59 @@ def _settle_ghosts_page_2(ctx: Context, answer: Answer, parsed: Any) -> None:
                 f"page 2 holds {second.count} ghost(s); total {first.total} and rows={ROWS} "
                 f"make {expected}"
             )
+    names = first.names + second.names
+    if len(names) > 1 and all(isinstance(n, str) for n in names):
+        order = "list_ghosts.sorted_by_name"
+        if _ascending(names):
+            ctx.note(order, CONFIRMED, f"the {len(names)} names of pages 1 and 2 ascend")
+        else:
+            ctx.note(order, CONTRADICTED, f"the {len(names)} names of pages 1 and 2 do not ascend")
+    elif first.count + second.count < 2:
+        ctx.note("list_ghosts.sorted_by_name", NOT_TESTED, "fewer than two ghosts to compare")
     if problems:
         ctx.note(check, CONTRADICTED, "; ".join(problems))
     elif first.count == 0:
         ctx.note(check, NOT_TESTED, "the workspace has no ghosts")
-    else:
-        excused = f" ({len(shared)} equal-name tie(s) crossed the boundary)" if shared else ""
+    elif not boundary:
         total = "" if first.total is None else f"; total {first.total} on both"
-        ctx.note(check, CONFIRMED, f"page 2 continues page 1{total}{excused}")
+        ctx.note(check, CONFIRMED, f"page 2 continues page 1{total}")
+
+
+def _tie_check(ctx: Context) -> Request | Skip:
+    if ctx.tie_suspect is None:
+        return Skip("not needed: page 2 repeats no ghost of page 1", code=None)
+    name = ctx.tie_suspect[1]
+    if not isinstance(name, str) or not name:
+        return Skip("page 2 repeats the last ghost of page 1, which has no name to look up")
+    query = (("search", name), ("rows", "10"))
+    return Request("ghosts.tie-check", "list_ghosts", ctx.ws(), query)
+
+
+def _settle_tie_check(ctx: Context, answer: Answer, parsed: Any) -> None:
+    check = "list_ghosts.pages_consistent"
+    if ctx.tie_suspect is None or answer.status != 200:
+        ctx.note(check, NOT_TESTED, f"the name search answered {answer.status}")
+        return
+    ghost_id, name = ctx.tie_suspect
+    twins = [
+        item
+        for item in _items(parsed) or []
+        if item.get("name") == name and lenient_id(item.get("id")) != ghost_id
+    ]
+    if twins:
+        ctx.note(
+            check,
+            CONFIRMED,
+            f"page 2 repeats the last ghost of page 1, whose name {len(twins)} other ghost(s) "
+            "share: a tie the sort does not break, not an overlap (the client de-duplicates)",
+        )
+    else:
+        ctx.note(
+            check,
+            CONTRADICTED,
+            "page 2 repeats the last ghost of page 1, and no other ghost has its name: "
+            "pages overlap",
+        )
 
 
 def _ghosts_past_end(ctx: Context) -> Request | Skip:
@@ -666,6 +733,39 @@ def _settle_users_default_page(ctx: Context, answer: Answer, parsed: Any) -> Non
         ctx.note(check, CONTRADICTED, "with no page parameter other users than page=1's came")
 
 
+def _users_page_2(ctx: Context) -> Request | Skip:
+    if ctx.first_users is None:
+        return Skip("the first user page was not answered", code=None)
+    query = (("page", "2"), ("per_page", "100"))
+    return Request("users.page-2", "list_users", ctx.org(), query)
+
+
+def _settle_users_page_2(ctx: Context, answer: Answer, parsed: Any) -> None:
+    check = "list_users.pages_end"
+    page, first = _page(parsed), ctx.first_users
+    if answer.status != 200 or page is None or first is None:
+        ctx.note(check, CONTRADICTED, f"page=2 answered {answer.status}")
+    elif first.count < 100:
+        if page.count == 0:
+            ctx.note(check, CONFIRMED, f"page 1 held {first.count} users and page 2 none")
+        else:
+            shared = len(set(page.ids) & set(first.ids))
+            ctx.note(
+                check,
+                CONTRADICTED,
+                f"page 1 held {first.count} users (fewer than per_page=100), yet page 2 held "
+                f"{page.count} ({shared} of them on page 1): a listing would not end",
+            )
+    else:
+        repeated = set(first.ids) & set(page.ids)
+        if not repeated:
+            ctx.note(check, CONFIRMED, "page 2 continues page 1 (no user on both)")
+        elif len(repeated) == 1 and first.ids[-1:] == page.ids[:1]:
+            ctx.note(check, NOT_TESTED, "page 2 repeats page 1's last user: maybe a name tie")
+        else:
+            ctx.note(check, CONTRADICTED, f"page 2 repeats {len(repeated)} user(s) of page 1")
+
+
 # --- working hours -------------------------------------------------------------------------
 
 
@@ -685,8 +785,14 @@ def _user_hours(ctx: Context) -> Request | Skip:
     )
 
 
-def _owners(parsed: Any) -> set[object]:
-    return {lenient_id(e.get("user_id", e.get("external_entity_id"))) for e in _items(parsed) or []}
+def _owners(parsed: Any) -> set[int]:
+    """Whose entries these are, by the fields that say so (both are optional)."""
+    owners = set()
+    for entry in _items(parsed) or []:
+        owner = lenient_id(entry.get("user_id")) or lenient_id(entry.get("external_entity_id"))
+        if owner is not None:
+            owners.add(owner)
+    return owners
 
 
 def _settle_user_hours(ctx: Context, answer: Answer, parsed: Any) -> None:
@@ -699,9 +805,13 @@ def _settle_user_hours(ctx: Context, answer: Answer, parsed: Any) -> None:
         ctx.note(check, CONTRADICTED, f"the organization user id answered {answer.status}")
         return
     _weekdays(ctx, parsed)
-    owners = _owners(parsed)
-    if not owners:
+    owners, entries = _owners(parsed), len(_items(parsed) or [])
+    if not entries:
         ctx.note(check, NOT_TESTED, "200 with no entries: whose hours cannot be told")
+    elif not owners:
+        # A 200 with entries for this id, which no entry contradicts: an account id in its
+        # place would name nobody (or someone else, whose entries would say so).
+        ctx.note(check, CONFIRMED, f"the organization user id answered {entries} entries")
     elif owners == {ctx.user_id}:
         ctx.note(check, CONFIRMED, "the organization user id answered that user's entries")
     elif ctx.user_account_id is not None and owners == {ctx.user_account_id}:
@@ -933,7 +1043,22 @@ CORE: tuple[Step, ...] = (
         "page 2 continues page 1: no ghost on both, the same total",
         _ghosts_page_2,
         _settle_ghosts_page_2,
-        checks=("list_ghosts.pages_consistent", "list_ghosts.last_page_ends"),
+        checks=(
+            "list_ghosts.pages_consistent",
+            "list_ghosts.sorted_by_name",
+            "list_ghosts.last_page_ends",
+        ),
+    ),
+    Step(
+        "ghosts.tie-check",
+        "list_ghosts",
+        f"{_GHOSTS}?search=<the repeated ghost's name>&rows=10",
+        "tells a tie in the sort (another ghost with that name) from overlapping pages",
+        _tie_check,
+        _settle_tie_check,
+        checks=("list_ghosts.pages_consistent",),
+        condition="only if page 2 starts with the last ghost of page 1",
+        redact=("search",),
     ),
     Step(
         "ghosts.past-end",
@@ -979,6 +1104,15 @@ CORE: tuple[Step, ...] = (
         _users_default_page,
         _settle_users_default_page,
         checks=("list_users.first_page_is_1",),
+    ),
+    Step(
+        "users.page-2",
+        "list_users",
+        "GET /organizations/{o}/users?page=2&per_page=100",
+        "user pages end: after a short page 1, page 2 is empty",
+        _users_page_2,
+        _settle_users_page_2,
+        checks=("list_users.pages_end",),
     ),
     Step(
         "working-hours.user",
