@@ -356,7 +356,8 @@ class Engine:
                     "could not be found): look for it in Toggl Focus and delete it"
                 )
         answered = sum(1 for e in self.exchanges if e.status is not None)
-        if answered and self.quota_answers == 0:
+        succeeded = sum(1 for e in self.exchanges if e.status and 200 <= e.status < 300)
+        if succeeded and self.quota_answers == 0:
             self.notes.append(
                 f"none of the {answered} answers carried X-Toggl-Quota-Remaining: the "
                 "client's quota tracking (Focus.quota, the CLI's low-quota line and its "

@@ -30,7 +30,7 @@ import attrs
 
 from .._conformance import Violation
 from ._engine import DecisionResult, Exchange, Skipped
-from ._steps import BUDGET, CONFIRMED, CONTRADICTED, NOT_TESTED
+from ._steps import BUDGET, CONFIRMED, CONTRADICTED, NOT_TESTED, STOPPED
 
 #: The version of `as_dict()`'s layout; raised on any change a reader must know about.
 FORMAT_VERSION = 2
@@ -355,7 +355,15 @@ class Report:
         missing = self.not_tested()
         if missing:
             lines += ["", f"Planned but not tested ({len(missing)})"]
-            lines += [f"  - {c.summary}: {_first_reason(c.detail)}" for c in missing]
+            # Checks the stop left untested share one line: the first line says why.
+            halted = [c for c in missing if self.stop and c.code in (STOPPED, self.stop)]
+            lines += [
+                f"  - {c.summary}: {_first_reason(c.detail)}" for c in missing if c not in halted
+            ]
+            if halted:
+                lines.append(
+                    f"  - {len(halted)} check(s): the run stopped (the first line says why)"
+                )
         observations = [c for c in self.checks if c.observation]
         news = self.open_values()
         if self.notes or observations or news:
