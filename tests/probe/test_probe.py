@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 import httpx
@@ -406,3 +407,18 @@ def test_json_report_shape(fake: FakeFocus) -> None:
     assert data["spec"]["sha256"] == Spec.shipped().sha256
     assert {r["status"] for r in data["requests"]} <= {200, 400}
     assert all(set(c) >= {"check", "result", "detail", "decision"} for c in data["checks"])
+
+
+def test_a_client_error_always_says_something() -> None:
+    """An exception with an empty message still names its type and where it was raised."""
+    from toggl_focus.probe._engine import describe_error
+
+    def parse() -> None:
+        raise TypeError()
+
+    try:
+        parse()
+    except TypeError as exc:
+        described = describe_error(exc)
+    assert re.fullmatch(r"TypeError: \(no message\) in parse\(\) at test_probe\.py:\d+", described)
+    assert describe_error(ValueError("bad\nsecond line")) == "ValueError: bad"

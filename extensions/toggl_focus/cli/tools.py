@@ -105,7 +105,7 @@ def quota(ctx: click.Context, dry_run: bool, json_: bool, csv_: bool) -> None:
     "--budget",
     type=click.IntRange(min=1),
     default=None,
-    help="Most requests to send [default: 10; with --allow-writes, 13].",
+    help="Most requests to send [default: 12; with --allow-writes, 14].",
 )
 @click.option("--verbose", is_flag=True, help="List every decision no check settles.")
 @click.option("--yes", "-y", is_flag=True, help="Send without asking.")

@@ -4,15 +4,19 @@ We cannot reach the real API; our users can. Given a token, an organization and 
 workspace, the probe sends a short, budgeted series of requests (read-only unless writes
 are allowed by name), validates every answer strictly against the spec shipped in this
 package, and settles the spec's decisions (its `x-decision` markers) that one request can
-settle: confirmed, contradicted or not tested. Its `--json` report holds no token and no
-response bodies; it is what to send the maintainers.
+settle: confirmed, contradicted or not tested. Its verdict (`report.verdict`, and the exit
+status of `python -m toggl_focus.probe`) is `agrees` (0) only when every planned check ran
+and agreed, `drift` (1) when an answer broke the spec, and `inconclusive` (3) when too
+little could be checked (the first line of `render()` says why). Its `--json` report holds
+no token, no response bodies and no names; it is what to send the maintainers.
 
     from toggl_focus.probe import Probe
 
-    probe = Probe(organization_id=9001, workspace_id=7001, budget=10)   # token from the env
+    probe = Probe(organization_id=9001, workspace_id=7001, budget=12)   # token from the env
     print(probe.plan_text())
     report = probe.run()            # or: await probe.arun()
     print(report.render())
+    raise SystemExit(report.exit_code)
 
 Requests go through a `Focus` (or `AsyncFocus`) client with retries off: one request per
 step, so the budget is exact. Needs the `probe` extra: `pip install "toggl-focus[probe]"`.

@@ -1,6 +1,6 @@
 """`python -m toggl_focus.probe`: the command line of the live probe (see `toggl_focus.probe`).
 
-    python -m toggl_focus.probe --organization-id 9001 --workspace-id 7001 [--budget 10]
+    python -m toggl_focus.probe --organization-id 9001 --workspace-id 7001 [--budget 12]
         [--token-file PATH | --token TOKEN] [--yes] [--json] [--verbose]
         [--allow-writes OP,...] [--base-url URL]
 
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         "--budget",
         type=int,
         default=None,
-        help="most requests to send (default 10; with --allow-writes, what they need: 13)",
+        help="most requests to send (default 12; with --allow-writes, what they need: 14)",
     )
     tokens = parser.add_mutually_exclusive_group()
     tokens.add_argument("--token", help="API token (default: $TOGGL_FOCUS_API_TOKEN)")

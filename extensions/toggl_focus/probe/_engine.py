@@ -59,6 +59,8 @@ from ._steps import (
 #: Statuses a proxy or a passing outage sends: not held against the spec's status list.
 _INFRA = frozenset({429, 502, 503, 504})
 _QUOTA = "x-toggl-quota-remaining"
+#: An observation's detail when nothing was read: the report's notes leave it out.
+NO_ENTRIES = "no working-hours entries were read"
 
 
 @attrs.frozen
@@ -363,7 +365,7 @@ class Engine:
                 "client's quota tracking (Focus.quota, the CLI's low-quota line and its "
                 "wait for the reset) cannot work against this server"
             )
-        elif answered:
+        elif succeeded:
             self.notes.append(
                 f"{self.quota_answers} of {answered} answers carried the quota headers"
             )
@@ -469,7 +471,7 @@ class Engine:
     def _weekday_optional(self) -> tuple[str, str, str | None]:
         ctx = self.ctx
         if not ctx.hours_entries:
-            return NOT_TESTED, "no working-hours entries were read", NO_DATA
+            return NOT_TESTED, NO_ENTRIES, NO_DATA
         if ctx.hours_without_weekday:
             detail = f"{ctx.hours_without_weekday} of {ctx.hours_entries} entries lack it"
             return CONFIRMED, detail, None
@@ -478,7 +480,7 @@ class Engine:
     def _weekday_zero(self) -> tuple[str, str, str | None]:
         ctx = self.ctx
         if not ctx.hours_entries:
-            return NOT_TESTED, "no working-hours entries were read", NO_DATA
+            return NOT_TESTED, NO_ENTRIES, NO_DATA
         return (
             CONFIRMED if ctx.hours_weekday_zero else NOT_TESTED,
             f"{ctx.hours_weekday_zero} of {ctx.hours_entries} entries say weekday 0; "

@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from .._conformance import Violation
-from ._engine import DecisionResult, Exchange, Skipped
+from ._engine import NO_ENTRIES, DecisionResult, Exchange, Skipped
 from ._steps import BUDGET, CONFIRMED, CONTRADICTED, NOT_TESTED, STOPPED
 
 #: The version of `as_dict()`'s layout; raised on any change a reader must know about.
@@ -364,7 +364,7 @@ class Report:
                 lines.append(
                     f"  - {len(halted)} check(s): the run stopped (the first line says why)"
                 )
-        observations = [c for c in self.checks if c.observation]
+        observations = [c for c in self.checks if c.observation and c.detail != NO_ENTRIES]
         news = self.open_values()
         if self.notes or observations or news:
             lines += ["", "Notes"]
