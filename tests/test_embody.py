@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -756,9 +757,10 @@ def test_bulk_report(side: Side, fake: FakeFocus) -> None:
         "failed",
     ]
     assert inviter.calls == [EMAIL, "bob@example.com", "carol@example.com", "dan@example.com"]
-    # GET roles once; then PATCH, PATCH, PATCH+GET, PATCH+GET, PATCH.
-    assert report.requests == fake.request_count == 1 + 1 + 1 + 2 + 2 + 1
-    assert [o.requests for o in report.outcomes] == [1, 1, 2, 2, 1]
+    # GET roles once, one listing of the 5 ghosts; then PATCH, PATCH, nothing for the two
+    # the listing shows embodied (bob's: already done; someone else's: failed), PATCH (404).
+    assert report.requests == fake.request_count == 1 + 1 + 1 + 1 + 0 + 0 + 1
+    assert [o.requests for o in report.outcomes] == [1, 1, 0, 0, 1]
     assert report.role_id == 3 and not report.ok and report.stopped_by is None
     assert len(report.done) == 2 and len(report.already_done) == 1 and len(report.failed) == 2
     ada = user(fake, EMAIL)["id"]
@@ -770,7 +772,7 @@ def test_bulk_report(side: Side, fake: FakeFocus) -> None:
     assert report.to_retry() == {}  # neither failure can be fixed by a retry
     text = str(report)
     assert text.splitlines()[0] == (
-        "5 ghosts: 2 done, 1 already done, 2 failed, 0 not attempted; 8 requests"
+        "5 ghosts: 2 done, 1 already done, 2 failed, 0 not attempted; 5 requests"
     )
     assert f"{mine}  bob@example.com" in text and "already done" in text
     assert "999999  dan@example.com" in text
@@ -786,10 +788,10 @@ def test_bulk_carries_on_past_invite_failures_and_asks_once_per_person(
     report = side.many({a: EMAIL, b: "bob@example.com", c: EMAIL}, role=3, inviter="lookup")
 
     assert [o.status for o in report.outcomes] == ["failed", "done", "failed"]
-    # Two people among 16 members: one page of members (it ends the list) beats 2 lookups;
-    # Ada, absent from the complete list, costs nothing more.
-    assert calls(fake) == ["GET users", "PATCH embody"]
-    assert report.requests == 2 and report.outcomes[0].requests == 0
+    # One listing of the 3 ghosts; two people among 16 members: one page of members (it
+    # ends the list) beats 2 lookups; Ada, absent from the complete list, costs nothing more.
+    assert calls(fake) == ["GET ghosts", "GET users", "PATCH embody"]
+    assert report.requests == 3 and report.outcomes[0].requests == 0
     assert report.outcomes[2].requests == 0
     assert isinstance(report.outcomes[0].error, EmbodyError)
     assert isinstance(report.outcomes[2].error.cause, MemberNotFoundError)  # type: ignore[union-attr]
@@ -806,7 +808,7 @@ def test_bulk_stops_when_the_quota_is_spent_and_resumes_from_the_report(
     ghosts = [new_ghost(fake, f"Ghost {n}") for n in range(5)]
     people = {g: f"person{n}@example.com" for n, g in enumerate(ghosts)}
     inviter = Recording()
-    fake.quota = 3  # GET roles + 2 PATCHes; the third PATCH is a 402
+    fake.quota = 4  # GET roles + the ghosts' listing + 2 PATCHes; the third PATCH is a 402
     fake.reset_requests()
 
     report = side.many(people, role="member", inviter=inviter)
@@ -819,7 +821,7 @@ def test_bulk_stops_when_the_quota_is_spent_and_resumes_from_the_report(
         "not_attempted",
     ]
     assert isinstance(report.stopped_by, QuotaExceededError)
-    assert report.requests == fake.request_count == 4
+    assert report.requests == fake.request_count == 5
     assert report.outcomes[3].reason == "hourly request quota spent; resets in 3600 s"
     assert inviter.calls == list(people.values())[:3]
     retry = report.to_retry()
@@ -831,7 +833,8 @@ def test_bulk_stops_when_the_quota_is_spent_and_resumes_from_the_report(
     fake.reset_quota()
     fake.reset_requests()
     rest = side.many(retry, role=3, inviter=inviter)
-    assert rest.ok and rest.requests == 3 and calls(fake) == ["PATCH embody"] * 3
+    assert rest.ok and rest.requests == 4
+    assert calls(fake) == ["GET ghosts"] + ["PATCH embody"] * 3
     assert inviter.calls == list(people.values())  # each person invited exactly once
     assert all(stored(fake, g)["user_id"] is not None for g in ghosts)
 
@@ -894,3 +897,39 @@ def test_demo_as_a_module_ignores_a_real_token() -> None:
     assert "Traceback" not in done.stdout + done.stderr
     assert "toggl_sk_real_do_not_use" not in done.stdout
     assert "Quota left: 18 of 30" in done.stdout
+
+
+def test_a_rerun_of_a_finished_batch_costs_what_is_left(side: Side, fake: FakeFocus) -> None:
+    """The documented path (`LookupInviter`, a role by name) over 20 ghosts, run twice: the
+    re-run reads the ghosts in one listing, finds each embodied by its person, and sends
+    no embody and no `GET ghost` (it cost 43 requests when each ghost was tried again)."""
+    ghosts = [new_ghost(fake, f"Ghost {n}") for n in range(20)]
+    people = {g: f"person{n}@example.com" for n, g in enumerate(ghosts)}
+    for email in people.values():
+        fake.accounts.invite(email)
+    first = side.many(people, role="member", inviter="lookup")
+    assert first.ok and len(first.done) == 20
+    fake.reset_requests()
+
+    again = side.many(people, role="member", inviter="lookup")
+
+    assert again.ok and [o.status for o in again.outcomes] == ["already_done"] * 20
+    # On a fresh client, among 15 members: roles, one page of members, one listing.
+    assert again.requests == fake.request_count == 3
+    assert sorted(calls(fake)) == ["GET ghosts", "GET roles", "GET users"]
+    assert "PATCH embody" not in calls(fake) and "GET ghost" not in calls(fake)
+    assert calls(fake).count("GET ghosts") == 1  # 20 ids in one listing
+    assert all(o.requests == 0 for o in again.outcomes)
+
+
+def test_the_batch_listing_holds_100_ids_a_request(side: Side, fake: FakeFocus) -> None:
+    ghosts = [new_ghost(fake, f"Ghost {n}") for n in range(150)]
+    fake.accounts.invite(EMAIL)
+    fake.reset_requests()
+    report = side.many(dict.fromkeys(ghosts, EMAIL), role=3, inviter="lookup")
+    assert report.ok
+    listings = [r for r in fake.requests if r.method == "GET" and r.path.endswith("/ghosts")]
+    assert len(listings) == 2  # 100 ids, then 50
+    sent = [len(dict(parse_qsl(r.query))["ghost_ids"].split(",")) for r in listings]
+    assert sent == [100, 50]
+    assert report.requests == fake.request_count == 2 + 1 + 150  # listings, members, embodies

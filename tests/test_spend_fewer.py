@@ -173,7 +173,8 @@ def test_n_people_among_u_members_cost_min_n_and_the_pages(
     lookups = _count(fake, "GET", "/users")
     assert report.ok, str(report)
     assert lookups == min(people, -(-len(everyone) // 100))
-    assert report.requests == lookups + people  # + one PATCH embody each
+    # + the one listing of the batch's ghosts, + one PATCH embody each
+    assert report.requests == 1 + lookups + people
 
 
 def test_people_absent_from_a_complete_listing_cost_nothing_more(mode: str) -> None:
@@ -211,11 +212,12 @@ def test_a_listing_that_cannot_win_is_given_up(mode: str) -> None:
 def test_a_spent_quota_while_listing_stops_the_batch_as_before(mode: str) -> None:
     fake = FakeFocus(seed=11, ghosts=0, users=250)
     pages = _members_by_page(fake)
-    fake.quota = 1
+    fake.quota = 2
     report = _batch(fake, [pages[1][2], pages[2][3], pages[2][4]], mode)
     assert isinstance(report.stopped_by, QuotaExceededError)
-    # Page 1 (nobody on it), page 2's 402; nobody is then looked up in vain.
-    assert report.requests == fake.request_count == 2
+    # The ghosts' listing, page 1 (nobody on it), page 2's 402; nobody is then looked up in
+    # vain.
+    assert report.requests == fake.request_count == 3
     assert [o.status for o in report.outcomes] == ["failed", "not_attempted", "not_attempted"]
 
 

@@ -150,8 +150,9 @@ def test_embody_many_reports_each_row(cli: Cli, tmp_path: Path) -> None:
     report = json.loads(result.out)
     assert [o["status"] for o in report["outcomes"]] == ["done", "done", "failed"]
     assert "nobody@example.com" in report["outcomes"][2]["reason"]
-    # roles 1 + one lookup per distinct email 2 + one embody per reachable ghost 2
-    assert report["requests"] == 5 and cli.spent() == 5
+    # roles 1 + the ghosts' listing 1 + one lookup per distinct email 2 + one embody per
+    # reachable ghost 2
+    assert report["requests"] == 6 and cli.spent() == 6
     assert cli.fake.state.ghosts[second]["user_id"] == member["id"]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from toggl_focus_api.models import Ghost
+
 from .._async_io import async_twin, invite
 from .._embody.checks import Job, Where, check_inviter, job, require_client, where
 from .._embody.invites import AsyncInviter, Inviter, InviteResult, as_invite
@@ -31,8 +33,14 @@ async def embody_one(
     inviter: AsyncInviter | Inviter | None,
     where: Where,
     counter: Counter,
+    current: Ghost | None = None,
 ) -> EmbodyResult:
-    """Invite (unless the job holds an InviteResult), then embody; EmbodyError on a failure."""
+    """Invite (unless the job holds an InviteResult), then embody; EmbodyError on a failure.
+
+    `current` is the ghost as a listing just showed it: when someone already embodies it,
+    the invite's member is compared with them and no embody is sent (what a 409 and its
+    `GET ghost` would have told, for 2 requests fewer).
+    """
     invited = job.invite
     if invited is None:
         try:
@@ -41,6 +49,8 @@ async def embody_one(
             invited = as_invite(job.email, await invite(inviter, job.email))
         except Exception as exc:
             raise invite_failed(job, exc, counter.count) from exc
+    if current is not None and isinstance(current.user_id, int):
+        return settle_conflict(job, invited, role_id, current, counter.count)
     place = Place(workspace_id=where.workspace_id, organization_id=where.organization_id)
     try:
         ghost = await focus.ghosts.embody(

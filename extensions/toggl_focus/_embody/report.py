@@ -292,6 +292,10 @@ class Batch:
             cause = error.cause
             self._stopped_by = cause if isinstance(cause, FocusError) else error
 
+    def stop(self, error: FocusError) -> None:
+        """Stop before the next job: every one left is "not_attempted" because of `error`."""
+        self._stopped_by = error
+
     def report(self, counter: Counter, role_id: int | None) -> EmbodyReport:
         """The report, in input order; ghosts never reached are "not_attempted"."""
         outcomes = tuple(

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from toggl_focus_api.models import Ghost
+
 from .._embody.checks import Job, Where, check_inviter, job, require_client, where
 from .._embody.invites import Inviter, InviteResult, as_invite
 from .._embody.report import EmbodyResult, embody_failed, invite_failed, settle_conflict
@@ -33,8 +35,14 @@ def embody_one(
     inviter: Inviter | None,
     where: Where,
     counter: Counter,
+    current: Ghost | None = None,
 ) -> EmbodyResult:
-    """Invite (unless the job holds an InviteResult), then embody; EmbodyError on a failure."""
+    """Invite (unless the job holds an InviteResult), then embody; EmbodyError on a failure.
+
+    `current` is the ghost as a listing just showed it: when someone already embodies it,
+    the invite's member is compared with them and no embody is sent (what a 409 and its
+    `GET ghost` would have told, for 2 requests fewer).
+    """
     invited = job.invite
     if invited is None:
         try:
@@ -43,6 +51,8 @@ def embody_one(
             invited = as_invite(job.email, invite(inviter, job.email))
         except Exception as exc:
             raise invite_failed(job, exc, counter.count) from exc
+    if current is not None and isinstance(current.user_id, int):
+        return settle_conflict(job, invited, role_id, current, counter.count)
     place = Place(workspace_id=where.workspace_id, organization_id=where.organization_id)
     try:
         ghost = focus.ghosts.embody(
