@@ -123,6 +123,48 @@ def measure() -> list[dict[str, Any]]:
     return rows
 
 
+def with_hours() -> dict[str, int]:
+    """The costliest plan users meet: 350 changes, a third of them working hours.
+
+    The workspace holds 350 ghosts, each with Monday-Friday hours. Desired: 100 unchanged,
+    100 with a new description, 100 with new hours (Friday off), 100 new ghosts with hours,
+    and `prune=True` deletes the other 50 (350 changes in all). Planned, applied,
+    then planned again from the same rows (which must cost nothing to apply): each figure
+    counted by the fake.
+    """
+    week = {1: 8.0, 2: 8.0, 3: 8.0, 4: 8.0, 5: 8.0}
+    fake = FakeFocus(seed=1, ghosts=0, users=1)
+    with _client(fake) as focus:
+        for i in range(350):
+            ghost = focus.ghosts.create(f"Ghost {i:05d}", description="current")
+            entries = [{"weekday": day, "working_hours": hours} for day, hours in week.items()]
+            focus.working_hours.create_for_ghost(ghost.id, entries)
+    fake.reset_requests()
+    desired: Desired = [{"name": f"Ghost {i:05d}"} for i in range(100)]
+    desired += [{"name": f"Ghost {i:05d}", "description": "new"} for i in range(100, 200)]
+    desired += [
+        {"name": f"Ghost {i:05d}", "working_hours": {**week, 5: 0.0}} for i in range(200, 300)
+    ]
+    desired += [{"name": f"New {i:05d}", "working_hours": week} for i in range(100)]
+    with _client(fake) as focus:
+        plan = focus.ghosts.plan(desired, prune=True)
+        reads = fake.request_count
+        plan.apply()
+        applied = fake.request_count - reads
+        fake.reset_requests()
+        again = focus.ghosts.plan(desired, prune=True)
+        changes = len(plan.creates) + len(plan.updates) + len(plan.deletes)
+        if applied != plan.cost or again.cost != 0 or again.reads != fake.request_count:
+            raise RuntimeError(f"the hours plan: cost {plan.cost}, sent {applied}, {again}")
+        return {
+            "changes": changes,
+            "reads": reads,
+            "cost": plan.cost,
+            "replan_reads": again.reads,
+            "replan_cost": again.cost,
+        }
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     lines = [
         "| plan | desired ghosts | ghost plan: reads + cost = requests | naive per-ghost loop |"
@@ -158,6 +200,19 @@ def bench_plans(report: Any) -> None:
                 )
             )
     report.summary["plans"] = {r["shape"]: r for r in rows if r["n"] == 1000}
+    hours = with_hours()
+    report.rows.append(
+        Row(
+            "7 plans",
+            f"a plan of {hours['changes']} changes with working hours: plan + apply, re-plan",
+            str(hours["reads"] + hours["cost"]),
+            str(hours["replan_reads"]),
+            "n/a",
+            f"{hours['reads']} reads + cost {hours['cost']}; re-plan {hours['replan_reads']}"
+            f" reads, cost {hours['replan_cost']}",
+        )
+    )
+    report.summary["plan hours"] = hours
     report.sections.append(
         (
             "7. Ghost plans: requests to reconcile a staffing plan",
@@ -172,7 +227,16 @@ def bench_plans(report: Any) -> None:
             " outdated description, the rest are new; *prune*, the workspace holds N ghosts,"
             " the desired ones are half of them (unchanged) and N/2 new ones, and"
             " `prune=True` deletes the other half (deletes have no bulk endpoint)."
-            "\n\n" + table(rows),
+            "\n\n" + table(rows) + "\n\n**With working hours** (the costliest plan users"
+            " meet): 350 ghosts with Monday-Friday hours; desired 100 unchanged, 100 with a"
+            " new description, 100 with new hours, 100 new ghosts with hours, and `prune=True`"
+            f" deletes 50. Planning reads {hours['reads']} requests (the listing and the hours"
+            f" of each ghost whose row states hours), applying costs {hours['cost']} (a bulk"
+            " create, a bulk update, a `PUT` per changed week, a `DELETE` per deleted ghost, a"
+            f" `POST` per new ghost's hours), and planning again reads {hours['replan_reads']}"
+            f" (now 200 rows state hours) to find nothing to do (cost {hours['replan_cost']}):"
+            " hours have no bulk read, so a re-run of a plan with hours costs a request per"
+            " ghost whose row states them.",
         )
     )
 
