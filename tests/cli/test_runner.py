@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -200,7 +201,7 @@ main()
 
 def test_focus_fake_serves_and_prints_what_to_export(tmp_path: Path) -> None:
     proc = subprocess.Popen(
-        [str(FOCUS), "fake", "--port", "0", "--quota", "50", "--seed", "3"],
+        [str(FOCUS), "fake", "--port", "0", "--quota", "50", "--seed", "3", "--style", "sparse"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -209,6 +210,7 @@ def test_focus_fake_serves_and_prints_what_to_export(tmp_path: Path) -> None:
         assert proc.stdout is not None
         lines = [proc.stdout.readline() for _ in range(5)]
         assert "Fake Toggl Focus API at http://127.0.0.1:" in lines[0]
+        assert "style: sparse" in lines[0]
         exports = dict(line.removeprefix("export ").strip().split("=", 1) for line in lines[1:])
         assert set(exports) == {
             "TOGGL_FOCUS_BASE_URL",
@@ -223,6 +225,13 @@ def test_focus_fake_serves_and_prints_what_to_export(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert '"remaining": 49' in result.stdout
+        users = httpx.get(
+            f"{exports['TOGGL_FOCUS_BASE_URL']}/organizations/9001/users",
+            headers={"Authorization": f"Bearer {exports['TOGGL_FOCUS_API_TOKEN']}"},
+            timeout=10,
+            trust_env=False,
+        ).json()
+        assert users and all(u["deleted_at"] is None and "rate" not in u for u in users)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -227,7 +227,8 @@ async def test_a_mistyped_mapping_is_a_config_error_before_any_request_async(
 
 def test_parameters_from_toggls_spec(focus: Focus, fake: FakeFocus) -> None:
     """teams.list(query=, active_members_only=) and users.list(has_group=,
-    include_custom_fields=) reach the fake, which honours them."""
+    include_custom_fields=) reach the fake, which honours them (custom fields with exactly
+    one workspace)."""
     design = next(g for g in fake.state.groups.values() if g["name"] == "Design")
     idle = next(uid for uid, u in fake.state.users.items() if not u["joined"])
     design["organization_users"].append(idle)  # an invited member, not yet joined
@@ -239,9 +240,14 @@ def test_parameters_from_toggls_spec(focus: Focus, fake: FakeFocus) -> None:
     active_ids = {uid for uid, u in fake.state.users.items() if u["active"] and u["joined"]}
     assert idle in everyone and kept == everyone & active_ids and kept == everyone - {idle}
     grouped = {uid for g in fake.state.groups.values() for uid in g["organization_users"]}
-    alone = list(focus.users.list(has_group=False, include_custom_fields=True))
+    # Custom fields come with exactly one workspace (as from Toggl); otherwise they are left out.
+    ws = [fake.workspace_id]
+    alone = list(focus.users.list(has_group=False, workspaces=ws, include_custom_fields=True))
     assert alone and all(u.id not in grouped for u in alone)
     assert all(u.custom_field_values for u in alone)
+    anywhere = list(focus.users.list(has_group=False, include_custom_fields=True))
+    assert {u.id for u in anywhere} >= {u.id for u in alone}  # every user is in the first
+    assert all(u.custom_field_values is UNSET for u in anywhere)
     assert {u.id for u in focus.users.list(has_group=True)} == grouped
 
 

@@ -33,6 +33,9 @@ def test_command_line_server() -> None:
             timeout=5,
         )
         assert 0 < ghosts.json()["total"] <= 5
+        users = httpx.get(f"{base_url}/organizations/9001/users", headers=headers, timeout=5)
+        assert [u["deleted_at"] for u in users.json()] == ["", "", ""]  # Go style by default
+        assert all(u["rate"]["end_at"] == "" for u in users.json())
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0

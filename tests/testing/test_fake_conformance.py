@@ -1,15 +1,18 @@
 """The fake takes its routes and request rules from the shipped spec, and its answers conform.
 
 The `fake` and `empty` fixtures check every answer of every test in this directory
-(`check_responses`); here, one scripted session reaches all 23 operations.
+(`check_responses`); here, one scripted session reaches all 23 operations, in both styles
+of unset values (`FakeFocus(style="go" | "sparse")`).
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import pytest
 
 from toggl_focus._conformance import Spec
 from toggl_focus.testing import FakeFocus
@@ -26,7 +29,35 @@ def _operations_answered(fake: FakeFocus) -> dict[str, set[int]]:
     return seen
 
 
-def test_every_operation_answers_as_the_spec_says(fake: FakeFocus, http: httpx.Client) -> None:
+@pytest.fixture(params=["go", "sparse"])
+def styled(request: pytest.FixtureRequest) -> Iterator[FakeFocus]:
+    """The default seeded organization in each style of unset values; answers checked."""
+    fake = FakeFocus(seed=0, style=request.param)
+    fake.check_responses = True
+    yield fake
+    assert [str(v) for v in fake.response_violations] == []
+
+
+def test_every_operation_answers_as_the_spec_says(styled: FakeFocus) -> None:
+    """Both styles (Toggl's zero values, and nulls with omissions) conform to the spec's
+    tolerance rule, checked strictly on every answer."""
+    fake = styled
+    with fake.client() as http:
+        _session(fake, http)
+        # The fields that differ between the styles, reached with and without their flags.
+        base = f"/organizations/{fake.organization_id}"
+        for flags in ({}, {"include_rates": "true", "include_working_hours": "true"}):
+            http.get(f"{base}/users", params={"per_page": 100, **flags})
+        custom = {"workspaces": fake.workspace_id, "include_custom_fields": "true"}
+        http.get(f"{base}/users", params={**custom, "cf_filter": "2:Lisbon"})
+        http.get(f"{base}/users", params={"cf_filter": "2:Lisbon"})  # 422
+        http.get(f"{base}/teams", params={"workspace_id": fake.workspace_id, "query": "a"})
+    assert fake.request_count > 30
+    assert {r.status for r in fake.requests} >= {200, 201, 204, 400, 401, 404, 409, 422}
+
+
+def _session(fake: FakeFocus, http: httpx.Client) -> None:
+    """One scripted session that reaches all 23 operations."""
     org, ws, me = fake.organization_id, fake.workspace_id, fake.me_user_id
     ghosts = f"/organizations/{org}/workspaces/{ws}/ghosts"
     ghost = http.post(ghosts, json={"name": "Probe", "assign_teams": [41]}).json()

@@ -277,6 +277,29 @@ def test_teams_pagination_filters_and_ghosts(empty: FakeFocus, assert_error) -> 
         assert http.get(path, params=both).json()["total"] == 0
 
 
+def test_teams_query_matches_member_names(fake: FakeFocus, http: httpx.Client, paths) -> None:
+    """`query` matches a team's name or a member's name (`filter` only the team's name);
+    with `active_members_only`, only the members the team is answered with."""
+    ws = fake.workspace_id
+    idle = fake.state.add_user(email="zebedee@example.com", name="Zebedee Quux", joined=False)
+    busy = fake.state.add_user(email="xanthe@example.com", name="Xanthe Quux")
+    whole = {"name": "Ops", "emoji": "O", "organization_users": [idle["id"]], "workspaces": [ws]}
+    group_id = http.post(paths.org("/groups"), json=whole).json()["id"]
+
+    def found(**params: Any) -> list[int]:
+        answer = http.get(paths.org("/teams"), params={"workspace_id": ws, **params}).json()
+        return [team["id"] for team in answer["data"]]
+
+    assert found(query="zebedee") == [group_id]  # a member's name, any case
+    assert found(query="ZEBEDEE", active_members_only="true") == []  # not joined: not shown
+    assert found(filter="zebedee") == []  # filter: the team's name only
+    assert found(query="ops", filter="op") == [group_id]  # the team's name still matches
+    assert found(query="quux") == [group_id]
+    whole["organization_users"] = [idle["id"], busy["id"]]
+    http.put(paths.org(f"/groups/{group_id}"), json=whole)
+    assert found(query="quux", active_members_only="true") == [group_id]  # Xanthe Quux
+
+
 def test_teams_active_members_only(fake: FakeFocus, http: httpx.Client, paths) -> None:
     ws = fake.workspace_id
     users = fake.state.users
@@ -361,8 +384,14 @@ def test_users_filters(fake: FakeFocus, http: httpx.Client, paths) -> None:
 
 
 def test_users_optional_fields(fake: FakeFocus, http: httpx.Client, paths) -> None:
+    """Go style (the default): `rate` and `working_hours` are in every item, their zero
+    values when not asked for, as Toggl's Go server sends them."""
     plain = http.get(paths.org("/users"), params={"org_user_ids": fake.me_user_id}).json()[0]
-    assert "working_hours" not in plain and "rate" not in plain
+    assert plain["working_hours"] == 0
+    assert plain["rate"] == {
+        "currency": "", "end_at": "", "hourly_rate": 0, "start_at": "", "workspace_id": 0,
+        "workspace_rate_id": 0, "workspace_user_rate_id": 0,
+    }  # fmt: skip
     assert plain["user_id"] == str(plain["user_account_id"])
     assert plain["groups"] and plain["workspaces"][0]["groups"]
     rich = http.get(
@@ -373,13 +402,101 @@ def test_users_optional_fields(fake: FakeFocus, http: httpx.Client, paths) -> No
             "include_rates": "true",
         },
     ).json()[0]
-    assert rich["working_hours"] > 0 and rich["rate"]["currency"] == "EUR"
+    week = sum(e["working_hours"] for e in fake.state.working_hours_of("user", fake.me_user_id))
+    assert rich["working_hours"] == week > 0
+    assert rich["rate"]["currency"] == "EUR" and rich["rate"]["end_at"] == ""
+    assert rich["rate"]["hourly_rate"] > 0 and rich["rate"]["start_at"].endswith("Z")
     assert "custom_field_values" not in plain and "custom_field_values" not in rich
-    custom = http.get(
-        paths.org("/users"),
-        params={"org_user_ids": fake.me_user_id, "include_custom_fields": "true"},
-    ).json()[0]
-    assert custom["custom_field_values"][0]["name"] == "Cost center"
+
+
+def test_users_optional_fields_sparse(http: httpx.Client, paths) -> None:
+    """Sparse style: `rate` and `working_hours` only when asked for; nulls where unset."""
+    fake = FakeFocus(seed=0, style="sparse")
+    with fake.client() as sparse:
+        me = {"org_user_ids": fake.me_user_id}
+        plain = sparse.get(paths.org("/users"), params=me).json()[0]
+        assert "working_hours" not in plain and "rate" not in plain
+        flags = {"include_working_hours": "true", "include_rates": "true"}
+        rich = sparse.get(paths.org("/users"), params={**me, **flags}).json()[0]
+        assert rich["working_hours"] > 0 and rich["rate"]["currency"] == "EUR"
+        assert rich["rate"]["end_at"] is None
+        hourless = next(u for u in fake.state.users.values() if not u["joined"])
+        [idle] = sparse.get(
+            paths.org("/users"), params={"org_user_ids": hourless["id"], **flags}
+        ).json()
+        assert idle["working_hours"] is None  # no entries: null, not 0
+    # The same people and the same seeded values as in Go style: only unset values differ.
+    assert [u["email"] for u in fake.state.users.values()] == [
+        u["email"] for u in FakeFocus(seed=0).state.users.values()
+    ]
+    [go_idle] = http.get(
+        paths.org("/users"), params={"org_user_ids": hourless["id"], **flags}
+    ).json()
+    assert go_idle["working_hours"] == 0
+
+
+def test_users_custom_fields_need_exactly_one_workspace(
+    fake: FakeFocus, http: httpx.Client, paths
+) -> None:
+    """`include_custom_fields` is honoured with exactly one workspace; the key is left out
+    otherwise, as Toggl does."""
+    first, second = fake.workspace_ids
+    me = {"org_user_ids": fake.me_user_id, "include_custom_fields": "true"}
+    for workspaces in (None, f"{first},{second}"):
+        params = me if workspaces is None else {**me, "workspaces": workspaces}
+        [user] = http.get(paths.org("/users"), params=params).json()
+        assert "custom_field_values" not in user
+    [user] = http.get(paths.org("/users"), params={**me, "workspaces": first}).json()
+    assert user["custom_field_values"] == fake.state.custom_fields[fake.me_user_id]
+    cost, office = user["custom_field_values"]
+    assert (cost["custom_field_id"], cost["custom_field_name"]) == (1, "Cost center")
+    assert (cost["field_type"], cost["selected_options"]) == ("text", [])
+    assert cost["value"].startswith("CC-") and "name" not in cost
+    assert office["field_type"] == "select" and office["selected_options"] == [office["value"]]
+    [again] = http.get(paths.org("/users"), params={**me, "workspaces": f"{first},{first}"}).json()
+    assert again["custom_field_values"] == user["custom_field_values"]  # one workspace, twice
+
+
+def test_users_cf_filter(fake: FakeFocus, http: httpx.Client, paths, assert_error) -> None:
+    """`cf_filter`: `fieldID:value` pairs, ANDed, matching a field's value or one of its
+    selected options (ignoring case); exactly one workspace, else a 422."""
+    first, second = fake.workspace_ids
+
+    def ids(cf_filter: str, workspaces: Any = first) -> set[int]:
+        params = {"cf_filter": cf_filter, "workspaces": workspaces, "per_page": 100}
+        answer = http.get(paths.org("/users"), params=params)
+        assert answer.status_code == 200, answer.text
+        return {u["id"] for u in answer.json()}
+
+    def having(field_id: int, value: str) -> set[int]:
+        return {
+            uid
+            for uid, values in fake.state.custom_fields.items()
+            for item in values
+            if item["custom_field_id"] == field_id and item["value"] == value
+        }
+
+    users = fake.state.users.values()
+    in_first = {u["id"] for u in users if first in [w["id"] for w in u["workspaces"]]}
+    lisbon, cc101 = having(2, "Lisbon") & in_first, having(1, "CC-101") & in_first
+    assert lisbon and cc101 and lisbon - cc101 and cc101 - lisbon
+    assert ids("2:lisbon") == lisbon
+    assert ids("2:Lisbon,1:cc-101") == lisbon & cc101  # ANDed
+    assert ids("2:Atlantis") == set()
+    assert len(ids("")) == min(100, len(in_first)) > len(lisbon)  # empty: filters nothing
+    assert ids("", workspaces=f"{first},{second}")  # and needs no workspace
+    for workspaces in (None, f"{first},{second}"):
+        params = {"cf_filter": "2:Lisbon"}
+        if workspaces is not None:
+            params["workspaces"] = workspaces
+        body = assert_error(http.get(paths.org("/users"), params=params), 422, "unprocessable")
+        assert body["error_values"]["field"] == "cf_filter"
+    for bad in ("2", "x:Lisbon", "0:Lisbon", "2:Lisbon,,1:x", ":Lisbon"):
+        params = {"cf_filter": bad, "workspaces": first}
+        body = assert_error(http.get(paths.org("/users"), params=params), 400, "validation")
+        assert body["error_values"]["field"] == "cf_filter"
+    twice = [("cf_filter", "2:Lisbon"), ("cf_filter", "1:CC-101"), ("workspaces", str(first))]
+    assert_error(http.get(paths.org("/users"), params=twice), 400, "validation")
 
 
 def test_accounts_accept_marks_joined(fake: FakeFocus, http: httpx.Client, paths) -> None:

@@ -185,16 +185,29 @@ def probe(
 @click.option("--seed", type=int, default=0, help="Seed of the generated organization.")
 @click.option("--ghosts", type=click.IntRange(min=0), default=300, help="Ghosts to seed.")
 @click.option("--users", type=click.IntRange(min=1), default=120, help="Users to seed.")
-def fake(port: int, host: str, quota: int | None, seed: int, ghosts: int, users: int) -> None:
+@click.option(
+    "--style",
+    type=click.Choice(["go", "sparse"]),
+    default="go",
+    show_default=True,
+    help='Unset values: "go" sends Toggl\'s zero values ("" and 0; a user\'s rate and '
+    'working_hours always), "sparse" sends null and leaves those two out.',
+)
+def fake(
+    port: int, host: str, quota: int | None, seed: int, ghosts: int, users: int, style: str
+) -> None:
     """Serve the fake Focus API (toggl_focus.testing) until Ctrl-C: no token, no quota spent.
 
     Prints the base URL, the token and the lines to export so that `focus` uses it.
-    Needs the testing extra.
+    Needs the testing extra. By default the fake sends what Toggl sends for unset values
+    (`""` timestamps, `0` ids); `--style sparse` sends null instead, to check that your
+    app tolerates both.
 
     \b
     Examples:
       focus fake
       focus fake --port 0 --quota 30 --ghosts 5000
+      focus fake --style sparse
     """
     try:
         from ..testing import FakeFocus
@@ -207,14 +220,15 @@ def fake(port: int, host: str, quota: int | None, seed: int, ghosts: int, users:
 
     if not is_loopback(host):
         raise CliError(f"--host {host}: the fake serves loopback only (plain http, a known token)")
-    instance = FakeFocus(seed=seed, ghosts=ghosts, users=users, quota=quota)
+    instance = FakeFocus(seed=seed, ghosts=ghosts, users=users, quota=quota, style=style)
     try:
         server = FakeServer(instance, host, port)
     except OSError as exc:
         raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     limit = "unlimited" if quota is None else f"{quota} requests/hour"
     lines = [
-        f"Fake Toggl Focus API at {server.base_url} (quota: {limit}; Ctrl-C to stop)",
+        f"Fake Toggl Focus API at {server.base_url} (quota: {limit}; style: {style}; "
+        "Ctrl-C to stop)",
         f"export TOGGL_FOCUS_BASE_URL={server.base_url}",
         f"export TOGGL_FOCUS_API_TOKEN={instance.token}",
         f"export TOGGL_FOCUS_ORGANIZATION_ID={instance.organization_id}",

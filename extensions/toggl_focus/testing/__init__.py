@@ -14,6 +14,20 @@ Use it in-process (no sockets) or over loopback::
 
 or from a shell: ``python -m toggl_focus.testing --port 8080`` (``make fake-server``).
 
+Unset values come in two styles. ``FakeFocus(style="go")``, the default, sends what Toggl's
+Go server sends, i.e. what Toggl's types say: ``""`` for a string-typed timestamp that is not
+set (a user's ``deleted_at`` and ``account_locked_at``, a rate's ``end_at``, a group's and its
+members' and workspaces' ``deleted_at``), ``0`` for an integer id that is not set
+(``track_role_id``, ``work_role_id``, a group workspace's ``focus_role_id``), and a user's
+``rate`` and ``working_hours`` in every ``list_users`` item (a zero ``rate`` and ``0`` hours
+when ``include_rates``/``include_working_hours`` is not given). ``style="sparse"`` sends
+``null`` for all of those and leaves ``rate`` and ``working_hours`` out unless asked for (and
+``working_hours`` is ``null`` for a user without entries): the spec allows both, so test your
+app against both (``--style sparse`` on the command line, ``focus fake --style sparse``,
+``@pytest.mark.focus_fake(style="sparse")``). A ghost's ``deleted_at``, ``embodied_at`` and
+``user_id`` are ``null`` until set in both styles, as Toggl's published spec makes them
+nullable; a working-hours entry without a weekday has no ``weekday`` key in both.
+
 Routes and request checks come from the spec shipped in the package (`toggl_focus._conformance`
 on `toggl_focus/_spec/focus.json`): a request that breaks a rule of the spec (a type, a range,
 a required field, a pattern, an enum, the list format of a parameter) is a 400 naming the
@@ -53,9 +67,18 @@ Behaviour where the spec is silent (each a decision of the fake):
   but list, get, update and embody no longer see it. Embodying hands the ghost's teams to the
   user and sets their role in the ghost's workspace.
 - Teams: groups of the `workspace_id` given, sorted by name, hydrated with the live,
-  unembodied ghosts whose `assigned.team_ids` contain the group id.
+  unembodied ghosts whose `assigned.team_ids` contain the group id. `filter` matches the
+  team's name; `query` its name or the `display_name` of a member it is answered with
+  (with `active_members_only`, an active member); both case-insensitive, anywhere.
 - Users: sorted by name; `filter` matches name or email (case-insensitive, anywhere);
   `active_status` values are `active`, `inactive`, `invited`; `pinned_ids` come first.
+  `workspaces` filters by membership. Every user has two custom fields, `1` "Cost center"
+  (text, `CC-1xx`) and `2` "Office" (select: Berlin, Lisbon or Remote), the same in every
+  workspace. `include_custom_fields=true` adds them only when `workspaces` names exactly one
+  workspace (otherwise the key is left out), and `cf_filter=1:CC-101,2:lisbon` (pairs ANDed;
+  a pair matches the field's `value` or one of its `selected_options`, ignoring case) needs
+  exactly one too: otherwise it is a 422 `unprocessable`. A pair that is not
+  `<positive field id>:<value>` is a 400; an empty `cf_filter` filters nothing.
 - Groups: unknown `organization_users` are a 400, workspaces outside the organization a 403.
   New working-hours entries start at 9.
 - Faults (`fake.inject`) answer before authentication and the quota and use none of it.

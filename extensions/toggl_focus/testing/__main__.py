@@ -7,6 +7,7 @@ import sys
 
 from toggl_focus.testing._fake import DEFAULT_TOKEN, FakeFocus
 from toggl_focus.testing._server import FakeServer
+from toggl_focus.testing._state import STYLES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,11 +26,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--token", default=DEFAULT_TOKEN, help="the accepted API key")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
+    parser.add_argument(
+        "--style",
+        choices=STYLES,
+        default="go",
+        help='unset values: "go" sends Toggl\'s zero values ("" and 0, rate and working_hours '
+        'always; the default), "sparse" sends null and leaves those two out',
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
 
     fake = FakeFocus(
-        seed=args.seed, ghosts=args.ghosts, users=args.users, quota=args.quota, token=args.token
+        seed=args.seed,
+        ghosts=args.ghosts,
+        users=args.users,
+        quota=args.quota,
+        token=args.token,
+        style=args.style,
     )
     fake.latency = args.latency
     server = FakeServer(fake, args.host, args.port, verbose=args.verbose)
@@ -38,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  token:        {fake.token}", flush=True)
     print(f"  organization: {fake.organization_id}", flush=True)
     print(f"  workspaces:   {', '.join(map(str, fake.workspace_ids))}", flush=True)
+    print(f"  style:        {fake.style}", flush=True)
     print(f"  quota:        {quota}   (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)

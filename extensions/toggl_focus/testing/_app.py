@@ -16,6 +16,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, NoReturn
+from urllib.parse import parse_qsl
 
 from toggl_focus._conformance import Spec, Violation
 from toggl_focus.testing._state import FocusState, JsonObject, utc_now
@@ -149,11 +150,16 @@ def empty_answer(status: int) -> Answer:
 
 
 class _Request(NamedTuple):
-    """A request the spec accepted: typed path and query parameters, and the parsed body."""
+    """A request the spec accepted: typed path and query parameters, and the parsed body.
+
+    `raw_query` is the query string as sent, for a parameter the shipped spec does not
+    declare yet (`cf_filter`).
+    """
 
     path: dict[str, Any]
     query: dict[str, Any]
     body: Any
+    raw_query: str = ""
 
 
 Handler = Callable[["FocusApp", _Request], Answer]
@@ -240,7 +246,7 @@ class FocusApp:
             handler = _HANDLERS.get(operation_id)
             if handler is None:
                 raise ApiError(501, "not_implemented", f"the fake does not serve {operation_id}")
-            answer = handler(self, _Request(checked.path, checked.query, checked.body))
+            answer = handler(self, _Request(checked.path, checked.query, checked.body, query))
         except ApiError as error:
             answer = self._error(error)
         except Exception as exc:  # the spec documents 500 for every operation
@@ -649,18 +655,28 @@ class FocusApp:
         workspace_id = int(query["workspace_id"])
         page, per_page = self._page(query, "per_page", DEFAULT_PER_PAGE)
         descending = query.get("sort_dir") == "desc"
-        needles = [str(query.get(key) or "").casefold() for key in ("filter", "query")]
+        name_needle = str(query.get("filter") or "").casefold()
+        needle = str(query.get("query") or "").casefold()
         member = query.get("organization_user_id")
         group_ids = _ints(query.get("group_ids"))
         active_only = bool(query.get("active_members_only"))
         self._check_workspace(workspace_id)
+
+        def searched(group: JsonObject) -> bool:
+            """`query` matches the team's name or the name of a member it is answered with."""
+            if needle in group["name"].casefold():
+                return True
+            rendered = self.state.render_group(group, active_only=active_only)["users"]
+            return any(needle in user["display_name"].casefold() for user in rendered)
+
         teams = [
             g
             for g in self.state.groups.values()
             if workspace_id in g["workspaces"]
-            and all(needle in g["name"].casefold() for needle in needles)
+            and name_needle in g["name"].casefold()
             and (member is None or member in g["organization_users"])
             and (not group_ids or g["id"] in group_ids)
+            and (not needle or searched(g))
         ]
         teams.sort(key=lambda g: (g["name"].casefold(), g["id"]), reverse=descending)
         start = (page - 1) * per_page
@@ -682,11 +698,25 @@ class FocusApp:
         page, per_page = self._page(query, "per_page", DEFAULT_PER_PAGE)
         descending = query.get("sort_dir") == "desc"
         filters = _UserFilters(query)
+        one_workspace = len(set(filters.workspaces or ())) == 1
+        custom = _custom_field_filter(query, request.raw_query)
+        if custom and not one_workspace:
+            raise ApiError(
+                422,
+                "unprocessable",
+                "cf_filter needs exactly one workspace: give workspaces=<one workspace id>",
+                {"field": "cf_filter", "workspaces": len(set(filters.workspaces or ()))},
+            )
         with_hours = bool(query.get("include_working_hours"))
         with_rate = bool(query.get("include_rates"))
-        with_custom = bool(query.get("include_custom_fields"))
+        # Like Toggl: custom fields belong to a workspace, so they come with exactly one.
+        with_custom = bool(query.get("include_custom_fields")) and one_workspace
         pinned = _ints(query.get("pinned_ids")) or []
-        users = [u for u in self.state.users.values() if filters.match(self.state, u)]
+        users = [
+            u
+            for u in self.state.users.values()
+            if filters.match(self.state, u) and _has_custom_values(self.state, u, custom)
+        ]
         users.sort(key=lambda u: (u["name"].casefold(), u["id"]), reverse=descending)
         if pinned:
             rank = {uid: i for i, uid in reversed(list(enumerate(pinned)))}
@@ -704,6 +734,50 @@ class FocusApp:
 def _ints(values: Any) -> list[int] | None:
     """A list of integers the spec accepted (JSON may spell one `3.0`); None stays None."""
     return None if values is None else [int(v) for v in values]
+
+
+def _custom_field_filter(query: Mapping[str, Any], raw_query: str) -> list[tuple[int, str]]:
+    """The `cf_filter` pairs (`fieldID:value,...`); a malformed pair is a 400.
+
+    Read from the spec-checked query once the shipped spec declares `cf_filter` (as a
+    string or a comma-separated list), from the raw query string until then. An empty
+    value is no filter.
+    """
+    given = query.get("cf_filter")
+    if given is None:
+        texts = [v for k, v in parse_qsl(raw_query, keep_blank_values=True) if k == "cf_filter"]
+        if len(texts) > 1:
+            invalid("cf_filter: give it once (pairs are comma-separated)", field="cf_filter")
+        given = texts[0] if texts else ""
+    parts = given if isinstance(given, list) else str(given).split(",") if given else []
+    pairs = []
+    for part in parts:
+        field_id, colon, value = str(part).partition(":")
+        if not colon or not field_id.isascii() or not field_id.isdigit() or int(field_id) < 1:
+            invalid(
+                f"cf_filter: {part!r} is not a fieldID:value pair",
+                field="cf_filter",
+                pattern="fieldID:value[,fieldID:value...]",
+            )
+        pairs.append((int(field_id), value.casefold()))
+    return pairs
+
+
+def _has_custom_values(state: FocusState, user: JsonObject, pairs: list[tuple[int, str]]) -> bool:
+    """Whether a user has every `cf_filter` pair (ANDed): the field's `value`, or one of its
+    `selected_options`, equals the pair's value, ignoring case."""
+    values = state.custom_fields.get(user["id"], [])
+    return all(
+        any(
+            item["custom_field_id"] == field_id
+            and (
+                str(item["value"]).casefold() == wanted
+                or any(str(option).casefold() == wanted for option in item["selected_options"])
+            )
+            for item in values
+        )
+        for field_id, wanted in pairs
+    )
 
 
 def _ghost_fields(item: JsonObject) -> JsonObject:

@@ -48,8 +48,15 @@ class FakeFocus:
         token: str = DEFAULT_TOKEN,
         organization_id: int = 9001,
         workspace_ids: tuple[int, int] = (7001, 7002),
+        style: str = "go",
     ) -> None:
-        """Seed an organization reproducibly from `seed`; `quota=None` is unlimited."""
+        """Seed an organization reproducibly from `seed`; `quota=None` is unlimited.
+
+        `style="go"` (the default) sends what Toggl's Go server sends for unset values: `""`
+        for a string-typed timestamp, `0` for an integer id, and a user's `rate` and
+        `working_hours` always. `style="sparse"` sends `null` there and leaves `rate` and
+        `working_hours` out unless asked for, to test that an app tolerates that too.
+        """
         self._lock = threading.RLock()
         self.state = FocusState(
             seed=seed,
@@ -57,6 +64,7 @@ class FakeFocus:
             users=users,
             organization_id=organization_id,
             workspace_ids=workspace_ids,
+            style=style,
         )
         self._quota = Quota(quota, clock)
         self.app = FocusApp(self.state, token, self._quota)
@@ -88,6 +96,11 @@ class FakeFocus:
     def workspace_id(self) -> int:
         """The first workspace id (most seeded ghosts live there)."""
         return self.state.workspace_ids[0]
+
+    @property
+    def style(self) -> str:
+        """How unset values are sent: `"go"` (Toggl's zero values) or `"sparse"` (null)."""
+        return self.state.style
 
     @property
     def me_user_id(self) -> int:

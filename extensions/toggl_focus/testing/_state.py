@@ -4,10 +4,17 @@ Records are kept in the wire shapes of `openapi/focus.yaml` wherever the spec ha
 organization users, roles, working hours), so tests can assert on `fake.state` directly. Groups
 are kept as `{"id", "name", "emoji", ..., "organization_users": [...], "workspaces": [...]}`,
 i.e. in the request shape; the `Group` and `Team` wire shapes are rendered from them.
+
+Unset values follow the state's `style` (see `STYLES`): `"go"` (the default) stores what
+Toggl's Go types send, `""` for an unset string-typed timestamp and `0` for an unset integer
+id, and always renders a user's `rate` and `working_hours`; `"sparse"` stores `null` and
+leaves those two out unless asked for. Where Toggl's published spec makes a field nullable
+(a ghost's `deleted_at`, `embodied_at` and `user_id`), both styles send `null`.
 """
 
 from __future__ import annotations
 
+import copy
 import random
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -253,6 +260,14 @@ _ROLES = (
 )
 ROLE_OWNER, ROLE_ADMIN, ROLE_MEMBER, ROLE_GUEST, ROLE_PLANNER = 1, 2, 3, 4, 5
 
+#: The options of the seeded `Office` custom field (chosen by user id, not by the seed's
+#: random stream, so that adding it left every other seeded value as it was).
+_OFFICES = ("Berlin", "Lisbon", "Remote")
+
+
+#: The styles of unset values: `go` sends Toggl's Go zero values, `sparse` nulls and omissions.
+STYLES = ("go", "sparse")
+
 
 def rfc3339(moment: datetime) -> str:
     """Format a moment as RFC 3339 in UTC with a `Z` suffix and whole seconds."""
@@ -262,6 +277,41 @@ def rfc3339(moment: datetime) -> str:
 def utc_now() -> str:
     """Return the current wall-clock time in the wire format."""
     return rfc3339(datetime.now(UTC))
+
+
+def custom_field_value(
+    field_id: int,
+    name: str,
+    field_type: str,
+    value: Any,
+    selected_options: Sequence[str] = (),
+) -> JsonObject:
+    """One item of a user's `custom_field_values`, in the one place that knows its shape.
+
+    The shape is the one Toggl sends (the wt-spec change of `openapi/focus.yaml` types it):
+    `custom_field_id`, `custom_field_name`, `field_type`, `selected_options` (the chosen
+    options of a select field, an empty list otherwise) and a free `value`.
+    """
+    return {
+        "custom_field_id": field_id,
+        "custom_field_name": name,
+        "field_type": field_type,
+        "selected_options": list(selected_options),
+        "value": value,
+    }
+
+
+def zero_rate() -> JsonObject:
+    """The `rate` Toggl's Go server sends when rates are not asked for: a zero `UserRate`."""
+    return {
+        "currency": "",
+        "end_at": "",
+        "hourly_rate": 0,
+        "start_at": "",
+        "workspace_id": 0,
+        "workspace_rate_id": 0,
+        "workspace_user_rate_id": 0,
+    }
 
 
 class FocusState:
@@ -278,13 +328,23 @@ class FocusState:
         users: int = 120,
         organization_id: int = 9001,
         workspace_ids: tuple[int, int] = (7001, 7002),
+        style: str = "go",
     ) -> None:
-        """Build the organization; `ghosts` and `users` say how many to seed."""
+        """Build the organization; `ghosts` and `users` say how many to seed.
+
+        `style` is how unset values are sent: `"go"` or `"sparse"` (see `STYLES`).
+        """
+        if style not in STYLES:
+            raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
         if users < 1:
             raise ValueError("users must be at least 1: the first user is the token's owner")
         if ghosts < 0:
             raise ValueError("ghosts must not be negative")
         self.rng = random.Random(seed)
+        self.style = style
+        #: An unset string-typed timestamp and an unset integer id, in this style.
+        self.no_time: str | None = "" if style == "go" else None
+        self.no_id: int | None = 0 if style == "go" else None
         self.organization_id = organization_id
         self.organization: JsonObject = {"id": organization_id, "name": "Northwind Studio"}
         self.workspaces: dict[int, JsonObject] = {
@@ -530,8 +590,8 @@ class FocusState:
                     "id": workspace_id,
                     "name": self.workspaces[workspace_id]["name"],
                     "focus_role_id": role_id,
-                    "track_role_id": None,
-                    "work_role_id": None,
+                    "track_role_id": self.no_id,
+                    "work_role_id": self.no_id,
                     "workspace_user_id": self._next_workspace_user_id,
                     "toggl_products": list(products),
                 }
@@ -552,11 +612,11 @@ class FocusState:
             "invite_sent": True,
             "joined": joined,
             "2fa_enabled": False,
-            "account_locked_at": None,
+            "account_locked_at": self.no_time,
             "can_edit_personal_details": True,
             "created_at": moment,
             "updated_at": moment,
-            "deleted_at": None,
+            "deleted_at": self.no_time,
             "permissions": {pname: pname in granted for _, pname, _, _, _, _ in _PERMISSIONS},
             "tags": [],
             "workspaces": workspaces,
@@ -566,13 +626,15 @@ class FocusState:
             "currency": "EUR",
             "hourly_rate": float(self.rng.randrange(40, 121)),
             "start_at": rfc3339(SEED_EPOCH),
-            "end_at": None,
+            "end_at": self.no_time,
             "workspace_id": workspaces[0]["id"],
             "workspace_rate_id": 310,
             "workspace_user_rate_id": 4400 + (user_id - 5100),
         }
+        office = _OFFICES[user_id % len(_OFFICES)]
         self.custom_fields[user_id] = [
-            {"custom_field_id": 1, "name": "Cost center", "value": "CC-" + str(100 + user_id % 7)}
+            custom_field_value(1, "Cost center", "text", "CC-" + str(100 + user_id % 7)),
+            custom_field_value(2, "Office", "select", office, [office]),
         ]
         return user
 
@@ -611,7 +673,7 @@ class FocusState:
             "organization_id": self.organization_id,
             "created_at": now,
             "updated_at": now,
-            "deleted_at": None,
+            "deleted_at": self.no_time,
             "organization_users": [],
             "workspaces": [],
         }
@@ -669,11 +731,11 @@ class FocusState:
                     "user_account_id": user["user_account_id"],
                     "display_name": user["name"],
                     "focus_role_id": user["workspaces"][0]["focus_role_id"],
-                    "track_role_id": None,
-                    "work_role_id": None,
+                    "track_role_id": self.no_id,
+                    "work_role_id": self.no_id,
                     "created_at": linked_at,
                     "updated_at": linked_at,
-                    "deleted_at": None,
+                    "deleted_at": self.no_time,
                 }
             )
         workspaces = []
@@ -686,11 +748,11 @@ class FocusState:
                     "workspace_group_id": link_id,
                     "workspace_id": workspace_id,
                     "name": self.workspaces[workspace_id]["name"],
-                    "focus_role_id": None,
+                    "focus_role_id": self.no_id,
                     "products": ["focus"],
                     "created_at": linked_at,
                     "updated_at": linked_at,
-                    "deleted_at": None,
+                    "deleted_at": self.no_time,
                 }
             )
         return {
@@ -741,16 +803,20 @@ class FocusState:
             }
             for workspace in user["workspaces"]
         ]
+        go = self.style == "go"
         if with_hours:
             entries = self.working_hours_of("user", user["id"])
-            rendered["working_hours"] = (
-                sum(entry["working_hours"] for entry in entries) if entries else None
-            )
+            week = sum(entry["working_hours"] for entry in entries)
+            rendered["working_hours"] = week if entries or go else None
+        elif go:  # Go's float64: always sent, 0 when not asked for
+            rendered["working_hours"] = 0
         if with_rate:
             rendered["rate"] = dict(self.rates[user["id"]])
+        elif go:  # Go's struct: always sent, its zero value when not asked for
+            rendered["rate"] = zero_rate()
         if with_custom_fields:
             rendered["custom_field_values"] = [
-                dict(value) for value in self.custom_fields.get(user["id"], [])
+                copy.deepcopy(value) for value in self.custom_fields.get(user["id"], [])
             ]
         return rendered
 
@@ -804,6 +870,8 @@ class FocusState:
             },
             "created_at": moment,
             "updated_at": moment,
+            # null in both styles: Toggl's published spec makes these three nullable
+            # ("null until set"), and a 0 `user_id` would read as embodied.
             "deleted_at": None,
             "embodied_at": None,
             "user_id": None,
@@ -873,8 +941,8 @@ class FocusState:
                     "id": workspace_id,
                     "name": self.workspaces[workspace_id]["name"],
                     "focus_role_id": role_id,
-                    "track_role_id": None,
-                    "work_role_id": None,
+                    "track_role_id": self.no_id,
+                    "work_role_id": self.no_id,
                     "workspace_user_id": self._next_workspace_user_id,
                     "toggl_products": ["focus"],
                 }

@@ -13,6 +13,8 @@ Markers, on a test, a class or a module (the closest wins for `focus_fake` and
 `focus_quota`; `focus_fault` marks add up):
 
 - `@pytest.mark.focus_fake(seed=1, ghosts=20, users=10, ...)`: `FakeFocus(...)` arguments;
+  `focus_fake(style="sparse")` makes the fake send `null` where Toggl sends `""` or `0`
+  (and leave out a user's `rate` and `working_hours` unless asked for);
 - `@pytest.mark.focus_quota(5)`: 5 requests an hour, then 402s (`FakeFocus(quota=5)`);
 - `@pytest.mark.focus_fault(Fault.status(503), times=2, method="GET", path=...)`: the
   arguments of `FakeFocus.inject`; a bare status code stands for `Fault.status(code)`.
