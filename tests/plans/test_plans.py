@@ -288,6 +288,45 @@ async def test_duplicate_workspace_keys_are_named_before_any_write(
     assert len(plan.deletes) == 4
 
 
+def _repeat_across_pages(hook: Hook) -> None:
+    """Make the listing's page 2 repeat page 1's last ghost (as a listing that shifted while it
+    was read does): the ghost shows twice, and page 2's first ghost not at all."""
+    last: dict[str, Any] = {}
+
+    def rewrite(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        if request.method != "GET" or not request.url.path.endswith("/ghosts"):
+            return response
+        body = response.json()
+        if request.url.params.get("page", "1") == "1":
+            last["ghost"] = body["data"][-1]
+        else:
+            body["data"][0] = last["ghost"]
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() not in ("content-length", "content-encoding")
+        }
+        return httpx.Response(response.status_code, headers=headers, json=body)
+
+    hook.rewrite = rewrite
+
+
+async def test_a_ghost_listed_on_two_pages_is_one_ghost(
+    focus: Client, fake: FakeFocus, hook: Hook
+) -> None:
+    """A listing is not a snapshot: a ghost repeated on two pages is neither deleted twice
+    under prune nor a false duplicate of itself ("ghosts 5100, 5100")."""
+    ghosts = fake.add_ghosts(150, prefix="Existing")
+    moved = ghosts[99]  # the last ghost of page 1, repeated on page 2
+    _repeat_across_pages(hook)
+    pruned = await run(focus.ghosts.plan([], prune=True))
+    ids = [d.id for d in pruned.deletes]
+    assert len(ids) == len(set(ids)) == 149 and ids.count(moved["id"]) == 1
+    assert pruned.cost == 149
+    named = await run(focus.ghosts.plan([{"name": moved["name"], "description": "x"}]))
+    assert [u.id for u in named.updates] == [moved["id"]]
+
+
 # --- budget and quota ------------------------------------------------------------------------
 
 

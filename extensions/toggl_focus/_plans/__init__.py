@@ -34,7 +34,9 @@ Decisions where issue 15 is silent:
 - **Duplicates.** Two desired ghosts with one key: an error before any request. Two ghosts
   of the workspace with one key: an error (before any write) when a desired ghost has that
   key, since the plan could not tell which one it means; otherwise they are left alone, or
-  deleted with `prune=True`, which is unambiguous.
+  deleted with `prune=True`, which is unambiguous. The listing is not a snapshot: a ghost
+  it shows twice (it moved between pages) is one ghost, kept by id at its first place with
+  its later (fresher) data, so it is neither its own duplicate nor deleted twice.
 - **Embodied ghosts** (`include_embodied=True`) are matched, so no duplicate is created, but
   never updated (the API refuses, 400) nor deleted: they count as unchanged.
 - **Weekly working hours** are `{weekday: hours}` (0 = Sunday, as the spec decides) and the
