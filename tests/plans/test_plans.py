@@ -22,6 +22,7 @@ from toggl_focus import (
     Focus,
     FocusConfigError,
     FocusConnectionError,
+    LookalikeNameError,
     PlanApplyError,
     PlanBudgetError,
     PlanError,
@@ -325,6 +326,61 @@ async def test_a_ghost_listed_on_two_pages_is_one_ghost(
     assert pruned.cost == 149
     named = await run(focus.ghosts.plan([{"name": moved["name"], "description": "x"}]))
     assert [u.id for u in named.updates] == [moved["id"]]
+
+
+async def test_names_match_in_nfc_without_surrounding_whitespace(
+    focus: Client, fake: FakeFocus
+) -> None:
+    """A CSV cell is stripped and a Mac types NFD: "Ada " and "Cafe\u0301" are still matched
+    by such rows (not deleted under prune and created again), and never renamed."""
+    spaced = fake.add_ghost("Ada ", description="old")
+    nfd = fake.add_ghost("Cafe\u0301")
+    rows = [{"name": "Ada", "description": "new"}, {"name": "Caf\u00e9"}]
+    plan = await run(focus.ghosts.plan(desired_from_rows(rows), prune=True))
+    assert not plan.creates and not plan.deletes
+    assert [u.id for u in plan.updates] == [spaced["id"]]
+    assert [c.field for c in plan.updates[0].fields] == ["description"]  # no rename
+    assert [u.ghost.id for u in plan.unchanged] == [nfd["id"]]
+    await run(plan.apply())
+    assert fake.state.ghosts[spaced["id"]]["name"] == "Ada "
+    # key="id" compares names the same way: no rename to the stripped form either
+    by_id = await run(focus.ghosts.plan([{"id": spaced["id"], "name": "Ada"}], key="id"))
+    assert by_id.cost == 0
+    # two rows whose names are one key are duplicates, before any request
+    fake.reset_requests()
+    with pytest.raises(DuplicateKeyError, match="rows 0, 1"):
+        await run(focus.ghosts.plan([{"name": "Caf\u00e9"}, {"name": " Cafe\u0301"}]))
+    assert fake.request_count == 0
+
+
+async def test_names_are_sent_as_the_row_gives_them(focus: Client, fake: FakeFocus) -> None:
+    plan = await run(focus.ghosts.plan([{"name": " Cafe\u0301 "}]))
+    await run(plan.apply())
+    assert list(live(fake)) == [" Cafe\u0301 "]
+
+
+@pytest.mark.parametrize(
+    ("existing", "row"),
+    [
+        (["Ada"], "ada"),  # delete "Ada", create "ada"
+        (["Ada", "ada"], "Ada"),  # keep "Ada", delete "ada"
+        (["Ada"], "\uff21da"),  # fullwidth A
+    ],
+)
+async def test_prune_refuses_to_swap_a_ghost_for_a_lookalike(
+    focus: Client, fake: FakeFocus, existing: list[str], row: str
+) -> None:
+    ghosts = [fake.add_ghost(name) for name in existing]
+    doomed = [g for g in ghosts if g["name"] != row]
+    with pytest.raises(LookalikeNameError) as info:
+        await run(focus.ghosts.plan([{"name": row}], prune=True))
+    assert isinstance(info.value, DuplicateKeyError) and info.value.side == "workspace"
+    assert info.value.pairs == tuple((g["id"], g["name"], row) for g in doomed)
+    assert f"ghost {doomed[0]['id']} {doomed[0]['name']!r} (row {row!r})" in str(info.value)
+    assert not writes(fake)
+    # without prune nothing is deleted: the names are different keys (case-sensitive)
+    plan = await run(focus.ghosts.plan([{"name": row}]))
+    assert not plan.deletes
 
 
 # --- budget and quota ------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .._plans.diff import (
     PlanDelete,
     PlanUnchanged,
     PlanUpdate,
+    check_lookalikes,
     diff,
     embodied,
     hours_to_read,
@@ -137,7 +138,9 @@ async def make_plan(
         hours: dict[int, list[WorkingHours]] = {}
         if wanted or prune:  # nothing desired and nothing to prune: nothing to read
             current = await target.listing(include_embodied)
-            for ghost_id in hours_to_read(wanted, matches(wanted, current, chosen)):
+            found = matches(wanted, current, chosen)
+            check_lookalikes(wanted, current, found, key=chosen, prune=prune)  # before reads
+            for ghost_id in hours_to_read(wanted, found):
                 hours[ghost_id] = await target.hours_of(ghost_id)
         changes = diff(wanted, current, hours, key=chosen, prune=prune)
     return AsyncGhostPlan(

@@ -24,8 +24,12 @@ Decisions where issue 15 is silent:
   or assignment list reads as `""` / none, so `""` and `[]` match it. Assignments compare as
   sets (order and repeats do not matter) and are set with `assign_action="replace"`, so an
   update is exact and idempotent.
-- **Key.** `"name"` (exact, case-sensitive: the API keeps names as given) or `"id"` (a
-  desired ghost with an `id` updates that ghost; one without is created).
+- **Key.** `"name"` (case-sensitive: the API keeps names as given; compared in NFC without
+  surrounding whitespace, `desired.name_key`, since CSV cells are stripped and NFD and NFC
+  look the same; names are sent as given and a match is not renamed) or `"id"` (a desired
+  ghost with an `id` updates that ghost; one without is created). With `prune`, deleting a
+  ghost whose name only looks like a row's (`desired.lookalike`: case, width) while keeping
+  or creating the row's is refused (`LookalikeNameError`), before any write.
 - **Saved plans** are checked, before any write, against the ghosts they update or delete
   (one listing request per 100, by the `ghost_ids` filter): a ghost gone, embodied, or
   whose `updated_at` or planned fields differ makes the plan stale. Working-hours entries
