@@ -66,6 +66,7 @@ __all__ = [
     "failed",
     "finish",
     "merge_headers",
+    "overran",
     "transport_options",
 ]
 
@@ -446,6 +447,35 @@ class Body:
             raw = b"" if self._raw_size > self.limit else b"".join(self._raw)
             raise BodyError(self._problem, raw)
         return b"".join(self.chunks)
+
+
+def overran(raw: httpx.Response) -> bool:
+    """Whether the connection `raw` came on holds bytes past the end of the response.
+
+    A server whose Content-Length is shorter than what it sends leaves the rest on the
+    keep-alive connection, and the next request on it would take those bytes for its answer
+    (h11 keeps them, as pipelined data, for the next cycle). httpcore drops an idle
+    connection whose socket is readable, but not one whose bytes h11 has already read: this
+    asks h11 (`trailing_data`), walking httpx's and httpcore's response streams down to it.
+    They have no public way there; if their shape changes this answers False, and
+    `tests/hostile/test_transport.py` fails.
+    """
+    node: object = raw.stream
+    for _ in range(8):
+        trailing = getattr(node, "trailing_data", None)
+        if isinstance(trailing, tuple) and hasattr(node, "their_state"):
+            return bool(trailing[0])
+        node = next(
+            (
+                getattr(node, name)
+                for name in ("_stream", "_httpcore_stream", "_connection", "_h11_state")
+                if getattr(node, name, None) is not None
+            ),
+            None,
+        )
+        if node is None:
+            break
+    return False
 
 
 def finish(

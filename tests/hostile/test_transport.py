@@ -328,6 +328,24 @@ def test_write_reaches_the_server_once(
     assert outcome.requests == expected  # the client counts what the server saw
 
 
+# --- bytes past the end of a response ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("op", [GET, POST], ids=lambda op: op.method)
+def test_bytes_past_a_short_content_length_are_never_the_next_answer(
+    op: Op, hostile: Hostile, serve: Callable[..., HostileServer]
+) -> None:
+    """A Content-Length shorter than what the server sends leaves bytes on the connection;
+    here they are a whole response. The next request must not take them for its answer:
+    the connection is closed, and the next request goes out on a new one."""
+    smuggled = response(op.status, json.dumps({"id": 666, "name": "Smuggled"}).encode(), JSON)
+    first = response(op.status, op.ok_body() + smuggled, JSON, length=len(op.ok_body()))
+    server = serve([[Send(first)], [Send(op.ok())]])
+    outcome = hostile.run(server.url, op, repeat=2)
+    assert outcome.succeeded().name == op.body["name"]
+    assert server.count(op.method, op.path) == 2 == server.connections
+
+
 # --- before the request is sent: every method is retried --------------------------------------
 
 
