@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ._plans.desired import DesiredGhost, desired_from_rows
     from ._plans.errors import (
         DuplicateKeyError,
+        LookalikeNameError,
         PlanApplyError,
         PlanBudgetError,
         PlanError,
@@ -88,6 +89,7 @@ _EXPORTS = {
     "ConflictError": ".errors",
     "DesiredGhost": "._plans.desired",
     "DuplicateKeyError": "._plans.errors",
+    "LookalikeNameError": "._plans.errors",
     "EmbodyError": ".errors",
     "EmbodyOutcome": "._embody.report",
     "EmbodyReport": "._embody.report",
@@ -162,6 +164,7 @@ __all__ = [
     "InviteResult",
     "Inviter",
     "KnownInvite",
+    "LookalikeNameError",
     "LookupInviter",
     "MemberNotFoundError",
     "NotFoundError",

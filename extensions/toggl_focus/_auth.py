@@ -23,26 +23,57 @@ TOKEN_ENV = "TOGGL_FOCUS_API_TOKEN"
 BASE_URL_ENV = "TOGGL_FOCUS_BASE_URL"
 
 
-def resolve_token(token: object) -> str:
-    """The explicit token or $TOGGL_FOCUS_API_TOKEN, checked for stray whitespace and controls."""
-    if token is None:
-        token = os.environ.get(TOKEN_ENV)
-    if token is not None and not isinstance(token, str):
+class Held:
+    """A token as given, not yet checked, whose repr never shows it.
+
+    A public entry point wraps its `token` argument in one as its first statement and
+    deletes the argument (`held = hold(token); del token`): from then on no frame local of
+    ours holds the plain token, so a traceback shown with its locals (Sentry, `pytest -l`,
+    `traceback.TracebackException(..., capture_locals=True)`) cannot show it either.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "Held('***')"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("the API token cannot be pickled")
+
+
+def hold(token: object) -> Held | Secret:
+    """`token` wrapped (never raises); a Held or a Secret is passed on as it is."""
+    return token if isinstance(token, Held | Secret) else Held(token)
+
+
+def resolve_token(held: Held | Secret) -> Secret:
+    """The held token or $TOGGL_FOCUS_API_TOKEN, checked for stray whitespace and controls.
+
+    The token stays inside `held` and the Secret returned: no local of this frame is it.
+    """
+    if isinstance(held, Secret):
+        return held
+    if held.value is None:
+        held.value = os.environ.get(TOKEN_ENV)
+    if held.value is not None and not isinstance(held.value, str):
         raise FocusConfigError(
-            f"the API token must be a str, got {type(token).__name__} (the value is not shown)"
+            f"the API token must be a str, got {type(held.value).__name__} (the value is not shown)"
         )
-    if not token:
+    if not held.value:
         raise FocusConfigError(
             f"no Toggl Focus API token: pass token=... or set ${TOKEN_ENV} "
             "(create a key in Toggl Focus under Profile > API keys)"
         )
-    bad = [c for c in token if c.isspace() or not c.isprintable()]
+    bad = sum(1 for c in held.value if c.isspace() or not c.isprintable())
     if bad:
         raise FocusConfigError(
-            f"the API token contains {len(bad)} whitespace or control character(s); "
+            f"the API token contains {bad} whitespace or control character(s); "
             "copy it again without spaces or line breaks (the token is not shown here)"
         )
-    return token
+    return Secret(held.value)
 
 
 def resolve_base_url(base_url: object) -> httpx.URL:
@@ -88,8 +119,11 @@ class Secret:
 
     def __init__(self, token: str) -> None:
         self._token = token
-        forms = {token, json.dumps(token)[1:-1], urllib.parse.quote(token, safe="")}
-        self._forms = sorted(forms, key=len, reverse=True)
+        self._forms = sorted(
+            {token, json.dumps(token)[1:-1], urllib.parse.quote(token, safe="")},
+            key=len,
+            reverse=True,
+        )
         self._bytes = [f.encode() for f in self._forms]
 
     def header(self) -> str:

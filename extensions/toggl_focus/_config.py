@@ -19,7 +19,7 @@ import httpx
 from toggl_focus_api import Client
 
 from . import _check
-from ._auth import Secret, resolve_base_url, resolve_token
+from ._auth import Held, Secret, hold, resolve_base_url, resolve_token
 from ._embody.cache import RoleCache
 from ._http import Settings, caller_would_proxy, check_headers, merge_headers
 from ._runner import (
@@ -68,7 +68,7 @@ class ClientBase:
 
     def __init__(
         self,
-        token: str | None,
+        token: Held | Secret | str | None,
         *,
         organization_id: int | None,
         workspace_id: int | None,
@@ -84,7 +84,9 @@ class ClientBase:
         backoff_initial: float = 0.5,
         backoff_max: float = 8.0,
     ) -> None:
-        secret = Secret(resolve_token(token))
+        held = hold(token)
+        del token  # from here on only `held` (whose repr hides it) has the token
+        secret = resolve_token(held)
         self.base_url = resolve_base_url(base_url)
         self.organization_id = _id("organization_id", organization_id)
         self.workspace_id = _id("workspace_id", workspace_id)

@@ -66,6 +66,7 @@ __all__ = [
     "failed",
     "finish",
     "merge_headers",
+    "overran",
     "transport_options",
 ]
 
@@ -333,11 +334,23 @@ def deadline_error(attempt: Attempt, request: httpx.Request) -> httpx.ReadTimeou
 
 
 class BodyError(Exception):
-    """The body cannot be kept: undecodable or over the cap (becomes a FocusDecodeError)."""
+    """The body cannot be kept: undecodable or over the cap (becomes a FocusDecodeError).
+
+    `raw` is the body as it came (still encoded) when it could not be decoded; empty when
+    it was dropped for its size.
+    """
+
+    def __init__(self, message: str, raw: bytes = b"") -> None:
+        super().__init__(message)
+        self.raw = raw
 
 
 class Body:
-    """Accumulates a response body, inflating it with a hard cap on the decoded size."""
+    """Accumulates a response body, inflating it with a hard cap on the decoded size.
+
+    An encoded body is kept as it came too (at most `limit` bytes of it), so that one that
+    cannot be decoded is still read to its end and its error keeps the raw bytes.
+    """
 
     def __init__(self, response: httpx.Response, limit: int) -> None:
         self.response = response
@@ -347,6 +360,11 @@ class Body:
         self._inflater: Any = None
         self._deflate = False
         self._raw_deflate = False
+        self._encoded = False
+        self._raw: list[bytes] = []
+        self._raw_size = 0
+        #: Why the body cannot be decoded (then it is only read on, raw); None: it can so far.
+        self._problem: str | None = None
         # A response built from bytes in memory (httpx.MockTransport and friends) arrives
         # already read and decoded by httpx: only the cap applies.
         self.in_memory = response.is_stream_consumed
@@ -359,33 +377,52 @@ class Body:
             for c in response.headers.get("content-encoding", "").split(",")
             if c.strip().lower() in ("gzip", "x-gzip", "deflate")
         ]
+        self._encoded = bool(codings)
         if len(codings) > 1:
-            raise BodyError(
+            self._problem = (
                 f"could not be decoded: {len(codings)} layers of Content-Encoding "
                 "(the client asks for one layer of gzip or deflate)"
             )
-        if codings:
+        elif codings:
             self._deflate = codings[0] == "deflate"
             self._inflater = zlib.decompressobj(
                 zlib.MAX_WBITS if self._deflate else zlib.MAX_WBITS | 16
             )
 
     def feed(self, data: bytes) -> None:
+        if self._encoded:
+            self._keep_raw(data)
+        if self._problem is not None:
+            return
         if self._inflater is not None:
-            data = self._inflate(data)
+            try:
+                data = self._inflate(data)
+            except zlib.error as exc:
+                self._problem = f"could not be decoded (Content-Encoding): {exc}"
+                return
         self._add(data)
+
+    def _keep_raw(self, data: bytes) -> None:
+        self._raw_size += len(data)
+        if self._raw_size > self.limit and self._problem is not None:
+            raise BodyError(
+                f"{self._problem}; its raw body is larger than max_response_bytes "
+                f"({self.limit} bytes) and was dropped"
+            )
+        if self._raw_size <= self.limit and data:
+            self._raw.append(data)
 
     def _inflate(self, data: bytes) -> bytes:
         room = self.limit - self.size
         try:
             return bytes(self._inflater.decompress(data, room + 1))
-        except zlib.error as exc:
+        except zlib.error:
             if self._deflate and not self._raw_deflate and self.size == 0:
                 # Some servers send raw deflate without the zlib wrapper (as httpx tolerates).
                 self._raw_deflate = True
                 self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
                 return self._inflate(data)
-            raise BodyError(f"could not be decoded (Content-Encoding): {exc}") from None
+            raise
 
     def _add(self, data: bytes) -> None:
         self.size += len(data)
@@ -398,12 +435,47 @@ class Body:
             self.chunks.append(data)
 
     def finish(self) -> bytes:
-        if self._inflater is not None:
+        if self._inflater is not None and self._problem is None:
             try:
                 self._add(self._inflater.flush())
             except zlib.error as exc:
-                raise BodyError(f"could not be decoded (Content-Encoding): {exc}") from None
+                self._problem = f"could not be decoded (Content-Encoding): {exc}"
+            else:
+                if self._raw_size and not self._inflater.eof:  # no bytes at all: no body
+                    self._problem = "could not be decoded (Content-Encoding): it is cut short"
+        if self._problem is not None:
+            raw = b"" if self._raw_size > self.limit else b"".join(self._raw)
+            raise BodyError(self._problem, raw)
         return b"".join(self.chunks)
+
+
+def overran(raw: httpx.Response) -> bool:
+    """Whether the connection `raw` came on holds bytes past the end of the response.
+
+    A server whose Content-Length is shorter than what it sends leaves the rest on the
+    keep-alive connection, and the next request on it would take those bytes for its answer
+    (h11 keeps them, as pipelined data, for the next cycle). httpcore drops an idle
+    connection whose socket is readable, but not one whose bytes h11 has already read: this
+    asks h11 (`trailing_data`), walking httpx's and httpcore's response streams down to it.
+    They have no public way there; if their shape changes this answers False, and
+    `tests/hostile/test_transport.py` fails.
+    """
+    node: object = raw.stream
+    for _ in range(8):
+        trailing = getattr(node, "trailing_data", None)
+        if isinstance(trailing, tuple) and hasattr(node, "their_state"):
+            return bool(trailing[0])
+        node = next(
+            (
+                getattr(node, name)
+                for name in ("_stream", "_httpcore_stream", "_connection", "_h11_state")
+                if getattr(node, name, None) is not None
+            ),
+            None,
+        )
+        if node is None:
+            break
+    return False
 
 
 def finish(
@@ -421,13 +493,15 @@ def finish(
 def decode_error(
     settings: Settings, attempt: Attempt, raw: httpx.Response, problem: BodyError
 ) -> FocusDecodeError:
-    """A body that could not be kept: the error keeps the status and (redacted) headers."""
+    """A body that could not be kept: the error keeps the status and (redacted) headers, and
+    `.body` the raw bytes of a body that could not be decoded (b"" for one over the cap)."""
     response = _snapshot(settings, attempt, raw, b"", keep_encoding=True)
     settings.quota.update(response)
     request = response.request
     return FocusDecodeError(
         f"{response.status_code} response to {request.method} {request.url.path} {problem}",
         response=response,
+        body=settings.secret.bytes(problem.raw),
     )
 
 

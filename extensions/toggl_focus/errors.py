@@ -70,12 +70,21 @@ class FocusTimeoutError(FocusConnectionError):
 
 
 class FocusDecodeError(FocusError):
-    """A response arrived but its body does not match the spec; `body` keeps the raw bytes."""
+    """A response arrived but its body does not match the spec; `body` keeps the raw bytes.
 
-    def __init__(self, message: str, *, response: httpx.Response) -> None:
+    For a body that could not be decoded (a broken or layered Content-Encoding), `body` is
+    the body as it came, still encoded, and `response.content` is empty.
+    """
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: bytes | None = None
+    ) -> None:
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
+        if body is not None:
+            self.body = body
+            return
         try:
             self.body = response.content
         except httpx.ResponseNotRead:  # the body itself could not be read or decoded

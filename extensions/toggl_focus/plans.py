@@ -32,6 +32,7 @@ from ._plans.desired import WEEKDAYS, DesiredGhost, desired_from_rows
 from ._plans.diff import FieldChange, PlanCreate, PlanDelete, PlanUnchanged, PlanUpdate
 from ._plans.errors import (
     DuplicateKeyError,
+    LookalikeNameError,
     PlanApplyError,
     PlanBudgetError,
     PlanError,
@@ -50,6 +51,7 @@ __all__ = [
     "FieldChange",
     "GhostPlan",
     "HoursChange",
+    "LookalikeNameError",
     "PlanApplyError",
     "PlanBudgetError",
     "PlanCreate",

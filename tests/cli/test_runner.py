@@ -282,3 +282,15 @@ def test_dry_run_says_the_cost_and_sends_nothing(
     spend = result.output.removeprefix("dry run: would spend ").split(": ", 1)[0]
     assert spend.count("request") == 1, result.output
     assert cli.spent() == 0
+
+
+def test_focus_fake_refuses_a_host_that_is_not_loopback_without_the_flag() -> None:
+    done = subprocess.run(
+        [str(FOCUS), "fake", "--host", "0.0.0.0", "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--host 0.0.0.0: the fake serves loopback only" in done.stderr
+    assert "pass --allow-remote" in done.stderr

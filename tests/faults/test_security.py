@@ -233,3 +233,47 @@ def test_the_callers_client_never_carries_the_token_afterwards() -> None:
         http.get("http://example.com/api/organizations/1/roles")
         http.get("https://other.example/x")
     assert [r.headers.get("authorization") for r in sent] == [f"Bearer {TOKEN}", None, None]
+
+
+def _shown_with_locals(error: BaseException) -> str:
+    """The traceback as Sentry or `pytest -l` shows it, every frame's locals by repr, from
+    the client's frames on (the caller's own frame, which holds what it passed, is left out)."""
+    assert error.__traceback__ is not None
+    error = error.with_traceback(error.__traceback__.tb_next)
+    shown = traceback.TracebackException.from_exception(error, capture_locals=True)
+    return "".join(shown.format())
+
+
+LOCALS_TOKEN = "tfk_locals_7Hq2VbX9pLm4"
+
+
+@pytest.mark.parametrize(
+    ("token", "kwargs", "message"),
+    [
+        # an error inside resolve_token: the token itself is refused
+        (LOCALS_TOKEN + " \n", {}, "whitespace or control character"),
+        # an error after it, in the same constructors: a bad base URL
+        (LOCALS_TOKEN, {"base_url": "http://example.com/api"}, "refusing to send the API"),
+        (LOCALS_TOKEN, {"organization_id": -1}, "organization_id"),
+    ],
+)
+@pytest.mark.parametrize("kind", [Focus, AsyncFocus], ids=["sync", "async"])
+def test_a_traceback_with_locals_never_shows_the_token(
+    kind: type[Focus] | type[AsyncFocus], token: str, kwargs: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(FocusConfigError, match=message) as info:
+        kind(token, **kwargs)
+    shown = _shown_with_locals(info.value)
+    assert "__init__" in shown  # the constructors' frames and their locals are shown
+    assert LOCALS_TOKEN not in shown
+
+
+def test_a_probe_traceback_with_locals_never_shows_the_token() -> None:
+    from toggl_focus.probe import Probe
+
+    with pytest.raises(FocusConfigError) as info:
+        Probe(token=LOCALS_TOKEN, organization_id=0, workspace_id=1)
+    assert LOCALS_TOKEN not in _shown_with_locals(info.value)
+    with pytest.raises(FocusConfigError) as info:
+        Probe(token=LOCALS_TOKEN + " ", organization_id=7, workspace_id=8)
+    assert LOCALS_TOKEN not in _shown_with_locals(info.value)

@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from toggl_focus import (
+    Focus,
     FocusConnectionError,
     FocusDecodeError,
     FocusError,
@@ -242,6 +243,53 @@ def test_fault(fault: Fault, op: Op, hostile: Hostile, serve: Callable[..., Host
     assert len(hostile.sleeps) == attempts - 1
 
 
+RAW_BODIES = {
+    "gzip that is not gzip": (b"plainly not gzip", "gzip"),
+    "gzip cut in half": (_half(gzip.compress(BIG)), "gzip"),
+    "deflate that is not deflate": (b"\xff\xff not deflate", "deflate"),
+    "deflate cut in half": (_half(zlib.compress(BIG)), "deflate"),
+    "gzip, gzip (two layers)": (gzip.compress(gzip.compress(BIG)), "gzip, gzip"),
+}
+
+
+@pytest.mark.parametrize(("raw", "encoding"), RAW_BODIES.values(), ids=list(RAW_BODIES))
+def test_an_undecodable_body_keeps_its_raw_bytes(
+    raw: bytes, encoding: str, hostile: Hostile, serve: Callable[..., HostileServer]
+) -> None:
+    """The README's error table: a FocusDecodeError's `.body` keeps the raw bytes, also when
+    the Content-Encoding is broken or doubled (the body as it came, still encoded)."""
+    server = serve([[Send(response(200, raw, [*JSON, ("Content-Encoding", encoding)]))]])
+    error = hostile.run(server.url, GET).raised(FocusDecodeError)
+    assert error.body == raw
+    assert error.response.headers["content-encoding"] == encoding
+
+
+def test_an_undecodable_body_over_the_cap_is_dropped(
+    hostile: Hostile, serve: Callable[..., HostileServer]
+) -> None:
+    raw = gzip.compress(gzip.compress(BIG))
+    server = serve([[Send(response(200, raw, [*JSON, ("Content-Encoding", "gzip, gzip")]))]])
+    outcome = hostile.run(server.url, GET, client={"max_response_bytes": len(raw) - 1})
+    error = outcome.raised(FocusDecodeError)
+    assert error.body == b"" and "raw body is larger than max_response_bytes" in str(error)
+
+
+def test_an_undecodable_streamed_body_keeps_its_raw_bytes_with_a_callers_client() -> None:
+    """The same through a caller's httpx client whose transport streams the body."""
+    raw = b"\x1f\x8b but not gzip"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(raw))
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    ids = {"organization_id": 7, "workspace_id": 8, "base_url": "http://127.0.0.1:9/api"}
+    focus = Focus("tok_streamed_0123456789", http_client=http, **ids)
+    with focus, pytest.raises(FocusDecodeError) as info:
+        focus.ghosts.get(5)
+    assert info.value.body == raw
+
+
 @pytest.mark.parametrize("fault", UNDECODABLE, ids=lambda f: f.id)
 def test_an_unusable_201_body_of_create_ghost_is_a_success(
     fault: Fault, hostile: Hostile, serve: Callable[..., HostileServer]
@@ -278,6 +326,24 @@ def test_write_reaches_the_server_once(
     assert server.count(op.method, op.path) == expected
     assert len(server.requests) == expected
     assert outcome.requests == expected  # the client counts what the server saw
+
+
+# --- bytes past the end of a response ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("op", [GET, POST], ids=lambda op: op.method)
+def test_bytes_past_a_short_content_length_are_never_the_next_answer(
+    op: Op, hostile: Hostile, serve: Callable[..., HostileServer]
+) -> None:
+    """A Content-Length shorter than what the server sends leaves bytes on the connection;
+    here they are a whole response. The next request must not take them for its answer:
+    the connection is closed, and the next request goes out on a new one."""
+    smuggled = response(op.status, json.dumps({"id": 666, "name": "Smuggled"}).encode(), JSON)
+    first = response(op.status, op.ok_body() + smuggled, JSON, length=len(op.ok_body()))
+    server = serve([[Send(first)], [Send(op.ok())]])
+    outcome = hostile.run(server.url, op, repeat=2)
+    assert outcome.succeeded().name == op.body["name"]
+    assert server.count(op.method, op.path) == 2 == server.connections
 
 
 # --- before the request is sent: every method is retried --------------------------------------

@@ -22,6 +22,7 @@ from toggl_focus import (
     Focus,
     FocusConfigError,
     FocusConnectionError,
+    LookalikeNameError,
     PlanApplyError,
     PlanBudgetError,
     PlanError,
@@ -286,6 +287,100 @@ async def test_duplicate_workspace_keys_are_named_before_any_write(
     # duplicates the plan does not name are unambiguous: left alone, or pruned
     plan = await run(focus.ghosts.plan([{"name": "New"}], key="name", prune=True))
     assert len(plan.deletes) == 4
+
+
+def _repeat_across_pages(hook: Hook) -> None:
+    """Make the listing's page 2 repeat page 1's last ghost (as a listing that shifted while it
+    was read does): the ghost shows twice, and page 2's first ghost not at all."""
+    last: dict[str, Any] = {}
+
+    def rewrite(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        if request.method != "GET" or not request.url.path.endswith("/ghosts"):
+            return response
+        body = response.json()
+        if request.url.params.get("page", "1") == "1":
+            last["ghost"] = body["data"][-1]
+        else:
+            body["data"][0] = last["ghost"]
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() not in ("content-length", "content-encoding")
+        }
+        return httpx.Response(response.status_code, headers=headers, json=body)
+
+    hook.rewrite = rewrite
+
+
+async def test_a_ghost_listed_on_two_pages_is_one_ghost(
+    focus: Client, fake: FakeFocus, hook: Hook
+) -> None:
+    """A listing is not a snapshot: a ghost repeated on two pages is neither deleted twice
+    under prune nor a false duplicate of itself ("ghosts 5100, 5100")."""
+    ghosts = fake.add_ghosts(150, prefix="Existing")
+    moved = ghosts[99]  # the last ghost of page 1, repeated on page 2
+    _repeat_across_pages(hook)
+    pruned = await run(focus.ghosts.plan([], prune=True))
+    ids = [d.id for d in pruned.deletes]
+    assert len(ids) == len(set(ids)) == 149 and ids.count(moved["id"]) == 1
+    assert pruned.cost == 149
+    named = await run(focus.ghosts.plan([{"name": moved["name"], "description": "x"}]))
+    assert [u.id for u in named.updates] == [moved["id"]]
+
+
+async def test_names_match_in_nfc_without_surrounding_whitespace(
+    focus: Client, fake: FakeFocus
+) -> None:
+    """A CSV cell is stripped and a Mac types NFD: "Ada " and "Cafe\u0301" are still matched
+    by such rows (not deleted under prune and created again), and never renamed."""
+    spaced = fake.add_ghost("Ada ", description="old")
+    nfd = fake.add_ghost("Cafe\u0301")
+    rows = [{"name": "Ada", "description": "new"}, {"name": "Caf\u00e9"}]
+    plan = await run(focus.ghosts.plan(desired_from_rows(rows), prune=True))
+    assert not plan.creates and not plan.deletes
+    assert [u.id for u in plan.updates] == [spaced["id"]]
+    assert [c.field for c in plan.updates[0].fields] == ["description"]  # no rename
+    assert [u.ghost.id for u in plan.unchanged] == [nfd["id"]]
+    await run(plan.apply())
+    assert fake.state.ghosts[spaced["id"]]["name"] == "Ada "
+    # key="id" compares names the same way: no rename to the stripped form either
+    by_id = await run(focus.ghosts.plan([{"id": spaced["id"], "name": "Ada"}], key="id"))
+    assert by_id.cost == 0
+    # two rows whose names are one key are duplicates, before any request
+    fake.reset_requests()
+    with pytest.raises(DuplicateKeyError, match="rows 0, 1"):
+        await run(focus.ghosts.plan([{"name": "Caf\u00e9"}, {"name": " Cafe\u0301"}]))
+    assert fake.request_count == 0
+
+
+async def test_names_are_sent_as_the_row_gives_them(focus: Client, fake: FakeFocus) -> None:
+    plan = await run(focus.ghosts.plan([{"name": " Cafe\u0301 "}]))
+    await run(plan.apply())
+    assert list(live(fake)) == [" Cafe\u0301 "]
+
+
+@pytest.mark.parametrize(
+    ("existing", "row"),
+    [
+        (["Ada"], "ada"),  # delete "Ada", create "ada"
+        (["Ada", "ada"], "Ada"),  # keep "Ada", delete "ada"
+        (["Ada"], "\uff21da"),  # fullwidth A
+    ],
+)
+async def test_prune_refuses_to_swap_a_ghost_for_a_lookalike(
+    focus: Client, fake: FakeFocus, existing: list[str], row: str
+) -> None:
+    ghosts = [fake.add_ghost(name) for name in existing]
+    doomed = [g for g in ghosts if g["name"] != row]
+    with pytest.raises(LookalikeNameError) as info:
+        await run(focus.ghosts.plan([{"name": row}], prune=True))
+    assert isinstance(info.value, DuplicateKeyError) and info.value.side == "workspace"
+    assert info.value.pairs == tuple((g["id"], g["name"], row) for g in doomed)
+    assert f"ghost {doomed[0]['id']} {doomed[0]['name']!r} (row {row!r})" in str(info.value)
+    assert not writes(fake)
+    # without prune nothing is deleted: the names are different keys (case-sensitive)
+    plan = await run(focus.ghosts.plan([{"name": row}]))
+    assert not plan.deletes
 
 
 # --- budget and quota ------------------------------------------------------------------------

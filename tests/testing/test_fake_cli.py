@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import signal
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from collections.abc import Iterator
 
 import httpx
+import pytest
 
 from toggl_focus.testing import FakeFocus
 
@@ -65,3 +67,45 @@ def test_socket_edge_cases() -> None:
             headers={"Authorization": f"Bearer {fake.token}"},
         )
         assert created.status_code == 201 and created.json()["name"] == "Chunked"
+
+
+def test_a_host_that_is_not_loopback_is_refused_without_the_flag() -> None:
+    """Plain http and a known token: the fake listens on loopback unless told explicitly,
+    like `focus fake` (one check, `toggl_focus.testing._bind`)."""
+    command = [sys.executable, "-m", "toggl_focus.testing", "--host", "0.0.0.0", "--port", "0"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--host 0.0.0.0: the fake serves loopback only" in done.stderr
+    assert "pass --allow-remote" in done.stderr
+
+
+def test_allow_remote_listens_with_a_warning() -> None:
+    command = [sys.executable, "-m", "toggl_focus.testing", "--host", "0.0.0.0", "--port", "0"]
+    command += ["--allow-remote", "--ghosts", "0", "--users", "1", "--token", "toggl_sk_remote"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stderr is not None
+        lines = [process.stdout.readline() for _ in range(5)]  # all printed: serving
+        assert lines[0].startswith("Fake Toggl Focus API at http://0.0.0.0:")
+        assert "Ctrl-C to stop" in lines[4]
+        port = lines[0].split("http://0.0.0.0:")[1].split("/")[0]
+        answer = httpx.get(f"http://127.0.0.1:{port}/api/organizations/9001/roles", timeout=5)
+        assert answer.status_code == 401  # serving (no token given)
+        warning = process.stderr.readline()
+        assert warning.startswith("warning: --allow-remote: the fake listens on 0.0.0.0")
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+
+
+def test_the_host_check_is_one_for_both_entry_points() -> None:
+    from toggl_focus.testing._bind import RemoteHostError, check_host
+
+    warned = io.StringIO()
+    check_host("localhost", allow_remote=False, warn=warned)
+    check_host("::1", allow_remote=False, warn=warned)
+    assert warned.getvalue() == ""
+    with pytest.raises(RemoteHostError, match=r"192\.0\.2\.1: the fake serves loopback only"):
+        check_host("192.0.2.1", allow_remote=False)
+    check_host("192.0.2.1", allow_remote=True, warn=warned)
+    assert "listens on 192.0.2.1, over plain http" in warned.getvalue()

@@ -19,6 +19,7 @@ from .._http import (
     decode_error,
     failed,
     finish,
+    overran,
 )
 
 __all__ = ["AsyncWire"]
@@ -67,6 +68,10 @@ class AsyncWire(WireBase):
                 except BodyError as problem:
                     raise decode_error(self.settings, attempt, raw, problem) from None
                 finally:
+                    if overran(raw):  # never the next request's answer: close the connection
+                        stream = raw.extensions.get("network_stream")
+                        if stream is not None:
+                            await stream.aclose()
                     await raw.aclose()
         except httpx.HTTPError as exc:
             failed(self.settings, exc)

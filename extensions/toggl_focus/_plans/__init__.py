@@ -24,8 +24,12 @@ Decisions where issue 15 is silent:
   or assignment list reads as `""` / none, so `""` and `[]` match it. Assignments compare as
   sets (order and repeats do not matter) and are set with `assign_action="replace"`, so an
   update is exact and idempotent.
-- **Key.** `"name"` (exact, case-sensitive: the API keeps names as given) or `"id"` (a
-  desired ghost with an `id` updates that ghost; one without is created).
+- **Key.** `"name"` (case-sensitive: the API keeps names as given; compared in NFC without
+  surrounding whitespace, `desired.name_key`, since CSV cells are stripped and NFD and NFC
+  look the same; names are sent as given and a match is not renamed) or `"id"` (a desired
+  ghost with an `id` updates that ghost; one without is created). With `prune`, deleting a
+  ghost whose name only looks like a row's (`desired.lookalike`: case, width) while keeping
+  or creating the row's is refused (`LookalikeNameError`), before any write.
 - **Saved plans** are checked, before any write, against the ghosts they update or delete
   (one listing request per 100, by the `ghost_ids` filter): a ghost gone, embodied, or
   whose `updated_at` or planned fields differ makes the plan stale. Working-hours entries
@@ -34,7 +38,9 @@ Decisions where issue 15 is silent:
 - **Duplicates.** Two desired ghosts with one key: an error before any request. Two ghosts
   of the workspace with one key: an error (before any write) when a desired ghost has that
   key, since the plan could not tell which one it means; otherwise they are left alone, or
-  deleted with `prune=True`, which is unambiguous.
+  deleted with `prune=True`, which is unambiguous. The listing is not a snapshot: a ghost
+  it shows twice (it moved between pages) is one ghost, kept by id at its first place with
+  its later (fresher) data, so it is neither its own duplicate nor deleted twice.
 - **Embodied ghosts** (`include_embodied=True`) are matched, so no duplicate is created, but
   never updated (the API refuses, 400) nor deleted: they count as unchanged.
 - **Weekly working hours** are `{weekday: hours}` (0 = Sunday, as the spec decides) and the

@@ -9,6 +9,7 @@ the same way a desired one is read, so the diff compares like with like.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -37,6 +38,8 @@ __all__ = [
     "desired_ghosts",
     "hours_list",
     "key_of",
+    "lookalike",
+    "name_key",
     "unset",
 ]
 
@@ -306,10 +309,32 @@ def assigned_ids(ghost: Ghost) -> dict[str, set[int]]:
     return found
 
 
+def name_key(name: str) -> str:
+    """The key a name is matched by: its NFC form without surrounding whitespace; case kept.
+
+    "Café" typed on a Mac (NFD) and on Windows (NFC) is one name, and so are "Ada " and the
+    "Ada" of a stripped CSV cell. Only matching uses it: names are sent as given.
+    """
+    return unicodedata.normalize("NFC", name).strip()
+
+
+def lookalike(name: str) -> str:
+    """What names that look alike share: NFKC, case-folded, no surrounding whitespace.
+
+    Wider than `name_key`: "ada", "ADA" and a fullwidth "ada" look alike, yet are three
+    keys. A plan that would delete a ghost looking like a row it keeps or creates is refused.
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return folded.strip()
+
+
 def key_of(ghost: DesiredGhost | Ghost, key: KeyName) -> Key:
-    """The key a desired ghost or a ghost of the workspace is matched by (None: none)."""
+    """The key a desired ghost or a ghost of the workspace is matched by (None: none); a
+    name's key is `name_key(name)`."""
     value = unset(getattr(ghost, key))
-    return value if isinstance(value, str | int) else None
+    if isinstance(value, str):
+        return name_key(value) if key == "name" else value
+    return value if isinstance(value, int) else None
 
 
 def check_desired_keys(desired: Sequence[DesiredGhost], key: KeyName) -> None:

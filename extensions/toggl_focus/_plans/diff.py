@@ -12,8 +12,18 @@ from toggl_focus_api.models import AssignAction, Ghost, GhostBulkUpdate, GhostCr
 from toggl_focus_api.types import UNSET
 
 from ..errors import FocusConfigError
-from .desired import LISTS, DesiredGhost, Key, KeyName, assigned_ids, key_of, unset
-from .errors import DuplicateKeyError
+from .desired import (
+    LISTS,
+    DesiredGhost,
+    Key,
+    KeyName,
+    assigned_ids,
+    key_of,
+    lookalike,
+    name_key,
+    unset,
+)
+from .errors import DuplicateKeyError, LookalikeNameError
 from .hours import HoursChange, hours_change
 
 __all__ = [
@@ -23,6 +33,7 @@ __all__ = [
     "PlanDelete",
     "PlanUnchanged",
     "PlanUpdate",
+    "check_lookalikes",
     "diff",
     "embodied",
     "field_changes",
@@ -153,7 +164,8 @@ def field_changes(ghost: Ghost, desired: DesiredGhost, key: KeyName) -> tuple[Fi
     """The managed fields whose value differs (assignments compared as sets)."""
     out = []
     name = unset(ghost.name)
-    if key != "name" and desired.name != name:
+    # Names compare by their key (NFC, no surrounding whitespace), as key="name" matches.
+    if key != "name" and (not isinstance(name, str) or name_key(desired.name) != name_key(name)):
         out.append(FieldChange("name", name, desired.name))
     description = unset(ghost.description) or ""
     if desired.description is not None and desired.description != description:
@@ -202,6 +214,42 @@ def matches(
     return found
 
 
+def check_lookalikes(
+    desired: Sequence[DesiredGhost],
+    current: Sequence[Ghost],
+    found: Sequence[Ghost | None],
+    *,
+    key: KeyName,
+    prune: bool,
+) -> None:
+    """LookalikeNameError when `prune` would delete a ghost whose name looks like a row's
+    (`lookalike`: case, Unicode form or width, spacing) while the plan keeps or creates the
+    row's ghost: "Ada" deleted and "ada" created, or "ada" deleted next to a kept "Ada"."""
+    if not prune or key != "name":
+        return
+    matched = {g.id for g in found if g is not None}
+    rows: dict[str, str] = {}
+    for d in desired:
+        rows.setdefault(lookalike(d.name), d.name)
+    pairs = []
+    for ghost in current:
+        name = unset(ghost.name)
+        if ghost.id in matched or embodied(ghost) or not isinstance(name, str):
+            continue
+        row = rows.get(lookalike(name))
+        if row is not None:
+            pairs.append((ghost.id, name, row))
+    if pairs:
+        shown = "; ".join(f"ghost {i} {name!r} (row {row!r})" for i, name, row in pairs[:5])
+        more = f"; and {len(pairs) - 5} more" if len(pairs) > 5 else ""
+        raise LookalikeNameError(
+            f"prune would delete ghosts whose names only look like rows the plan keeps or "
+            f"creates: {shown}{more}. Names match exactly but for Unicode form and surrounding "
+            "whitespace; rename the ghost or the row, or plan with key='id' or without prune",
+            pairs=pairs,
+        )
+
+
 def hours_to_read(desired: Sequence[DesiredGhost], found: Sequence[Ghost | None]) -> list[int]:
     """Ids of the matched, unembodied ghosts whose desired row sets working hours."""
     return [
@@ -221,6 +269,7 @@ def diff(
 ) -> Changes:
     """Diff desired ghosts against the workspace's (and the hours read of matched ghosts)."""
     found = matches(desired, current, key)
+    check_lookalikes(desired, current, found, key=key, prune=prune)
     creates, updates, unchanged = [], [], []
     for d, match in zip(desired, found, strict=True):
         k = key_of(d, key)

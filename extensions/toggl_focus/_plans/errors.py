@@ -12,7 +12,14 @@ from ..errors import FocusConfigError, FocusError
 if TYPE_CHECKING:
     from .desired import Key
 
-__all__ = ["DuplicateKeyError", "PlanApplyError", "PlanBudgetError", "PlanError", "StalePlanError"]
+__all__ = [
+    "DuplicateKeyError",
+    "LookalikeNameError",
+    "PlanApplyError",
+    "PlanBudgetError",
+    "PlanError",
+    "StalePlanError",
+]
 
 
 class PlanError(FocusError):
@@ -28,6 +35,17 @@ class DuplicateKeyError(FocusConfigError):
         super().__init__(message)
         self.side = side
         self.keys = tuple(keys)
+
+
+class LookalikeNameError(DuplicateKeyError):
+    """With `prune=True` and `key="name"`, the plan would delete a ghost whose name looks like
+    a row's (they differ only in case, Unicode form or width, or surrounding whitespace) and
+    keep or create the row's: refused after the listing, before any write. `pairs` are
+    `(ghost_id, the ghost's name, the row's name)`; `keys` the rows' names."""
+
+    def __init__(self, message: str, *, pairs: Sequence[tuple[int, str, str]]) -> None:
+        super().__init__(message, side="workspace", keys=[row for _, _, row in pairs])
+        self.pairs = tuple(pairs)
 
 
 class PlanBudgetError(PlanError):

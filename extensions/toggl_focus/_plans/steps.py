@@ -19,7 +19,7 @@ from toggl_focus_api.models import Ghost
 from toggl_focus_api.types import Unset
 
 from ..errors import FocusConnectionError, FocusDecodeError, FocusError, FocusStatusError
-from .desired import Key
+from .desired import Key, name_key
 from .diff import Changes, PlanCreate, PlanUpdate
 
 __all__ = [
@@ -255,7 +255,10 @@ def resolve_created(
     unclaimed = list(new)
     creates, updates = [], []
     for create in maybe:
-        ghost = next((g for g in unclaimed if g.name == create.desired.name), None)
+        name = name_key(create.desired.name)
+        ghost = next(
+            (g for g in unclaimed if isinstance(g.name, str) and name_key(g.name) == name), None
+        )
         if ghost is None:
             creates.append(create)
             continue

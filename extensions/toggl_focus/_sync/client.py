@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Self, cast
 import httpx
 
 from .. import _retry
+from .._auth import hold
 from .._config import NOT_GIVEN, ClientBase, NotGiven
 from .._runner import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, TimeoutTypes
 from .wire import Wire
@@ -74,8 +75,10 @@ class Focus(ClientBase):
         Retries wait a random time up to `backoff_initial` seconds, doubling per retry up to
         `backoff_max`, or what a 429/503's Retry-After says (up to 60 s).
         """
+        held = hold(token)
+        del token  # no local holds the plain token: a traceback with locals cannot show it
         super().__init__(
-            token,
+            held,
             organization_id=organization_id,
             workspace_id=workspace_id,
             base_url=base_url,

@@ -37,6 +37,7 @@ from .._plans.diff import (
     PlanDelete,
     PlanUnchanged,
     PlanUpdate,
+    check_lookalikes,
     diff,
     embodied,
     hours_to_read,
@@ -72,8 +73,14 @@ class _Target:
         self.options = options
 
     def listing(self, include_embodied: bool) -> list[Ghost]:
-        """Every ghost of the workspace (embodied ones only if asked), 100 per request."""
-        found = []
+        """Every ghost of the workspace (embodied ones only if asked), 100 per request.
+
+        A listing is not a snapshot: a ghost that moves between pages while they are read
+        (another ghost created or deleted before it) is listed twice. It is kept once, by
+        id, at its first place and as its later page showed it (the fresher read), so it is
+        neither deleted twice under `prune` nor taken for two ghosts sharing its key.
+        """
+        found: dict[int, Ghost] = {}
         pager = self.ghosts.list(
             include_embodied=True if include_embodied else None,
             workspace_id=self.where["workspace_id"],
@@ -81,8 +88,8 @@ class _Target:
             **self.options,
         )
         for ghost in pager:
-            found.append(ghost)
-        return found
+            found[ghost.id] = ghost
+        return list(found.values())
 
     def hours_of(self, ghost_id: int) -> list[WorkingHours]:
         return self.hours.get_for_ghost(ghost_id, **self.where, **self.options)
@@ -133,7 +140,9 @@ def make_plan(
         hours: dict[int, list[WorkingHours]] = {}
         if wanted or prune:  # nothing desired and nothing to prune: nothing to read
             current = target.listing(include_embodied)
-            for ghost_id in hours_to_read(wanted, matches(wanted, current, chosen)):
+            found = matches(wanted, current, chosen)
+            check_lookalikes(wanted, current, found, key=chosen, prune=prune)  # before reads
+            for ghost_id in hours_to_read(wanted, found):
                 hours[ghost_id] = target.hours_of(ghost_id)
         changes = diff(wanted, current, hours, key=chosen, prune=prune)
     return GhostPlan(

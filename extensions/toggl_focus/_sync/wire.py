@@ -20,6 +20,7 @@ from .._http import (
     decode_error,
     failed,
     finish,
+    overran,
 )
 from .._sync_io import SyncPool, deadline
 
@@ -69,6 +70,10 @@ class Wire(WireBase):
                 except BodyError as problem:
                     raise decode_error(self.settings, attempt, raw, problem) from None
                 finally:
+                    if overran(raw):  # never the next request's answer: close the connection
+                        stream = raw.extensions.get("network_stream")
+                        if stream is not None:
+                            stream.close()
                     raw.close()
         except httpx.HTTPError as exc:
             failed(self.settings, exc)

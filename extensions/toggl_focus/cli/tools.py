@@ -181,6 +181,11 @@ def probe(
     "--port", type=click.IntRange(min=0, max=65535), default=8080, help="Port (0: any free one)."
 )
 @click.option("--host", default="127.0.0.1", help="Address to bind (loopback).")
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a --host that is not loopback (plain http, a known token: a warning).",
+)
 @click.option("--quota", type=click.IntRange(min=0), help="Requests per hour (default: unlimited).")
 @click.option("--seed", type=int, default=0, help="Seed of the generated organization.")
 @click.option("--ghosts", type=click.IntRange(min=0), default=300, help="Ghosts to seed.")
@@ -194,7 +199,14 @@ def probe(
     'working_hours always), "sparse" sends null and leaves those two out.',
 )
 def fake(
-    port: int, host: str, quota: int | None, seed: int, ghosts: int, users: int, style: str
+    port: int,
+    host: str,
+    allow_remote: bool,
+    quota: int | None,
+    seed: int,
+    ghosts: int,
+    users: int,
+    style: str,
 ) -> None:
     """Serve the fake Focus API (toggl_focus.testing) until Ctrl-C: no token, no quota spent.
 
@@ -216,10 +228,12 @@ def fake(
         raise CliError(
             f"{exc}; install the testing extra: pip install 'toggl-focus[testing]'"
         ) from None
-    from .._auth import is_loopback
+    from ..testing._bind import RemoteHostError, check_host
 
-    if not is_loopback(host):
-        raise CliError(f"--host {host}: the fake serves loopback only (plain http, a known token)")
+    try:
+        check_host(host, allow_remote=allow_remote)
+    except RemoteHostError as exc:
+        raise CliError(str(exc)) from None
     instance = FakeFocus(seed=seed, ghosts=ghosts, users=users, quota=quota, style=style)
     try:
         server = FakeServer(instance, host, port)

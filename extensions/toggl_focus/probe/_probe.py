@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import httpx
 
-from .._auth import resolve_base_url, resolve_token
+from .._auth import hold, resolve_base_url, resolve_token
 from .._client import AsyncFocus, Focus
 from .._conformance import Spec
 from .._version import __version__
@@ -70,6 +70,8 @@ class Probe:
         creates). `budget` defaults to `DEFAULT_BUDGET`, or with writes to what the core
         checks and the writes need (`core_needs`); a smaller one with writes is refused.
         """
+        held = hold(token)
+        del token  # no local holds the plain token: a traceback with locals cannot show it
         self.spec = spec if spec is not None else Spec.shipped()
         for name, value in (("organization_id", organization_id), ("workspace_id", workspace_id)):
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -105,7 +107,7 @@ class Probe:
                 f"{self.core_needs - WRITE_NEEDS} for the core reads, {WRITE_NEEDS - 1} for "
                 "the writes and 1 in reserve for their clean-up"
             )
-        self._token = resolve_token(token)
+        self._token = resolve_token(held)  # a Secret, passed to Focus as it is
         self.base_url = resolve_base_url(base_url)
         self.organization_id = organization_id
         self.workspace_id = workspace_id
@@ -113,10 +115,14 @@ class Probe:
         self.allow_writes = writes
 
     def __repr__(self) -> str:
+        # Safe on a half-built instance: a traceback shown with its locals reprs `self`.
+        base_url = getattr(self, "base_url", None)
         return (
-            f"Probe(base_url={str(self.base_url)!r}, organization_id={self.organization_id}, "
-            f"workspace_id={self.workspace_id}, budget={self.budget}, "
-            f"allow_writes={list(self.allow_writes)})"
+            f"Probe(base_url={str(base_url) if base_url else None!r}, "
+            f"organization_id={getattr(self, 'organization_id', None)}, "
+            f"workspace_id={getattr(self, 'workspace_id', None)}, "
+            f"budget={getattr(self, 'budget', None)}, "
+            f"allow_writes={list(getattr(self, 'allow_writes', ()))})"
         )
 
     # --- the plan ------------------------------------------------------------------------
@@ -221,7 +227,7 @@ class Probe:
         engine = self._engine()
         driver = engine.drive()
         with Focus(
-            self._token,
+            cast(Any, self._token),
             organization_id=self.organization_id,
             workspace_id=self.workspace_id,
             base_url=str(self.base_url),
@@ -248,7 +254,7 @@ class Probe:
         engine = self._engine()
         driver = engine.drive()
         async with AsyncFocus(
-            self._token,
+            cast(Any, self._token),
             organization_id=self.organization_id,
             workspace_id=self.workspace_id,
             base_url=str(self.base_url),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from toggl_focus.testing._bind import ALLOW_REMOTE, RemoteHostError, check_host
 from toggl_focus.testing._fake import DEFAULT_TOKEN, FakeFocus
 from toggl_focus.testing._server import FakeServer
 from toggl_focus.testing._state import STYLES
@@ -16,7 +17,14 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m toggl_focus.testing",
         description="Serve a stateful fake Toggl Focus API on loopback.",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        ALLOW_REMOTE,
+        action="store_true",
+        help="allow a --host that is not loopback (plain http, a known token: a warning)",
+    )
     parser.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 = any)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated data")
     parser.add_argument("--ghosts", type=int, default=300, help="ghosts to seed (default 300)")
@@ -35,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
+    try:
+        check_host(args.host, allow_remote=args.allow_remote)
+    except RemoteHostError as exc:
+        parser.error(str(exc))
 
     fake = FakeFocus(
         seed=args.seed,
