@@ -137,14 +137,27 @@ def _deref(doc: Spec, node: Any, limit: int = 32) -> tuple[Any, str | None]:
 # --- schemas -----------------------------------------------------------------------------
 
 
-def _types(schema: dict[str, Any]) -> frozenset[str] | None:
-    """The schema's JSON types as a set; None means unconstrained (any type)."""
+def _types(schema: dict[str, Any], doc: Spec | None = None) -> frozenset[str] | None:
+    """The schema's JSON types as a set; None means unconstrained (any type).
+
+    Without a `type` of its own, an `anyOf`/`oneOf` has the types of its variants together
+    (`$ref`s followed in `doc`), so that `{$ref: X}` -> `anyOf: [{$ref: X}, {type: null}]`
+    reads as `object -> null|object` (a response widened), not as `object -> any`.
+    """
     raw = schema.get("type")
     if raw is None:
         if "properties" in schema:
             raw = ["object"]
         elif "items" in schema:
             raw = ["array"]
+        elif doc is not None and (schema.get("anyOf") or schema.get("oneOf")):
+            union: set[str] = set()
+            for variant in schema.get("anyOf") or schema.get("oneOf"):
+                kinds = _types(_flatten(doc, variant), doc)
+                if kinds is None:
+                    return None
+                union |= kinds
+            return frozenset(union)
         else:
             return None
     types = set(raw if isinstance(raw, list) else [raw])
@@ -177,6 +190,18 @@ def _flatten(doc: Spec, schema: Any) -> dict[str, Any]:
     if required:
         merged["required"] = required
     return merged
+
+
+def _nullable_variant(doc: Spec, schema: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """(X, True) for a schema that is only `anyOf`/`oneOf` [X, {type: null}], else (it, False)."""
+    if "type" in schema or "properties" in schema or ("anyOf" in schema) == ("oneOf" in schema):
+        return schema, False
+    variants = schema.get("anyOf") or schema.get("oneOf") or []
+    flat = [_flatten(doc, v) for v in variants]
+    others = [v for v, f in zip(variants, flat, strict=True) if f.get("type") != "null"]
+    if len(variants) != 2 or len(others) != 1:
+        return schema, False
+    return _flatten(doc, others[0]), True
 
 
 def _fmt_types(types: frozenset[str] | None, fmt: str | None) -> str:
@@ -220,9 +245,15 @@ class _Comparer:
                 return
             seen = seen | {refs}
         b, h = _flatten(self.base, b), _flatten(self.head, h)
+        # `anyOf: [X, null]` is compared as X that may also be null, so that wrapping X so (or
+        # unwrapping it) is a change of type only, not of every property and variant of X.
+        b, b_null = _nullable_variant(self.base, b)
+        h, h_null = _nullable_variant(self.head, h)
         request = direction == "request"
 
-        tb, th = _types(b), _types(h)
+        tb, th = _types(b, self.base), _types(h, self.head)
+        tb = tb | {"null"} if b_null and tb is not None else tb
+        th = th | {"null"} if h_null and th is not None else th
         if tb != th:
             widened = th is None or (tb is not None and tb < th)
             narrowed = tb is None or (th is not None and th < tb)

@@ -413,6 +413,29 @@ def test_a_response_bound_added_or_tightened_is_additive() -> None:
                 "response constraint tightened", "minor")  # fmt: skip
 
 
+def test_a_response_body_made_nullable_through_any_of_is_a_widening() -> None:
+    """`$ref: Thing` -> `anyOf: [$ref: Thing, null]`, the name kept: object -> null|object."""
+
+    def nullable_body(s: Spec) -> None:
+        content = get_op(s)["responses"]["200"]["content"]["application/json"]
+        content["schema"] = {"anyOf": [content["schema"], {"type": "null"}]}
+
+    report = changed(nullable_body)
+    assert [str(c) for c in report.breaking] == [
+        "type changed: GET /things/{thing_id} [get_thing] response 200 (object -> null|object)"
+    ]
+    # the other way round a response narrows: additive
+    back = spec_diff.compare(_mutated(nullable_body), base_spec())
+    assert_rule(back, "type narrowed", "minor")
+    assert back.breaking == []
+
+
+def _mutated(mutate: Callable[[Spec], object]) -> Spec:
+    spec = copy.deepcopy(base_spec())
+    mutate(spec)
+    return spec
+
+
 def test_description_or_example_change_needs_a_patch_bump() -> None:
     def docs(s: Spec) -> None:
         get_op(s)["description"] = "Now documented."
