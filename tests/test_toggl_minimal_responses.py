@@ -10,7 +10,8 @@ published spec requires: the `WorkingHours` set), arrays and objects a Go server
   a `Ghost` with only `id`, a created ghost with nothing at all);
 - `nulls`: the same items with every property the spec says is nullable set to `null`
   (`OrganizationUser.rate`, `Team.ghosts`, `Ghost.assigned`, timestamps, ...);
-- `null-containers`: a bare-array body or a page's `data` that is `null`;
+- `null-containers`: a bare-array body, a page's `data` or `delete_group`'s map (a nil Go
+  map) that is `null`;
 
 and the call must succeed with exactly one request and give back what was sent. The
 required sets themselves are pinned against the spec, so tightening one fails here.
@@ -55,6 +56,7 @@ REQUIRED: dict[str, set[str]] = {
     "WorkingHours": {"created_at", "organization_id", "updated_at", "working_hour_id",
                      "working_hours"},
     "GroupDeletion": set(),
+    "CustomFieldValue": set(),  # Toggl's published spec names the fields, requires none
     "GroupSummary": {"id"},
     "GroupUser": set(),
     "GroupWorkspace": set(),
@@ -134,7 +136,7 @@ class Op:
 
     def body(self, variant: str) -> Any:
         if variant == "null-containers":
-            return None if self.shape == "array" else {"data": None}
+            return {"data": None} if self.shape == "page" else None
         assert self.schema is not None
         one = item(self.schema, variant)
         return {"object": one, "array": [one], "page": {"data": [one]}}[self.shape]
@@ -145,7 +147,7 @@ class Op:
         found = ["required"]
         if self.schema is not None and nullable_properties(self.schema):
             found.append("nulls")
-        if self.shape in ("array", "page"):
+        if self.shape in ("array", "page") or self.schema == "GroupDeletion":
             found.append("null-containers")
         return found
 
