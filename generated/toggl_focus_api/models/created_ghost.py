@@ -11,9 +11,9 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="CreatedGhost")
@@ -228,13 +228,13 @@ class CreatedGhost:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "CreatedGhost.created_at")
+            created_at = tolerant_datetime(created_at, "CreatedGhost.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "CreatedGhost.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "CreatedGhost.deleted_at", d, "deleted_at", UNSET)
 
         description = d.pop("description", UNSET)
         if description is not UNSET:
@@ -244,7 +244,7 @@ class CreatedGhost:
         if embodied_at == "":
             embodied_at = None
         elif embodied_at is not None and embodied_at is not UNSET:
-            embodied_at = expect_datetime(embodied_at, "CreatedGhost.embodied_at")
+            embodied_at = tolerant_datetime(embodied_at, "CreatedGhost.embodied_at", d, "embodied_at", UNSET)
 
         id = d.pop("id", UNSET)
         if id is not UNSET:
@@ -258,7 +258,7 @@ class CreatedGhost:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "CreatedGhost.updated_at")
+            updated_at = tolerant_datetime(updated_at, "CreatedGhost.updated_at", d, "updated_at", UNSET)
 
         user_id = d.pop("user_id", UNSET)
         if user_id is not None and user_id is not UNSET:

@@ -11,9 +11,9 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="GroupUser")
@@ -198,13 +198,13 @@ class GroupUser:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "GroupUser.created_at")
+            created_at = tolerant_datetime(created_at, "GroupUser.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "GroupUser.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "GroupUser.deleted_at", d, "deleted_at", UNSET)
 
         display_name = d.pop("display_name", UNSET)
         if display_name is not UNSET:
@@ -226,7 +226,7 @@ class GroupUser:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "GroupUser.updated_at")
+            updated_at = tolerant_datetime(updated_at, "GroupUser.updated_at", d, "updated_at", UNSET)
 
         user_account_id = d.pop("user_account_id", UNSET)
         if user_account_id is not UNSET:

@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_items,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="GroupWorkspace")
@@ -187,13 +187,13 @@ class GroupWorkspace:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "GroupWorkspace.created_at")
+            created_at = tolerant_datetime(created_at, "GroupWorkspace.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "GroupWorkspace.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "GroupWorkspace.deleted_at", d, "deleted_at", UNSET)
 
         focus_role_id = d.pop("focus_role_id", UNSET)
         if focus_role_id is not None and focus_role_id is not UNSET:
@@ -220,7 +220,7 @@ class GroupWorkspace:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "GroupWorkspace.updated_at")
+            updated_at = tolerant_datetime(updated_at, "GroupWorkspace.updated_at", d, "updated_at", UNSET)
 
         workspace_group_id = d.pop("workspace_group_id", UNSET)
         if workspace_group_id is not UNSET:

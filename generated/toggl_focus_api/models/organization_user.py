@@ -12,11 +12,11 @@ from ..types import (
     UNSET,
     Unset,
     expect_bool,
-    expect_datetime,
     expect_int,
     expect_list,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="OrganizationUser")
@@ -369,7 +369,9 @@ class OrganizationUser:
         if account_locked_at == "":
             account_locked_at = None
         elif account_locked_at is not None and account_locked_at is not UNSET:
-            account_locked_at = expect_datetime(account_locked_at, "OrganizationUser.account_locked_at")
+            account_locked_at = tolerant_datetime(
+                account_locked_at, "OrganizationUser.account_locked_at", d, "account_locked_at", UNSET
+            )
 
         active = d.pop("active", UNSET)
         if active is not UNSET:
@@ -389,7 +391,7 @@ class OrganizationUser:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "OrganizationUser.created_at")
+            created_at = tolerant_datetime(created_at, "OrganizationUser.created_at", d, "created_at", UNSET)
 
         def _parse_custom_field_values(data: object) -> list[CustomFieldValue] | None | Unset:
             if data is None:
@@ -418,7 +420,7 @@ class OrganizationUser:
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "OrganizationUser.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "OrganizationUser.deleted_at", d, "deleted_at", UNSET)
 
         email = d.pop("email", UNSET)
         if email is not UNSET:
@@ -514,7 +516,7 @@ class OrganizationUser:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "OrganizationUser.updated_at")
+            updated_at = tolerant_datetime(updated_at, "OrganizationUser.updated_at", d, "updated_at", UNSET)
 
         user_account_id = d.pop("user_account_id", UNSET)
         if user_account_id is not UNSET:

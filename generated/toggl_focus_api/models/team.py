@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_list,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="Team")
@@ -221,13 +221,13 @@ class Team:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "Team.created_at")
+            created_at = tolerant_datetime(created_at, "Team.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "Team.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "Team.deleted_at", d, "deleted_at", UNSET)
 
         emoji = d.pop("emoji", UNSET)
         if emoji is not UNSET:
@@ -263,7 +263,7 @@ class Team:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "Team.updated_at")
+            updated_at = tolerant_datetime(updated_at, "Team.updated_at", d, "updated_at", UNSET)
 
         def _parse_users(data: object) -> list[GroupUser] | None | Unset:
             if data is None:

@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="UserRate")
@@ -151,7 +151,7 @@ class UserRate:
         if end_at == "":
             end_at = None
         elif end_at is not None and end_at is not UNSET:
-            end_at = expect_datetime(end_at, "UserRate.end_at")
+            end_at = tolerant_datetime(end_at, "UserRate.end_at", d, "end_at", UNSET)
 
         hourly_rate = d.pop("hourly_rate", UNSET)
         if hourly_rate is not UNSET:
@@ -161,7 +161,7 @@ class UserRate:
         if start_at == "":
             start_at = None
         elif start_at is not None and start_at is not UNSET:
-            start_at = expect_datetime(start_at, "UserRate.start_at")
+            start_at = tolerant_datetime(start_at, "UserRate.start_at", d, "start_at", UNSET)
 
         workspace_id = d.pop("workspace_id", UNSET)
         if workspace_id is not UNSET:

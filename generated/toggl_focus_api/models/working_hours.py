@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="WorkingHours")
@@ -139,6 +139,10 @@ class WorkingHours:
                 "working_hours": working_hours,
             }
         )
+        if created_at is None and "created_at" in self.additional_properties:
+            field_dict["created_at"] = self.additional_properties["created_at"]
+        if updated_at is None and "updated_at" in self.additional_properties:
+            field_dict["updated_at"] = self.additional_properties["updated_at"]
         if external_entity_id is not UNSET:
             field_dict["external_entity_id"] = external_entity_id
         if external_entity_type is not UNSET:
@@ -175,7 +179,7 @@ class WorkingHours:
         if created_at == "":
             created_at = None
         elif created_at is not None:
-            created_at = expect_datetime(created_at, "WorkingHours.created_at")
+            created_at = tolerant_datetime(created_at, "WorkingHours.created_at", d, "created_at", None)
 
         organization_id = expect_int(d.pop("organization_id"), "WorkingHours.organization_id")
 
@@ -183,7 +187,7 @@ class WorkingHours:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None:
-            updated_at = expect_datetime(updated_at, "WorkingHours.updated_at")
+            updated_at = tolerant_datetime(updated_at, "WorkingHours.updated_at", d, "updated_at", None)
 
         working_hour_id = expect_int(d.pop("working_hour_id"), "WorkingHours.working_hour_id")
 
