@@ -13,9 +13,12 @@ Every change is classified (the rule table is in docs/using-the-spec.md):
   major  BREAKING for a client written against the base: an operation, parameter, field, enum
          value, response code, response header or named schema removed; a type or format
          changed; a parameter, body or field made required; a new required parameter or
-         request field; an operationId changed; a parameter's serialization changed.
+         request field; an operationId changed; a parameter's serialization changed; a
+         request constraint tightened or a response constraint relaxed (a response may now
+         hold values the client was told it never would).
   minor  additive: a new operation, optional parameter or request field, response field,
-         enum value, response code or named schema; a requirement relaxed.
+         enum value, response code or named schema; a requirement relaxed; a request
+         constraint relaxed or a response constraint tightened.
   patch  anything else that differs (descriptions, examples, x-* metadata, ...).
 
 It prints the changes and the minimum semver bump they require, then exits 1 when
@@ -48,7 +51,7 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MAJOR, MINOR, PATCH, NONE = "major", "minor", "patch", "none"
 RANK = {NONE: 0, PATCH: 1, MINOR: 2, MAJOR: 3}
 
-# Request-side constraints: (keyword, True when a larger value is stricter).
+# Value constraints: a larger lower bound, or a smaller upper bound, is stricter.
 _LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
 _UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
 
@@ -134,14 +137,27 @@ def _deref(doc: Spec, node: Any, limit: int = 32) -> tuple[Any, str | None]:
 # --- schemas -----------------------------------------------------------------------------
 
 
-def _types(schema: dict[str, Any]) -> frozenset[str] | None:
-    """The schema's JSON types as a set; None means unconstrained (any type)."""
+def _types(schema: dict[str, Any], doc: Spec | None = None) -> frozenset[str] | None:
+    """The schema's JSON types as a set; None means unconstrained (any type).
+
+    Without a `type` of its own, an `anyOf`/`oneOf` has the types of its variants together
+    (`$ref`s followed in `doc`), so that `{$ref: X}` -> `anyOf: [{$ref: X}, {type: null}]`
+    reads as `object -> null|object` (a response widened), not as `object -> any`.
+    """
     raw = schema.get("type")
     if raw is None:
         if "properties" in schema:
             raw = ["object"]
         elif "items" in schema:
             raw = ["array"]
+        elif doc is not None and (schema.get("anyOf") or schema.get("oneOf")):
+            union: set[str] = set()
+            for variant in schema.get("anyOf") or schema.get("oneOf"):
+                kinds = _types(_flatten(doc, variant), doc)
+                if kinds is None:
+                    return None
+                union |= kinds
+            return frozenset(union)
         else:
             return None
     types = set(raw if isinstance(raw, list) else [raw])
@@ -174,6 +190,18 @@ def _flatten(doc: Spec, schema: Any) -> dict[str, Any]:
     if required:
         merged["required"] = required
     return merged
+
+
+def _nullable_variant(doc: Spec, schema: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """(X, True) for a schema that is only `anyOf`/`oneOf` [X, {type: null}], else (it, False)."""
+    if "type" in schema or "properties" in schema or ("anyOf" in schema) == ("oneOf" in schema):
+        return schema, False
+    variants = schema.get("anyOf") or schema.get("oneOf") or []
+    flat = [_flatten(doc, v) for v in variants]
+    others = [v for v, f in zip(variants, flat, strict=True) if f.get("type") != "null"]
+    if len(variants) != 2 or len(others) != 1:
+        return schema, False
+    return _flatten(doc, others[0]), True
 
 
 def _fmt_types(types: frozenset[str] | None, fmt: str | None) -> str:
@@ -217,9 +245,15 @@ class _Comparer:
                 return
             seen = seen | {refs}
         b, h = _flatten(self.base, b), _flatten(self.head, h)
+        # `anyOf: [X, null]` is compared as X that may also be null, so that wrapping X so (or
+        # unwrapping it) is a change of type only, not of every property and variant of X.
+        b, b_null = _nullable_variant(self.base, b)
+        h, h_null = _nullable_variant(self.head, h)
         request = direction == "request"
 
-        tb, th = _types(b), _types(h)
+        tb, th = _types(b, self.base), _types(h, self.head)
+        tb = tb | {"null"} if b_null and tb is not None else tb
+        th = th | {"null"} if h_null and th is not None else th
         if tb != th:
             widened = th is None or (tb is not None and tb < th)
             narrowed = tb is None or (th is not None and th < tb)
@@ -235,8 +269,7 @@ class _Comparer:
             return
 
         self._enum(b, h, where, request, op)
-        if request:
-            self._constraints(b, h, where, op)
+        self._constraints(b, h, where, request, op)
         self._properties(b, h, where, direction, op, seen)
         if "items" in b or "items" in h:
             self.schema(b.get("items", {}), h.get("items", {}), f"{where}[]", direction, op, seen)
@@ -267,7 +300,15 @@ class _Comparer:
         if added:
             self.add(MINOR, "enum value added", where, _values(added), op)
 
-    def _constraints(self, b: dict, h: dict, where: str, op: str) -> None:
+    def _constraints(self, b: dict, h: dict, where: str, request: bool, op: str) -> None:
+        """Bounds and patterns: stricter breaks what clients send, looser what they read."""
+        prefix = "" if request else "response "  # request rules keep their short names
+
+        def classify(stricter: bool) -> tuple[str, str]:
+            if stricter:
+                return (MAJOR if request else MINOR), f"{prefix}constraint tightened"
+            return (MINOR if request else MAJOR), f"{prefix}constraint relaxed"
+
         for kw in (*_LOWER_BOUNDS, *_UPPER_BOUNDS):
             bv, hv = b.get(kw), h.get(kw)
             if bv == hv or isinstance(bv, bool) or isinstance(hv, bool):
@@ -279,15 +320,11 @@ class _Comparer:
                 stricter = True
             else:
                 stricter = hv > bv if lower else hv < bv
-            level, rule = (
-                (MAJOR, "constraint tightened") if stricter else (MINOR, "constraint relaxed")
-            )
+            level, rule = classify(stricter)
             self.add(level, rule, where, f"{kw} {bv} -> {hv}", op)
         if b.get("pattern") != h.get("pattern"):
             bp, hp = b.get("pattern"), h.get("pattern")
-            level, rule = (
-                (MINOR, "constraint relaxed") if hp is None else (MAJOR, "constraint tightened")
-            )
+            level, rule = classify(hp is not None)  # a changed pattern counts as stricter
             self.add(level, rule, where, f"pattern {bp!r} -> {hp!r}", op)
 
     def _properties(self, b: dict, h: dict, where: str, direction: str, op: str, seen) -> None:

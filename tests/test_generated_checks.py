@@ -23,12 +23,15 @@ from typing import Any
 
 import pytest
 
+import toggl_focus_api.types
 from toggl_focus_api.types import (
+    UNSET,
     expect_datetime,
     expect_int,
     expect_items,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,8 +154,8 @@ def test_well_typed_documents_parse(kinds: ModuleType) -> None:
         ({"r_dt": ""}, ValueError, "Kinds.r_dt: expected an RFC 3339 date-time, got str ''"),
         ({"r_dt": None}, TypeError, "Kinds.r_dt: expected an RFC 3339 date-time string, got null"),
         ({"r_null_int": "3"}, TypeError, "Kinds.r_null_int: expected integer, got str '3'"),
-        ({"r_null_dt": "yesterday"}, ValueError,
-         "Kinds.r_null_dt: expected an RFC 3339 date-time, got str 'yesterday'"),
+        ({"r_null_dt": 7}, TypeError,  # tolerated text must still be text
+         "Kinds.r_null_dt: expected an RFC 3339 date-time string, got int 7"),
         ({"r_dts": [WHEN, "2026-03-02"]}, ValueError,
          "Kinds.r_dts[1]: expected an RFC 3339 date-time, got str '2026-03-02'"),
         ({"r_dts": WHEN}, TypeError, f"Kinds.r_dts: expected array, got str '{WHEN}'"),
@@ -173,6 +176,48 @@ def test_mistyped_documents_raise_naming_the_field(
     with pytest.raises(cause) as info:
         kinds.Kinds.from_dict({**VALID, **patch})
     assert type(info.value) is cause and str(info.value) == message
+
+
+def test_date_time_text_that_is_not_rfc3339_is_kept_where_it_can_be(
+    kinds: ModuleType, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A required nullable date-time keeps the text (the field None, to_dict gives it back);
+    a required non-nullable one and an array of them have no "not set" and stay strict
+    (test_mistyped_documents_raise_naming_the_field)."""
+    monkeypatch.setattr(sys.modules[f"{PACKAGE}.types"], "_WARNED", set())
+    document = {**VALID, "r_null_dt": "yesterday"}
+    model = kinds.Kinds.from_dict(document)
+    assert model.r_null_dt is None and model.additional_properties == {"r_null_dt": "yesterday"}
+    assert model.to_dict()["r_null_dt"] == "yesterday"
+    assert kinds.Kinds.from_dict(model.to_dict()) == model  # the text survives a round trip
+    again = kinds.Kinds.from_json(model.to_json())
+    assert again.r_null_dt is None and again["r_null_dt"] == "yesterday"
+    warned = [r.getMessage() for r in caplog.records if r.name == "toggl_focus.models"]
+    assert warned == [
+        "Kinds.r_null_dt: not an RFC 3339 date-time (shape 'xxxtxxxxx'); kept as text in "
+        "additional_properties['r_null_dt'], the field read as not set (logged once per field)"
+    ]
+
+
+def test_tolerant_datetime_directly(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(toggl_focus_api.types, "_WARNED", set())
+    kept: dict[str, Any] = {}
+    assert tolerant_datetime(WHEN, "M.f", kept, "f", UNSET) == MOMENT and kept == {}
+    # what parses today parses the same: long fractions; an offset without its colon does not
+    long = "2026-03-02T09:15:00.123456789Z"
+    assert tolerant_datetime(long, "M.f", kept, "f", UNSET) == expect_datetime(long, "M.f")
+    assert tolerant_datetime("2026-03-02T09:15:00+0200", "M.f", kept, "f", None) is None
+    assert tolerant_datetime("2026-03-02", "M.f", kept, "f", UNSET) is UNSET
+    assert kept == {"f": "2026-03-02"}
+    assert tolerant_datetime("2026-03-02", "M.g", kept, "g", UNSET) is UNSET
+    with pytest.raises(TypeError, match=r"^M\.f: expected an RFC 3339 date-time string, got"):
+        tolerant_datetime(None, "M.f", kept, "f", UNSET)
+    models = [r for r in caplog.records if r.name == "toggl_focus.models"]
+    fields = [r.getMessage().split(":")[0] for r in models]
+    assert fields == ["M.f", "M.g"]  # once per field: the second M.f is silent
+    assert "(shape '9999-99-99T99:99:99+9999')" in models[0].getMessage()  # never the text
 
 
 def test_an_item_of_a_nullable_array_is_checked(kinds: ModuleType) -> None:

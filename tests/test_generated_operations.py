@@ -234,7 +234,7 @@ CASES = [
           "active_status": ["active"], "roles": [3], "only_admins": False, "filter_": "ada",
           "sort_dir": SortDirection.ASC, "page": 1, "per_page": 100, "tag_ids": [17],
           "include_working_hours": True, "include_rates": False, "pinned_ids": [9, 5],
-          "has_group": True, "include_custom_fields": True},
+          "has_group": True, "include_custom_fields": True, "cf_filter": "12:Berlin,15:Senior"},
          "GET", "/api/organizations/1/users", 200, [USER],
          lambda p: isinstance(p[0], OrganizationUser) and p[0].field_2fa_enabled is True,
          query={"workspaces": "2,3", "user_account_ids": "880", "org_user_ids": "5",
@@ -242,7 +242,7 @@ CASES = [
                 "roles": "3", "only_admins": "false", "filter": "ada", "sort_dir": "asc",
                 "page": "1", "per_page": "100", "tag_ids": "17", "include_working_hours": "true",
                 "include_rates": "false", "pinned_ids": "9,5", "has_group": "true",
-                "include_custom_fields": "true"}),
+                "include_custom_fields": "true", "cf_filter": "12:Berlin,15:Senior"}),
 ]  # fmt: skip
 
 

@@ -10,7 +10,8 @@ published spec requires: the `WorkingHours` set), arrays and objects a Go server
   a `Ghost` with only `id`, a created ghost with nothing at all);
 - `nulls`: the same items with every property the spec says is nullable set to `null`
   (`OrganizationUser.rate`, `Team.ghosts`, `Ghost.assigned`, timestamps, ...);
-- `null-containers`: a bare-array body or a page's `data` that is `null`;
+- `null-containers`: a bare-array body, a page's `data` or `delete_group`'s map (a nil Go
+  map) that is `null`;
 
 and the call must succeed with exactly one request and give back what was sent. The
 required sets themselves are pinned against the spec, so tightening one fails here.
@@ -29,8 +30,8 @@ import httpx
 import pytest
 import yaml
 
-from toggl_focus import AsyncFocus, Focus
-from toggl_focus_api.models import Ghost
+from toggl_focus import AsyncFocus, Focus, FocusConfigError
+from toggl_focus_api.models import CustomFieldValue, Ghost
 from toggl_focus_api.types import UNSET
 
 SPEC = yaml.safe_load(
@@ -55,6 +56,7 @@ REQUIRED: dict[str, set[str]] = {
     "WorkingHours": {"created_at", "organization_id", "updated_at", "working_hour_id",
                      "working_hours"},
     "GroupDeletion": set(),
+    "CustomFieldValue": set(),  # Toggl's published spec names the fields, requires none
     "GroupSummary": {"id"},
     "GroupUser": set(),
     "GroupWorkspace": set(),
@@ -134,7 +136,7 @@ class Op:
 
     def body(self, variant: str) -> Any:
         if variant == "null-containers":
-            return None if self.shape == "array" else {"data": None}
+            return {"data": None} if self.shape == "page" else None
         assert self.schema is not None
         one = item(self.schema, variant)
         return {"object": one, "array": [one], "page": {"data": [one]}}[self.shape]
@@ -145,7 +147,7 @@ class Op:
         found = ["required"]
         if self.schema is not None and nullable_properties(self.schema):
             found.append("nulls")
-        if self.shape in ("array", "page"):
+        if self.shape in ("array", "page") or self.schema == "GroupDeletion":
             found.append("null-containers")
         return found
 
@@ -428,6 +430,58 @@ async def test_unknown_role_type_and_permission_entity(mode: str) -> None:
     [role] = await _run(mode, server, lambda f: f.roles.list(), lambda f: f.roles.list())
     assert role.type_ == "superhero" and role.permissions
     assert role.permissions[0].entity == "galaxy"
+
+
+#: Custom field values in the shape of Toggl's published spec, one of each kind it shows.
+CUSTOM_FIELDS = [
+    {"custom_field_id": 12, "custom_field_name": "Office", "field_type": "text",
+     "selected_options": None, "value": "Berlin"},
+    {"custom_field_id": 15, "custom_field_name": "Level", "field_type": "dropdown",
+     "selected_options": ["Senior"], "value": {"label": "Senior"}, "colour": "blue"},
+    {},  # nothing is guaranteed
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("given", [{12: "Berlin", 15: "Senior"}, "12:Berlin,15:Senior"])
+async def test_custom_field_filter_and_values(mode: str, given: Any) -> None:
+    """cf_filter goes out as `fieldID:value` pairs; the values come back typed, extras kept."""
+    users = [{"id": 5120, "custom_field_values": CUSTOM_FIELDS}]
+    server = Server.json("GET", f"/api/organizations/{ORG}/users", 200, users)
+    options = {"workspaces": [WS], "include_custom_fields": True, "cf_filter": given}
+    [user] = await _run(mode, server, lambda f: list(f.users.list(**options)),
+                        lambda f: _all(f.users.list(**options)))  # fmt: skip
+    params = server.seen[0].url.params
+    assert params["cf_filter"] == "12:Berlin,15:Senior" and params["workspaces"] == str(WS)
+    office, level, empty = user.custom_field_values
+    assert all(isinstance(v, CustomFieldValue) for v in user.custom_field_values)
+    assert (office.custom_field_id, office.custom_field_name, office.field_type) == (
+        12, "Office", "text")  # fmt: skip
+    assert office.selected_options is None and office.value == "Berlin"
+    assert level.selected_options == ["Senior"] and level.value == {"label": "Senior"}
+    assert level.additional_properties == {"colour": "blue"}
+    assert empty.custom_field_id is UNSET and empty.value is UNSET
+    assert [v.to_dict() for v in user.custom_field_values] == CUSTOM_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({}, "cf_filter must be a non-empty mapping {custom_field_id: value} or 'id:value,...' "
+             "text, got a dict"),
+        ("  ", "cf_filter must be a non-empty str, got '  '"),
+        ([12], "cf_filter must be a non-empty mapping {custom_field_id: value} or 'id:value,...' "
+               "text, got a list"),
+        ({0: "x"}, "cf_filter key must be a positive integer, got 0"),
+        ({12: "Berlin, Paris"}, "cf_filter[12] must be a str without a comma, got 'Berlin, Paris'"),
+        ({12: 7}, "cf_filter[12] must be a str without a comma, got 7"),
+    ],
+)  # fmt: skip
+def test_a_bad_custom_field_filter_sends_nothing(given: Any, message: str) -> None:
+    server = Server.json("GET", f"/api/organizations/{ORG}/users", 200, [])
+    with server.sync() as focus, pytest.raises(FocusConfigError) as info:
+        list(focus.users.list(workspaces=[WS], cf_filter=given))
+    assert str(info.value) == message and server.seen == []
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -6,11 +6,15 @@ value never reaches the generated code, never escapes as a builtin error, and ne
 a request. Each message names the argument (down to a list index and field) and says what
 was given, through `given`, which never shows a string that could be the API token.
 
-Limits not expressible in the generated types come from the spec and Toggl's docs: ids are
-positive int64 values, names are non-empty, a weekday is 0..6 and working hours 0..168 (Toggl
-documents 168; openapi/focus.yaml still says 24 and is to be corrected, and the client must not
-refuse what the API accepts). Only what a model requires is required: a working-hours entry
-needs `weekday` only while the generated model still does.
+Limits not expressible in the generated types come from the spec (openapi/focus.yaml, which
+takes them from Toggl's published spec): ids are positive int64 values, names are non-empty,
+and in a working-hours entry sent to the API `weekday` is 0..6 and `working_hours` 0..168
+(`_RANGES`; the spec bounds these inputs only, answers carry no bound). Only what a request
+model requires is required (`body` reads the generated model's fields): a new working-hours
+entry needs only `working_hours`, a change only `working_hour_id` and `working_hours`;
+`weekday` is optional in both, although callers should send it in a change (the spec's
+WorkingHoursUpdate: without it the entry may move to Sunday). `custom_field_filter` builds
+`list_users`' `cf_filter` text.
 """
 
 from __future__ import annotations
@@ -112,6 +116,25 @@ def text(name: str, value: object, *, non_empty: bool = False) -> str:
 def non_empty(name: str, value: object) -> str:
     """A str with something besides whitespace (a name: the spec's minLength 1)."""
     return text(name, value, non_empty=True)
+
+
+def custom_field_filter(name: str, value: object) -> str:
+    """`cf_filter` of `list_users`: comma-separated `fieldID:value` pairs, all of which a user
+    must match. Given as a mapping `{custom_field_id: value}` (ids positive, values strs
+    without a comma, which the format cannot carry), or as that text already joined.
+    """
+    if isinstance(value, str):
+        return text(name, value, non_empty=True)
+    if not isinstance(value, Mapping) or not value:
+        wanted = "a non-empty mapping {custom_field_id: value} or 'id:value,...' text"
+        raise _fail(name, wanted, value)
+    pairs = []
+    for field_id, wanted_value in value.items():
+        checked = positive_id(f"{name} key", field_id)
+        if not isinstance(wanted_value, str) or "," in wanted_value:
+            raise _fail(f"{name}[{checked}]", "a str without a comma", wanted_value)
+        pairs.append(f"{checked}:{wanted_value}")
+    return ",".join(pairs)
 
 
 def flag(name: str, value: object) -> bool:

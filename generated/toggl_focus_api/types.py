@@ -1,8 +1,10 @@
 """Contains some shared types for properties"""
 
 import datetime
+import logging
 import math
 import re
+import threading
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -153,6 +155,54 @@ def expect_datetime(value: object, field: str) -> datetime.datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
     return moment
+
+
+#: Where a tolerated date-time is reported: under the `toggl_focus` logger, so the handlers and
+#: levels a user sets there (or TOGGL_FOCUS_LOG) apply.
+_MODELS_LOG = logging.getLogger("toggl_focus.models")
+#: The fields ("Ghost.created_at") already warned about in this process, and its lock.
+_WARNED: set[str] = set()
+_WARNED_LOCK = threading.Lock()
+U = TypeVar("U")
+
+
+def tolerant_datetime(
+    value: object, field: str, kept: MutableMapping[str, Any], key: str, unset: U
+) -> datetime.datetime | U:
+    """A model's date-time field, read as `expect_datetime` reads it, except that a string it
+    refuses is kept: stored as `kept[key]` (the dict that becomes the model's
+    additional_properties, so `to_dict()` gives the text back) and `unset` (UNSET, or None for
+    a required field) returned. The first such value of each field ("Model.field") in the
+    process logs a WARNING on "toggl_focus.models", showing the text's shape only ("9999-99-99";
+    a server may echo anything, the token included); the rest are silent. A value that is not
+    a string is still a TypeError.
+    """
+    if not isinstance(value, str):
+        raise _mismatch(field, "an RFC 3339 date-time string", value)
+    try:
+        return expect_datetime(value, field)
+    except ValueError:
+        kept[key] = value
+        with _WARNED_LOCK:
+            first = field not in _WARNED
+            _WARNED.add(field)
+        if first:
+            _MODELS_LOG.warning(
+                "%s: not an RFC 3339 date-time (shape %r); kept as text in "
+                "additional_properties[%r], the field read as not set (logged once per field)",
+                field,
+                _shape(value),
+                key,
+            )
+        return unset
+
+
+def _shape(text: str) -> str:
+    """`text` with every digit as 9 and every letter but T and Z (those of RFC 3339) as x, at most
+    40 long: what a log may show of a value a server sent, which could echo a secret (the API
+    token)."""
+    shape = "".join("9" if c.isdigit() else c if c in "TtZz" else "x" if c.isalnum() else c for c in text[:40])
+    return shape + ("..." if len(text) > 40 else "")
 
 
 def expect_list(value: object, field: str) -> list[Any]:

@@ -173,6 +173,25 @@ bad_ids = st.one_of(
     st.dictionaries(st.integers(1, 9), st.integers(1, 9), min_size=1, max_size=2),
     _with_bad_item(st.integers(1, 10**6), bad_id),
 )
+#: users.list(cf_filter=): a {custom_field_id: value} mapping or the API's "id:value,..." text.
+bad_custom_field_filter = st.one_of(
+    st.integers(),
+    st.booleans(),
+    st.floats(),
+    st.sampled_from(["", "   ", {}, [], [12], ("12:x",)]),
+    st.dictionaries(
+        st.sampled_from([0, -1, "12", True, 2**63, 1.5]),
+        st.text(max_size=3),
+        min_size=1,
+        max_size=2,
+    ),
+    st.dictionaries(
+        st.integers(1, 99),
+        st.one_of(st.integers(), st.none(), st.text(max_size=3).map(lambda t: t + ",")),
+        min_size=1,
+        max_size=2,
+    ),
+)
 bad_texts = st.one_of(
     st.text(max_size=8),
     st.integers(),
@@ -400,6 +419,8 @@ def kind_of(name: str, annotation: object) -> Kind | None:
             model = body_models[0]
             return Kind([valid_body(model)], st.one_of(bad_bodies(model), none))
         return None
+    if name == "cf_filter" and optional and str in parts:
+        return Kind(None, bad_custom_field_filter)
     allowed = _literals(parts)
     if allowed and optional:
         return Kind(None, bad_choice(allowed))

@@ -76,10 +76,11 @@ ECHOES = [
     Echo("all headers as a non-JSON 200 body",
          lambda op, r: [Send(echo(r, "body", op.status, [("Content-Type", "text/plain")]))],
          FocusDecodeError),
+    # kept as text, not an error (the spec's Timestamp decision), and logged by its shape
     Echo("token in a date field that fails to parse",
          lambda op, r: [Send(response(op.status, json.dumps(
              {"id": 5, "name": "Casper", "created_at": _auth(r)}).encode(), JSON))],
-         FocusDecodeError),
+         None),
     Echo("token in a string field that parses",
          lambda op, r: [Send(response(op.status, json.dumps(
              {"id": 5, "name": "Casper", "description": _auth(r)}).encode(), JSON))],

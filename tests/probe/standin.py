@@ -65,6 +65,7 @@ empty_workspace       setup        the workspace has no ghosts
 sparse                setup        optional fields absent, nullable ones null or '' where allowed
 no_quota_headers      setup        no quota headers at all (any response MAY carry them)
 weekday_zero          setup        every user and ghost also has a Sunday entry: weekday 0
+weekday_7             setup        Sunday entries say weekday 7 (ISO): answers carry no bound on it
 proxy_429             setup        the third request, a read, gets a proxy's 429 Retry-After: 30
 delete_503_once       setup        the first DELETE answers 503 without deleting; later ones work
 open_enum_values      setup        x-extensible-enum fields carry values the spec does not list
@@ -78,7 +79,6 @@ ts_no_offset          timestamps   timestamps without an offset: 2026-01-12T09:0
 ts_date_only          timestamps   timestamps as dates only: 2026-01-12
 ts_epoch              timestamps   timestamps as epoch seconds (numbers)
 ts_space              timestamps   timestamps with a space instead of T
-weekday_7             enums        Sunday entries say weekday 7 (ISO numbering; the spec has 0..6)
 weekday_name          enums        weekday as a name ('monday') instead of 0..6
 roles_without_id      shapes       roles come without their role_id
 ghosts_without_id     shapes       ghosts come without id in list_ghosts and get_ghost

@@ -368,6 +368,74 @@ def test_non_breaking_rule(rule: str, level: str, mutate: Callable[[Spec], objec
     assert report.required_bump == level
 
 
+def _bounded_weekday(s: Spec) -> None:
+    """Thing (a response) gets a bounded `weekday`; ThingCreate (a request) the same field."""
+    for name in ("Thing", "ThingCreate"):
+        schemas(s)[name]["properties"]["weekday"] = {"type": "integer", "minimum": 0, "maximum": 6}
+
+
+def _unbounded_response_weekday(s: Spec) -> None:
+    _bounded_weekday(s)
+    weekday = schemas(s)["Thing"]["properties"]["weekday"]
+    del weekday["minimum"], weekday["maximum"]
+
+
+def test_a_response_bound_removed_or_loosened_is_breaking() -> None:
+    """A client may rely on what the spec said a response never holds (weekday <= 6)."""
+    base = copy.deepcopy(base_spec())
+    _bounded_weekday(base)
+    head = copy.deepcopy(base_spec())
+    _unbounded_response_weekday(head)
+    report = spec_diff.compare(base, head)
+    assert_rule(report, "response constraint relaxed", "major")
+    assert {str(c) for c in report.breaking} == {
+        "response constraint relaxed: Thing.weekday (minimum 0 -> None)",
+        "response constraint relaxed: Thing.weekday (maximum 6 -> None)",
+    }
+    # the request's bound on the same field is untouched: nothing about ThingCreate
+    assert not [c for c in report.changes if "ThingCreate" in c.where]
+    loosened = copy.deepcopy(base)
+    schemas(loosened)["Thing"]["properties"]["weekday"]["maximum"] = 7
+    assert_rule(spec_diff.compare(base, loosened), "response constraint relaxed", "major")
+
+
+def test_a_response_bound_added_or_tightened_is_additive() -> None:
+    base = copy.deepcopy(base_spec())
+    _unbounded_response_weekday(base)
+    head = copy.deepcopy(base_spec())
+    _bounded_weekday(head)
+    report = spec_diff.compare(base, head)
+    assert_rule(report, "response constraint tightened", "minor")
+    assert report.breaking == [] and report.required_bump == "minor"
+    patterned = copy.deepcopy(base_spec())
+    schemas(patterned)["Thing"]["properties"]["name"]["pattern"] = "^[A-Z]"
+    assert_rule(changed(lambda s: schemas(s).update(schemas(patterned))),
+                "response constraint tightened", "minor")  # fmt: skip
+
+
+def test_a_response_body_made_nullable_through_any_of_is_a_widening() -> None:
+    """`$ref: Thing` -> `anyOf: [$ref: Thing, null]`, the name kept: object -> null|object."""
+
+    def nullable_body(s: Spec) -> None:
+        content = get_op(s)["responses"]["200"]["content"]["application/json"]
+        content["schema"] = {"anyOf": [content["schema"], {"type": "null"}]}
+
+    report = changed(nullable_body)
+    assert [str(c) for c in report.breaking] == [
+        "type changed: GET /things/{thing_id} [get_thing] response 200 (object -> null|object)"
+    ]
+    # the other way round a response narrows: additive
+    back = spec_diff.compare(_mutated(nullable_body), base_spec())
+    assert_rule(back, "type narrowed", "minor")
+    assert back.breaking == []
+
+
+def _mutated(mutate: Callable[[Spec], object]) -> Spec:
+    spec = copy.deepcopy(base_spec())
+    mutate(spec)
+    return spec
+
+
 def test_description_or_example_change_needs_a_patch_bump() -> None:
     def docs(s: Spec) -> None:
         get_op(s)["description"] = "Now documented."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -268,6 +268,7 @@ _USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
     "pinned_ids": _check.ids,
     "has_group": _check.flag,
     "include_custom_fields": _check.flag,
+    "cf_filter": _check.custom_field_filter,
 }
 
 
@@ -303,6 +304,7 @@ class AsyncUsers(AsyncResource):
         pinned_ids: Iterable[int] | None = None,
         has_group: bool | None = None,
         include_custom_fields: bool | None = None,
+        cf_filter: Mapping[int, str] | str | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -313,7 +315,11 @@ class AsyncUsers(AsyncResource):
         """Iterate users matching the filters lazily (`filter` matches name or email).
 
         `has_group=True` keeps users in at least one group (False: in none);
-        `include_custom_fields=True` adds each user's `custom_field_values`.
+        `include_custom_fields=True` adds each user's `custom_field_values`, and
+        `cf_filter={12: "Berlin", 15: "Senior"}` keeps users whose custom fields have all
+        those values (or the API's text, `"12:Berlin,15:Senior"`). Both need exactly one
+        workspace in `workspaces`: without it the field is left out, and `cf_filter` is a
+        422 (`BadRequestError`).
         """
         checked_options(options)
         filters = {
@@ -323,7 +329,7 @@ class AsyncUsers(AsyncResource):
             "sort_dir": sort_dir, "tag_ids": tag_ids,
             "include_working_hours": include_working_hours, "include_rates": include_rates,
             "pinned_ids": pinned_ids, "has_group": has_group,
-            "include_custom_fields": include_custom_fields,
+            "include_custom_fields": include_custom_fields, "cf_filter": cf_filter,
         }  # fmt: skip
         query: Args = {"organization_id": self._ctx.org(organization_id)}
         for key, value in filters.items():

@@ -104,7 +104,11 @@ class AsyncWorkingHoursResource(AsyncResource):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Change entries named by `working_hour_id`; returns the user's full list after."""
+        """Change entries named by `working_hour_id`; returns the user's full list after.
+
+        Give each entry its `weekday`: without it the entry may move to Sunday (README,
+        "Working hours without a weekday").
+        """
         args = self._user(user_id, organization_id, _changes(entries))
         result = await self._run(update_user_working_hours.asyncio_detailed, options, **args)
         return items_of(result, WorkingHours)
@@ -157,7 +161,11 @@ class AsyncWorkingHoursResource(AsyncResource):
         organization_id: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> Hours:
-        """Change a ghost's entries named by `working_hour_id`; returns its full list after."""
+        """Change a ghost's entries named by `working_hour_id`; returns its full list after.
+
+        Give each entry its `weekday`: without it the entry may move to Sunday (README,
+        "Working hours without a weekday").
+        """
         args = self._ghost(ghost_id, workspace_id, organization_id, _changes(entries))
         result = await self._run(update_ghost_working_hours.asyncio_detailed, options, **args)
         return items_of(result, WorkingHours)

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from .assigned_project import AssignedProject
     from .assigned_task import AssignedTask
     from .created_ghost import CreatedGhost
+    from .custom_field_value import CustomFieldValue
     from .error import Error
     from .error_values import ErrorValues
     from .ghost import Ghost
@@ -47,6 +48,7 @@ _MODULES = {
     "AssignedProject": ".assigned_project",
     "AssignedTask": ".assigned_task",
     "CreatedGhost": ".created_ghost",
+    "CustomFieldValue": ".custom_field_value",
     "Error": ".error",
     "ErrorValues": ".error_values",
     "Ghost": ".ghost",
@@ -103,6 +105,7 @@ __all__ = (
     "AssignedProject",
     "AssignedTask",
     "CreatedGhost",
+    "CustomFieldValue",
     "Error",
     "ErrorValues",
     "Ghost",

@@ -11,9 +11,9 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="CreatedGhost")
@@ -40,6 +40,15 @@ class CreatedGhost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
                 in the user's
                 profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -47,6 +56,15 @@ class CreatedGhost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             description (str | Unset):
             embodied_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
                 in the user's
@@ -55,6 +73,15 @@ class CreatedGhost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             id (int | Unset):
             name (str | Unset):
             updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
@@ -64,6 +91,15 @@ class CreatedGhost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             user_id (int | None | Unset):
     """
 
@@ -192,13 +228,13 @@ class CreatedGhost:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "CreatedGhost.created_at")
+            created_at = tolerant_datetime(created_at, "CreatedGhost.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "CreatedGhost.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "CreatedGhost.deleted_at", d, "deleted_at", UNSET)
 
         description = d.pop("description", UNSET)
         if description is not UNSET:
@@ -208,7 +244,7 @@ class CreatedGhost:
         if embodied_at == "":
             embodied_at = None
         elif embodied_at is not None and embodied_at is not UNSET:
-            embodied_at = expect_datetime(embodied_at, "CreatedGhost.embodied_at")
+            embodied_at = tolerant_datetime(embodied_at, "CreatedGhost.embodied_at", d, "embodied_at", UNSET)
 
         id = d.pop("id", UNSET)
         if id is not UNSET:
@@ -222,7 +258,7 @@ class CreatedGhost:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "CreatedGhost.updated_at")
+            updated_at = tolerant_datetime(updated_at, "CreatedGhost.updated_at", d, "updated_at", UNSET)
 
         user_id = d.pop("user_id", UNSET)
         if user_id is not None and user_id is not UNSET:

@@ -11,9 +11,9 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="Ghost")
@@ -42,6 +42,15 @@ class Ghost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
                 in the user's
                 profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -49,6 +58,15 @@ class Ghost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             description (str | Unset):
             embodied_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
                 in the user's
@@ -57,6 +75,15 @@ class Ghost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             name (str | Unset):
             updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
                 in the user's
@@ -65,6 +92,15 @@ class Ghost:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             user_id (int | None | Unset): Organization user id of the member who embodies the ghost (**decision**: the
                 `recipient_org_user_id` of the embody, not the account id); null until embodied.
     """
@@ -197,13 +233,13 @@ class Ghost:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "Ghost.created_at")
+            created_at = tolerant_datetime(created_at, "Ghost.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "Ghost.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "Ghost.deleted_at", d, "deleted_at", UNSET)
 
         description = d.pop("description", UNSET)
         if description is not UNSET:
@@ -213,7 +249,7 @@ class Ghost:
         if embodied_at == "":
             embodied_at = None
         elif embodied_at is not None and embodied_at is not UNSET:
-            embodied_at = expect_datetime(embodied_at, "Ghost.embodied_at")
+            embodied_at = tolerant_datetime(embodied_at, "Ghost.embodied_at", d, "embodied_at", UNSET)
 
         name = d.pop("name", UNSET)
         if name is not UNSET:
@@ -223,7 +259,7 @@ class Ghost:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "Ghost.updated_at")
+            updated_at = tolerant_datetime(updated_at, "Ghost.updated_at", d, "updated_at", UNSET)
 
         user_id = d.pop("user_id", UNSET)
         if user_id is not None and user_id is not UNSET:

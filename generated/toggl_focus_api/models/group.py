@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_list,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="Group")
@@ -39,6 +39,15 @@ class Group:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
             in the user's
             profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -46,6 +55,15 @@ class Group:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         emoji (str | Unset):
         name (str | Unset):
         organization_id (int | Unset):
@@ -56,6 +74,15 @@ class Group:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         users (list[GroupUser] | None | Unset):
         workspaces (list[GroupWorkspace] | None | Unset):
     """
@@ -179,13 +206,13 @@ class Group:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "Group.created_at")
+            created_at = tolerant_datetime(created_at, "Group.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "Group.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "Group.deleted_at", d, "deleted_at", UNSET)
 
         emoji = d.pop("emoji", UNSET)
         if emoji is not UNSET:
@@ -203,7 +230,7 @@ class Group:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "Group.updated_at")
+            updated_at = tolerant_datetime(updated_at, "Group.updated_at", d, "updated_at", UNSET)
 
         def _parse_users(data: object) -> list[GroupUser] | None | Unset:
             if data is None:

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="GroupDeletion")
 @_attrs_define
 class GroupDeletion:
     """The 200 answer of `delete_group`: a JSON object of booleans, as Toggl's published
-    spec types it (a map of string to boolean; the keys are not documented).
+    spec types it (a map of string to boolean; the keys are not documented). The answer
+    may be `null` instead (a nil Go map), which means the same as `{}`.
 
         Example:
             {'deleted': True}

@@ -11,9 +11,9 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="GroupUser")
@@ -36,6 +36,15 @@ class GroupUser:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
             in the user's
             profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -43,6 +52,15 @@ class GroupUser:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         display_name (str | Unset):
         focus_role_id (int | None | Unset):
         organization_user_id (int | Unset):
@@ -54,6 +72,15 @@ class GroupUser:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         user_account_id (int | Unset):
         user_group_id (int | Unset):
         work_role_id (int | None | Unset):
@@ -171,13 +198,13 @@ class GroupUser:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "GroupUser.created_at")
+            created_at = tolerant_datetime(created_at, "GroupUser.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "GroupUser.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "GroupUser.deleted_at", d, "deleted_at", UNSET)
 
         display_name = d.pop("display_name", UNSET)
         if display_name is not UNSET:
@@ -199,7 +226,7 @@ class GroupUser:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "GroupUser.updated_at")
+            updated_at = tolerant_datetime(updated_at, "GroupUser.updated_at", d, "updated_at", UNSET)
 
         user_account_id = d.pop("user_account_id", UNSET)
         if user_account_id is not UNSET:

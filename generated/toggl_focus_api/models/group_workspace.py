@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_items,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="GroupWorkspace")
@@ -36,6 +36,15 @@ class GroupWorkspace:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
             in the user's
             profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -43,12 +52,20 @@ class GroupWorkspace:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
-        focus_role_id (int | None | Unset): Documented by Toggl's published spec. **decision**: typed like the other
-            `focus_role_id`s (a `role_id`, null when none) until a real answer shows it.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
+        focus_role_id (int | None | Unset): Typed by Toggl's published spec. **decision**: it means what the other
+            `focus_role_id`s mean (a `role_id`, null when none).
         name (str | Unset):
-        products (list[str] | None | Unset): Documented by Toggl's published spec. **decision**: typed like
-            `toggl_products` (product codes such as `focus`, `track`) until a real answer
-            shows it.
+        products (list[str] | None | Unset): Typed by Toggl's published spec. **decision**: its items are what
+            `toggl_products` holds (product codes such as `focus`, `track`).
         updated_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
             in the user's
             profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -56,6 +73,15 @@ class GroupWorkspace:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         workspace_group_id (int | Unset):
         workspace_id (int | Unset):
     """
@@ -161,13 +187,13 @@ class GroupWorkspace:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "GroupWorkspace.created_at")
+            created_at = tolerant_datetime(created_at, "GroupWorkspace.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "GroupWorkspace.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "GroupWorkspace.deleted_at", d, "deleted_at", UNSET)
 
         focus_role_id = d.pop("focus_role_id", UNSET)
         if focus_role_id is not None and focus_role_id is not UNSET:
@@ -194,7 +220,7 @@ class GroupWorkspace:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "GroupWorkspace.updated_at")
+            updated_at = tolerant_datetime(updated_at, "GroupWorkspace.updated_at", d, "updated_at", UNSET)
 
         workspace_group_id = d.pop("workspace_group_id", UNSET)
         if workspace_group_id is not UNSET:

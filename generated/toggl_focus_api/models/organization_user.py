@@ -12,11 +12,11 @@ from ..types import (
     UNSET,
     Unset,
     expect_bool,
-    expect_datetime,
     expect_int,
     expect_list,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="OrganizationUser")
@@ -48,6 +48,15 @@ class OrganizationUser:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             active (bool | Unset):
             admin (bool | Unset):
             can_edit_personal_details (bool | Unset):
@@ -58,9 +67,18 @@ class OrganizationUser:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
-            custom_field_values (Any | Unset): The user's custom field values (only with `include_custom_fields=true`).
-                Documented by Toggl's published spec; **decision**: its shape is not known here,
-                so any JSON value is accepted until a real answer shows it.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
+            custom_field_values (list[CustomFieldValue] | None | Unset): The user's custom field values, in the shape of
+                Toggl's published spec (only
+                with `include_custom_fields=true` and exactly one workspace in `workspaces`).
             deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
                 in the user's
                 profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -68,6 +86,15 @@ class OrganizationUser:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             email (str | Unset):
             groups (list[OrganizationUserGroup] | None | Unset):
             invite_sent (bool | Unset):
@@ -85,6 +112,15 @@ class OrganizationUser:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             user_account_id (int | Unset):
             user_id (str | Unset):
             working_hours (float | None | Unset): Weekly working hours (only with `include_working_hours=true`;
@@ -100,7 +136,7 @@ class OrganizationUser:
     admin: bool | Unset = UNSET
     can_edit_personal_details: bool | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
-    custom_field_values: Any | Unset = UNSET
+    custom_field_values: list[CustomFieldValue] | None | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
     email: str | Unset = UNSET
     groups: list[OrganizationUserGroup] | None | Unset = UNSET
@@ -146,7 +182,17 @@ class OrganizationUser:
         else:
             created_at = self.created_at
 
-        custom_field_values = self.custom_field_values
+        custom_field_values: list[dict[str, Any]] | None | Unset
+        if isinstance(self.custom_field_values, Unset):
+            custom_field_values = UNSET
+        elif isinstance(self.custom_field_values, list):
+            custom_field_values = []
+            for custom_field_values_type_0_item_data in self.custom_field_values:
+                custom_field_values_type_0_item = custom_field_values_type_0_item_data.to_dict()
+                custom_field_values.append(custom_field_values_type_0_item)
+
+        else:
+            custom_field_values = self.custom_field_values
 
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
@@ -323,7 +369,9 @@ class OrganizationUser:
         if account_locked_at == "":
             account_locked_at = None
         elif account_locked_at is not None and account_locked_at is not UNSET:
-            account_locked_at = expect_datetime(account_locked_at, "OrganizationUser.account_locked_at")
+            account_locked_at = tolerant_datetime(
+                account_locked_at, "OrganizationUser.account_locked_at", d, "account_locked_at", UNSET
+            )
 
         active = d.pop("active", UNSET)
         if active is not UNSET:
@@ -343,15 +391,36 @@ class OrganizationUser:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "OrganizationUser.created_at")
+            created_at = tolerant_datetime(created_at, "OrganizationUser.created_at", d, "created_at", UNSET)
 
-        custom_field_values = d.pop("custom_field_values", UNSET)
+        def _parse_custom_field_values(data: object) -> list[CustomFieldValue] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError(
+                    "OrganizationUser.custom_field_values: expected list[CustomFieldValue] | None, got "
+                    + type(data).__name__
+                )
+            custom_field_values_type_0 = []
+            _custom_field_values_type_0 = data
+            for custom_field_values_type_0_item_data in expect_list(
+                _custom_field_values_type_0, "OrganizationUser.custom_field_values"
+            ):
+                custom_field_values_type_0_item = CustomFieldValue.from_dict(custom_field_values_type_0_item_data)
+
+                custom_field_values_type_0.append(custom_field_values_type_0_item)
+
+            return custom_field_values_type_0
+
+        custom_field_values = _parse_custom_field_values(d.pop("custom_field_values", UNSET))
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "OrganizationUser.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "OrganizationUser.deleted_at", d, "deleted_at", UNSET)
 
         email = d.pop("email", UNSET)
         if email is not UNSET:
@@ -447,7 +516,7 @@ class OrganizationUser:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "OrganizationUser.updated_at")
+            updated_at = tolerant_datetime(updated_at, "OrganizationUser.updated_at", d, "updated_at", UNSET)
 
         user_account_id = d.pop("user_account_id", UNSET)
         if user_account_id is not UNSET:
@@ -531,6 +600,7 @@ class OrganizationUser:
 
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
+from ..models.custom_field_value import CustomFieldValue
 from ..models.organization_user_group import OrganizationUserGroup
 from ..models.organization_user_workspace import OrganizationUserWorkspace
 from ..models.user_permissions import UserPermissions

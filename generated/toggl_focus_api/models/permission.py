@@ -26,12 +26,10 @@ class Permission:
             embody ghosts', 'entity': 'workspace', 'name': 'manage_ghosts', 'permission_id': 12}
 
     Attributes:
-        category_id (int | None | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable id
-            until
-            a real answer shows it.
-        category_name (None | str | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable
-            string
-            until a real answer shows it.
+        category_id (int | None | Unset): Typed by Toggl's published spec. **decision**: nullable (a permission may
+            have no category).
+        category_name (None | str | Unset): Typed by Toggl's published spec. **decision**: nullable (a permission may
+            have no category).
         condition (str | Unset):
         description (str | Unset):
         entity (str | Unset): What the permission applies to. Toggl's published spec lists `organization`,

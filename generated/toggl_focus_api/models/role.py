@@ -12,6 +12,7 @@ from ..types import (
     Unset,
     expect_bool,
     expect_int,
+    expect_items,
     expect_list,
     expect_str,
 )
@@ -33,20 +34,19 @@ class Role:
     Attributes:
         role_id (int):
         code (str | Unset):
-        default_for_levels (list[Any] | None | Unset): Documented by Toggl's published spec (the levels for which the
-            role is the
-            default). **decision**: declared as a nullable array of any item type until a
-            real answer shows the items.
+        default_for_levels (list[str] | None | Unset): The levels for which the role is the default: strings, as Toggl's
+            published
+            spec types them.
         description (str | Unset):
-        entity (str | Unset):
+        entity (str | Unset): What the role applies to. Toggl's published spec lists `organization`,
+            `workspace`, `project` and `group`; the list is open (`x-extensible-enum`), so
+            clients must accept other values.
         name (str | Unset):
         organization_id (int | Unset):
         permissions (list[Permission] | None | Unset):
         privilege_level (int | Unset):
-        require_group (bool | None | Unset): Documented by Toggl's published spec. **decision**: typed as a nullable
-            boolean
-            (whether members with this role must belong to a group) until a real answer
-            shows it.
+        require_group (bool | None | Unset): Typed by Toggl's published spec. **decision**: it says whether members with
+            this role must belong to a group.
         type_ (str | Unset): The kind of role. Toggl's published spec lists `owner`, `admin`, `manager` and
             `guest`; the list is open (`x-extensible-enum`), so clients must accept other
             values.
@@ -54,7 +54,7 @@ class Role:
 
     role_id: int
     code: str | Unset = UNSET
-    default_for_levels: list[Any] | None | Unset = UNSET
+    default_for_levels: list[str] | None | Unset = UNSET
     description: str | Unset = UNSET
     entity: str | Unset = UNSET
     name: str | Unset = UNSET
@@ -70,7 +70,7 @@ class Role:
 
         code = self.code
 
-        default_for_levels: list[Any] | None | Unset
+        default_for_levels: list[str] | None | Unset
         if isinstance(self.default_for_levels, Unset):
             default_for_levels = UNSET
         elif isinstance(self.default_for_levels, list):
@@ -164,14 +164,14 @@ class Role:
         if code is not UNSET:
             code = expect_str(code, "Role.code")
 
-        def _parse_default_for_levels(data: object) -> list[Any] | None | Unset:
+        def _parse_default_for_levels(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             if not isinstance(data, list):
-                raise TypeError("Role.default_for_levels: expected list[Any] | None, got " + type(data).__name__)
-            default_for_levels_type_0 = expect_list(data, "Role.default_for_levels")
+                raise TypeError("Role.default_for_levels: expected list[str] | None, got " + type(data).__name__)
+            default_for_levels_type_0 = expect_items(data, expect_str, "Role.default_for_levels")
 
             return default_for_levels_type_0
 

@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_list,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="Team")
@@ -38,6 +38,15 @@ class Team:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         deleted_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned
             in the user's
             profile timezone). `""` and `null` mean "not set", exactly like a missing key.
@@ -45,6 +54,15 @@ class Team:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         emoji (str | Unset):
         ghosts (list[GhostRef] | None | Unset):
         name (str | Unset):
@@ -56,6 +74,15 @@ class Team:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         users (list[GroupUser] | None | Unset):
         workspaces (list[GroupWorkspace] | None | Unset):
     """
@@ -194,13 +221,13 @@ class Team:
         if created_at == "":
             created_at = None
         elif created_at is not None and created_at is not UNSET:
-            created_at = expect_datetime(created_at, "Team.created_at")
+            created_at = tolerant_datetime(created_at, "Team.created_at", d, "created_at", UNSET)
 
         deleted_at = d.pop("deleted_at", UNSET)
         if deleted_at == "":
             deleted_at = None
         elif deleted_at is not None and deleted_at is not UNSET:
-            deleted_at = expect_datetime(deleted_at, "Team.deleted_at")
+            deleted_at = tolerant_datetime(deleted_at, "Team.deleted_at", d, "deleted_at", UNSET)
 
         emoji = d.pop("emoji", UNSET)
         if emoji is not UNSET:
@@ -236,7 +263,7 @@ class Team:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None and updated_at is not UNSET:
-            updated_at = expect_datetime(updated_at, "Team.updated_at")
+            updated_at = tolerant_datetime(updated_at, "Team.updated_at", d, "updated_at", UNSET)
 
         def _parse_users(data: object) -> list[GroupUser] | None | Unset:
             if data is None:

@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="UserRate")
@@ -37,6 +37,15 @@ class UserRate:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         hourly_rate (float | Unset):
         start_at (datetime.datetime | None | Unset): A moment in time: an RFC 3339 date-time (stored in UTC, returned in
             the user's
@@ -45,6 +54,15 @@ class UserRate:
             timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
             `format: date-time` so that clients which map `date-time` to a time type (Go's
             `time.Time`) do not fail a whole body on `""`.
+
+            **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+            an offset without its colon): Toggl's published spec types the `*_at` fields as
+            plain strings, so nothing guarantees the format, and one such value must not fail
+            a whole call or page. The value is kept as the text it was, not as a time, and
+            the field reads as not set; `toggl_focus` keeps the text in the model's
+            `additional_properties` under the field's key (so `to_dict()` gives it back) and
+            logs one warning per model and field. A value of another JSON type (a number) is
+            still an error.
         workspace_id (int | Unset):
         workspace_rate_id (int | Unset):
         workspace_user_rate_id (int | Unset):
@@ -133,7 +151,7 @@ class UserRate:
         if end_at == "":
             end_at = None
         elif end_at is not None and end_at is not UNSET:
-            end_at = expect_datetime(end_at, "UserRate.end_at")
+            end_at = tolerant_datetime(end_at, "UserRate.end_at", d, "end_at", UNSET)
 
         hourly_rate = d.pop("hourly_rate", UNSET)
         if hourly_rate is not UNSET:
@@ -143,7 +161,7 @@ class UserRate:
         if start_at == "":
             start_at = None
         elif start_at is not None and start_at is not UNSET:
-            start_at = expect_datetime(start_at, "UserRate.start_at")
+            start_at = tolerant_datetime(start_at, "UserRate.start_at", d, "start_at", UNSET)
 
         workspace_id = d.pop("workspace_id", UNSET)
         if workspace_id is not UNSET:

@@ -11,10 +11,10 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    expect_datetime,
     expect_int,
     expect_number,
     expect_str,
+    tolerant_datetime,
 )
 
 T = TypeVar("T", bound="WorkingHours")
@@ -26,8 +26,13 @@ class WorkingHours:
     `created_at`, `organization_id`, `updated_at`, `working_hour_id` and
     `working_hours`; `weekday` is optional there, so an entry may come without it.
     **decision**: an entry without `weekday` is kept as it is (not dropped, not given
-    a weekday); what it means is not documented (note that `working_hours` may be up
-    to 168, the hours in a week).
+    a weekday); what it means is not documented. Two readings: an entry not tied to a
+    weekday (`working_hours` may be up to 168, the hours in a week), or a Sunday entry:
+    Toggl's spec is generated from Go structs, where `weekday: 0` (Sunday) is dropped
+    from the JSON by `omitempty`, so a missing `weekday` may mean 0. The live probe
+    reports whether `weekday: 0` ever appears (its observation
+    `working_hours.weekday_zero`): entries without `weekday` while none says 0 point
+    to the Sunday reading.
 
         Example:
             {'created_at': '2026-01-12T08:00:00Z', 'external_entity_id': 5120, 'external_entity_type': 'user',
@@ -42,6 +47,15 @@ class WorkingHours:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             organization_id (int):
             updated_at (datetime.datetime | None): A moment in time: an RFC 3339 date-time (stored in UTC, returned in the
                 user's
@@ -50,8 +64,18 @@ class WorkingHours:
                 timestamps; no Focus source shows it. It is an `anyOf` rather than a plain
                 `format: date-time` so that clients which map `date-time` to a time type (Go's
                 `time.Time`) do not fail a whole body on `""`.
+
+                **decision**: a client tolerates a timestamp that is not RFC 3339 (a date alone,
+                an offset without its colon): Toggl's published spec types the `*_at` fields as
+                plain strings, so nothing guarantees the format, and one such value must not fail
+                a whole call or page. The value is kept as the text it was, not as a time, and
+                the field reads as not set; `toggl_focus` keeps the text in the model's
+                `additional_properties` under the field's key (so `to_dict()` gives it back) and
+                logs one warning per model and field. A value of another JSON type (a number) is
+                still an error.
             working_hour_id (int):
-            working_hours (float): A number of hours, 0 to 168 (Toggl's published spec allows up to 168).
+            working_hours (float): A number of hours. Toggl's published spec bounds it (0 to 168) on input only,
+                so an answer carries no bound.
             external_entity_id (int | Unset): The id of the user or ghost the entry belongs to.
             external_entity_type (str | Unset): What the entry belongs to. **decision**: `user` or `ghost`, read from the
                 two
@@ -59,8 +83,8 @@ class WorkingHours:
                 other values.
             starting_hours (float | Unset): Hour of the day the working day starts (e.g. 9 or 8.5).
             user_id (int | Unset):
-            weekday (int | Unset): Day of the week, 0 to 6 (Toggl's published spec); **decision**, 0 is Sunday and 6
-                Saturday.
+            weekday (int | Unset): Day of the week. Toggl's published spec bounds it (0 to 6) on input only, so an
+                answer carries no bound; **decision**, 0 is Sunday and 6 Saturday.
     """
 
     created_at: datetime.datetime | None
@@ -115,6 +139,10 @@ class WorkingHours:
                 "working_hours": working_hours,
             }
         )
+        if created_at is None and "created_at" in self.additional_properties:
+            field_dict["created_at"] = self.additional_properties["created_at"]
+        if updated_at is None and "updated_at" in self.additional_properties:
+            field_dict["updated_at"] = self.additional_properties["updated_at"]
         if external_entity_id is not UNSET:
             field_dict["external_entity_id"] = external_entity_id
         if external_entity_type is not UNSET:
@@ -151,7 +179,7 @@ class WorkingHours:
         if created_at == "":
             created_at = None
         elif created_at is not None:
-            created_at = expect_datetime(created_at, "WorkingHours.created_at")
+            created_at = tolerant_datetime(created_at, "WorkingHours.created_at", d, "created_at", None)
 
         organization_id = expect_int(d.pop("organization_id"), "WorkingHours.organization_id")
 
@@ -159,7 +187,7 @@ class WorkingHours:
         if updated_at == "":
             updated_at = None
         elif updated_at is not None:
-            updated_at = expect_datetime(updated_at, "WorkingHours.updated_at")
+            updated_at = tolerant_datetime(updated_at, "WorkingHours.updated_at", d, "updated_at", None)
 
         working_hour_id = expect_int(d.pop("working_hour_id"), "WorkingHours.working_hour_id")
 

@@ -22,7 +22,9 @@ class WorkingHoursCreate:
     """A new working-hours entry. Toggl's published spec requires only `working_hours`
     (0 to 168). **decision**: an item without `weekday` creates an entry that is not
     tied to a weekday (answered without `weekday`); only entries with a weekday must be
-    one per weekday.
+    one per weekday. The alternative is not ruled out: Toggl's spec is generated from
+    Go structs, where an absent `weekday` reads as 0, so such an item may create a
+    Sunday entry (and meet Sunday's one-per-weekday rule). Send `weekday` to be sure.
 
         Example:
             {'weekday': 1, 'working_hours': 8}

@@ -21,7 +21,11 @@ T = TypeVar("T", bound="WorkingHoursUpdate")
 class WorkingHoursUpdate:
     """New values for an existing working-hours entry, named by `working_hour_id`. Toggl's
     published spec requires only `working_hour_id` and `working_hours` (0 to 168).
-    **decision**: without `weekday` the entry keeps its weekday.
+    **decision**: without `weekday` the entry keeps its weekday. The alternative is
+    not ruled out: Toggl's spec is generated from Go structs, where an absent `weekday`
+    reads as 0, so an update without it may move the entry to Sunday. Until the live
+    probe settles it (its observation `working_hours.weekday_zero`), always send
+    `weekday` in an update.
 
         Example:
             {'weekday': 1, 'working_hour_id': 77001, 'working_hours': 6}

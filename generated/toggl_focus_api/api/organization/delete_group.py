@@ -36,9 +36,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GroupDeletion | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | GroupDeletion | None | None:
     if response.status_code == 200:
-        response_200 = GroupDeletion.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GroupDeletion | None:
+            if data is None:
+                return data
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_0 = GroupDeletion.from_dict(data)
+
+            return response_200_type_0
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -80,7 +92,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GroupDeletion]:
+) -> Response[Error | GroupDeletion | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,11 +107,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Response[Error | GroupDeletion]:
+) -> Response[Error | GroupDeletion | None]:
     """Delete organization group
 
      Deletes a group from an organization. Toggl's published spec answers 200 with a
-    JSON object of booleans (`GroupDeletion`).
+    JSON object of booleans (`GroupDeletion`), which a Go server sends as `null` when
+    the map is nil (read as `{}`).
 
     Args:
         organization_id (int):
@@ -111,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GroupDeletion]
+        Response[Error | GroupDeletion | None]
     """
 
     kwargs = _get_kwargs(
@@ -133,11 +146,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Error | GroupDeletion | None:
+) -> Error | GroupDeletion | None | None:
     """Delete organization group
 
      Deletes a group from an organization. Toggl's published spec answers 200 with a
-    JSON object of booleans (`GroupDeletion`).
+    JSON object of booleans (`GroupDeletion`), which a Go server sends as `null` when
+    the map is nil (read as `{}`).
 
     Args:
         organization_id (int):
@@ -149,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GroupDeletion
+        Error | GroupDeletion | None
     """
 
     return sync_detailed(
@@ -166,11 +180,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Response[Error | GroupDeletion]:
+) -> Response[Error | GroupDeletion | None]:
     """Delete organization group
 
      Deletes a group from an organization. Toggl's published spec answers 200 with a
-    JSON object of booleans (`GroupDeletion`).
+    JSON object of booleans (`GroupDeletion`), which a Go server sends as `null` when
+    the map is nil (read as `{}`).
 
     Args:
         organization_id (int):
@@ -182,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GroupDeletion]
+        Response[Error | GroupDeletion | None]
     """
 
     kwargs = _get_kwargs(
@@ -202,11 +217,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     workspace_id: int,
-) -> Error | GroupDeletion | None:
+) -> Error | GroupDeletion | None | None:
     """Delete organization group
 
      Deletes a group from an organization. Toggl's published spec answers 200 with a
-    JSON object of booleans (`GroupDeletion`).
+    JSON object of booleans (`GroupDeletion`), which a Go server sends as `null` when
+    the map is nil (read as `{}`).
 
     Args:
         organization_id (int):
@@ -218,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GroupDeletion
+        Error | GroupDeletion | None
     """
 
     return (

@@ -33,6 +33,7 @@ def _get_kwargs(
     has_group: bool | Unset = UNSET,
     include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
+    cf_filter: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -130,6 +131,8 @@ def _get_kwargs(
     params["pinned_ids"] = json_pinned_ids
     if isinstance(json_pinned_ids, list) and json_pinned_ids:
         params["pinned_ids"] = ",".join(str(item) for item in json_pinned_ids)
+
+    params["cf_filter"] = cf_filter
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -236,6 +239,7 @@ def sync_detailed(
     has_group: bool | Unset = UNSET,
     include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
+    cf_filter: str | Unset = UNSET,
 ) -> Response[Error | list[OrganizationUser] | None]:
     """Get organization users
 
@@ -267,6 +271,7 @@ def sync_detailed(
         has_group (bool | Unset):
         include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
+        cf_filter (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,6 +301,7 @@ def sync_detailed(
         has_group=has_group,
         include_custom_fields=include_custom_fields,
         pinned_ids=pinned_ids,
+        cf_filter=cf_filter,
     )
 
     response = client.get_httpx_client().request(
@@ -327,6 +333,7 @@ def sync(
     has_group: bool | Unset = UNSET,
     include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
+    cf_filter: str | Unset = UNSET,
 ) -> Error | list[OrganizationUser] | None | None:
     """Get organization users
 
@@ -358,6 +365,7 @@ def sync(
         has_group (bool | Unset):
         include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
+        cf_filter (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -388,6 +396,7 @@ def sync(
         has_group=has_group,
         include_custom_fields=include_custom_fields,
         pinned_ids=pinned_ids,
+        cf_filter=cf_filter,
     ).parsed
 
 
@@ -413,6 +422,7 @@ async def asyncio_detailed(
     has_group: bool | Unset = UNSET,
     include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
+    cf_filter: str | Unset = UNSET,
 ) -> Response[Error | list[OrganizationUser] | None]:
     """Get organization users
 
@@ -444,6 +454,7 @@ async def asyncio_detailed(
         has_group (bool | Unset):
         include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
+        cf_filter (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -473,6 +484,7 @@ async def asyncio_detailed(
         has_group=has_group,
         include_custom_fields=include_custom_fields,
         pinned_ids=pinned_ids,
+        cf_filter=cf_filter,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -502,6 +514,7 @@ async def asyncio(
     has_group: bool | Unset = UNSET,
     include_custom_fields: bool | Unset = UNSET,
     pinned_ids: list[int] | Unset = UNSET,
+    cf_filter: str | Unset = UNSET,
 ) -> Error | list[OrganizationUser] | None | None:
     """Get organization users
 
@@ -533,6 +546,7 @@ async def asyncio(
         has_group (bool | Unset):
         include_custom_fields (bool | Unset):
         pinned_ids (list[int] | Unset):
+        cf_filter (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -564,5 +578,6 @@ async def asyncio(
             has_group=has_group,
             include_custom_fields=include_custom_fields,
             pinned_ids=pinned_ids,
+            cf_filter=cf_filter,
         )
     ).parsed
