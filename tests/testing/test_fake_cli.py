@@ -85,9 +85,9 @@ def test_allow_remote_listens_with_a_warning() -> None:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None and process.stderr is not None
-        lines = [process.stdout.readline() for _ in range(5)]  # all printed: serving
+        lines = [process.stdout.readline() for _ in range(6)]  # all printed: serving
         assert lines[0].startswith("Fake Toggl Focus API at http://0.0.0.0:")
-        assert "Ctrl-C to stop" in lines[4]
+        assert "Ctrl-C to stop" in lines[5]
         port = lines[0].split("http://0.0.0.0:")[1].split("/")[0]
         answer = httpx.get(f"http://127.0.0.1:{port}/api/organizations/9001/roles", timeout=5)
         assert answer.status_code == 401  # serving (no token given)

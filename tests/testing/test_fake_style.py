@@ -230,12 +230,9 @@ def test_every_answer_conforms_in_each_style(styled: FakeFocus) -> None:
     assert answers["users"] and answers["teams"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the wt-spec custom field schema")
 def test_the_spec_types_the_custom_fields_the_fake_sends() -> None:
-    """The custom field items the fake sends are the spec's shape, and `cf_filter` is a
-    declared parameter. Until the wt-spec change is merged the shipped spec leaves
-    `custom_field_values` untyped (anything passes, the old `name` included) and does not
-    declare `cf_filter`: remove the xfail mark when it is merged."""
+    """The custom field items the fake sends are the spec's shape (spec 2.0.0), and
+    `cf_filter` is a declared parameter."""
     fake = FakeFocus(seed=0, ghosts=0, users=3)
     fake.check_responses = True
     query = {"workspaces": fake.workspace_id, "include_custom_fields": "true", "cf_filter": "1:x"}
