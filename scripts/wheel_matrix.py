@@ -78,6 +78,7 @@ TESTS = (
     "tests/probe",
     "tests/test_embody.py",
     "tests/test_spend_fewer.py",
+    "tests/test_fast_decode.py",
     "tests/test_toggl_minimal_responses.py",
     "tests/test_log_env.py",
     "tests/test_readme.py",
@@ -85,7 +86,18 @@ TESTS = (
 IGNORED = ("tests/testing/test_fake_prism.py", "tests/testing/test_fake_schemathesis.py")
 
 #: Shown in the summary: the versions that matter most.
-SHOWN = ("httpx", "httpcore", "h11", "anyio", "attrs", "click", "rich", "pyyaml", "jsonschema")
+SHOWN = (
+    "httpx",
+    "httpcore",
+    "h11",
+    "anyio",
+    "attrs",
+    "msgspec",
+    "click",
+    "rich",
+    "pyyaml",
+    "jsonschema",
+)
 
 #: Modules that need an extra (and the pytest plugin, which needs pytest).
 EXTRA_MODULES = ("toggl_focus.cli", "toggl_focus.testing", "toggl_focus.probe")

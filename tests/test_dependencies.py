@@ -111,7 +111,7 @@ def test_every_runtime_import_is_declared_where_it_is_needed() -> None:
 
 def test_the_scan_sees_the_imports_it_must() -> None:
     found = imports_by_group()
-    assert {"httpx", "httpcore", "anyio", "attrs"} <= set(found["core"])
+    assert {"httpx", "httpcore", "anyio", "attrs", "msgspec"} <= set(found["core"])
     assert {"click", "pyyaml", "rich"} <= set(found["cli"])
     assert {"jsonschema", "referencing"} <= set(found["testing"])
     # an import under `if TYPE_CHECKING:` is not a run-time import

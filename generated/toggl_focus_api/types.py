@@ -225,3 +225,298 @@ def expect_items(value: object, check: Callable[[object, str], T], field: str) -
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+# --- Fast decoding --------------------------------------------------------------------------
+# (toggl-focus template fast_decode.py.jinja; see its header for the design.)
+
+import importlib
+import json
+import threading
+
+FAST_MISS: Any = object()  # what fast_json returns when the body must take from_dict
+FAST_MAX_LEARNED = 32  # unknown keys learned per model; beyond them, the fallback
+
+# msgspec's message for an unknown key, with the path of its object (none at the top level).
+# The key may hold anything, the path (made of the spec's keys and indices) no backquote: the
+# reading with a path splits at the last " - at `$"; the top-level reading takes it all.
+_FAST_UNKNOWN_AT = re.compile(r"Object contains unknown field `(.*)` - at `(\$[^`]*)`", re.DOTALL)
+_FAST_UNKNOWN = re.compile(r"Object contains unknown field `(.*)`", re.DOTALL)
+_FAST_STEP = re.compile(r"\.([^.\[`]+)|\[(\d+)\]")
+
+
+class _FastRefused(Exception):
+    """A value the fast path does not take with certainty: the body goes to from_dict."""
+
+
+class _FastModel:
+    """One model's fast decoding: its module's shape and converter, and the keys learned."""
+
+    def __init__(self, module: Any) -> None:
+        self.module = module
+        self.fields: tuple[tuple[str, Any, bool], ...] = module._FAST_SHAPE
+        self.convert: Callable[[Any], Any] = module._fast_convert
+        self.learned: tuple[str, ...] = ()
+        self.struct: Any = None
+
+
+class _FastState:
+    """The engine's state: msgspec (once imported), the models seen, the built decoders."""
+
+    def __init__(self) -> None:
+        self.msgspec: Any = None
+        self.disabled = False  # msgspec could not be imported
+        self.models: dict[str, _FastModel | None] = {}
+        self.decoders: dict[tuple[Any, ...], tuple[Any, Callable[[Any], Any], int]] = {}
+        self.generation = 0  # bumped whenever a key is learned: every Struct is rebuilt
+        self.lock = threading.Lock()
+
+
+_fast = _FastState()
+
+
+def fast_extras(struct: Any) -> dict[str, Any]:
+    """The learned keys present in `struct`, with their values as `json.loads` reads them."""
+    found: dict[str, Any] = {}
+    for attribute, key in struct.fast_learned:
+        raw = getattr(struct, attribute)
+        if raw is not UNSET:
+            found[key] = fast_loads(raw)
+    if len(found) > 1:  # their order in the document is unknown
+        raise _FastRefused
+    return found
+
+
+_FAST_SCALARS = (int, float, str, bool, type(None))
+_fast_values: dict[bytes, Any] = {}  # raw JSON text -> its value, for immutable values only
+
+
+def fast_loads(raw: Any) -> Any:
+    """The value of a msgspec.Raw, as `json.loads` reads it.
+
+    A scalar value is remembered by its text (an unknown field tends to repeat its values
+    page after page); a list or dict is made anew each time, since a caller may change it.
+    """
+    text = bytes(raw)
+    value = _fast_values.get(text, FAST_MISS)
+    if value is FAST_MISS:
+        value = json.loads(text)
+        if type(value) in _FAST_SCALARS:
+            if len(_fast_values) >= 4096:
+                _fast_values.clear()
+            _fast_values[text] = value
+    return value
+
+
+def _fast_model(module_name: str) -> _FastModel | None:
+    """The fast decoding of the model in models/<module_name>.py, or None if it has none."""
+    if module_name in _fast.models:
+        return _fast.models[module_name]
+    module = importlib.import_module(f"{__package__}.models.{module_name}")
+    model = _FastModel(module) if getattr(module, "_FAST_SHAPE", None) is not None else None
+    _fast.models[module_name] = model
+    return model
+
+
+def _fast_type(shape: Any) -> Any:
+    """The msgspec type of a shape (fast_model.py.jinja), or None when a model has no Struct."""
+    if isinstance(shape, str):
+        msgspec = _fast.msgspec
+        return {
+            "int": int,
+            "number": int | float,
+            "str": str,
+            "bool": bool,
+            "datetime": str,
+            "any": msgspec.Raw,
+        }[shape]
+    kind, inner = shape
+    if kind == "model":
+        model = _fast_model(inner)
+        return None if model is None else _fast_struct(inner, model)
+    item = _fast_type(inner)
+    if item is None:
+        return None
+    return list[item] if kind == "list" else item | None
+
+
+def _fast_struct(module_name: str, model: _FastModel) -> Any:
+    """The model's Struct (with its learned keys), built once per generation; None if none."""
+    if model.struct is not None:
+        return model.struct or None
+    msgspec = _fast.msgspec
+    fields: list[tuple[Any, ...]] = []
+    rename: dict[str, str] = {}
+    for index, (key, shape, required) in enumerate(model.fields):
+        annotation = _fast_type(shape)
+        if annotation is None:
+            model.struct = False
+            return None
+        name = f"f{index}"
+        rename[name] = key
+        fields.append((name, annotation) if required else (name, annotation, UNSET))
+    learned = tuple((f"l{index}", key) for index, key in enumerate(model.learned))
+    for name, key in learned:
+        rename[name] = key
+        fields.append((name, msgspec.Raw, UNSET))
+    model.struct = msgspec.defstruct(
+        f"Fast_{module_name}",
+        fields,
+        kw_only=True,
+        forbid_unknown_fields=True,
+        rename=rename,
+        namespace={"fast_learned": learned},
+    )
+    return model.struct
+
+
+def _fast_probe(msgspec: Any) -> None:
+    """Raise unless this msgspec decodes as the engine needs (pyproject's floor, 0.18.0, does).
+
+    Before 0.18 an integer beyond 64 bits in an `int | float` field became a float, and before
+    0.13 a default value (UNSET) was copied into each Struct, so it was no longer UNSET.
+    """
+    probe = msgspec.defstruct("FastProbe", [("n", int | float, UNSET)], kw_only=True)
+    if type(msgspec.json.decode(b'{"n": 18446744073709551616}', type=probe).n) is not int:
+        raise ImportError("msgspec < 0.18: big integers become floats")
+    if msgspec.json.decode(b"{}", type=probe).n is not UNSET:
+        raise ImportError("msgspec < 0.13: defaults are copied")
+
+
+def _fast_decoder(target: tuple[Any, ...]) -> tuple[Any, Callable[[Any], Any], int] | None:
+    """The msgspec decoder and converter of a response shape, built once per generation."""
+    found = _fast.decoders.get(target)
+    if found is not None:
+        return found
+    if _fast.disabled:
+        return None
+    if _fast.msgspec is None:
+        try:
+            import msgspec
+            import msgspec.json
+
+            _fast_probe(msgspec)
+        except Exception:
+            _fast.disabled = True
+            return None
+        _fast.msgspec = msgspec
+    cls, many, nullable = target
+    module_name = cls.__module__.rpartition(".")[2]
+    model = _fast_model(module_name)
+    if model is None or getattr(model.module, cls.__name__, None) is not cls:
+        return None
+    struct = _fast_struct(module_name, model)
+    if struct is None:
+        return None
+    annotation = list[struct] if many else struct
+    if nullable:
+        annotation = annotation | None
+    convert = model.convert
+    if many and nullable:
+
+        def converter(data: Any) -> Any:
+            return None if data is None else [convert(item) for item in data]
+    elif many:
+
+        def converter(data: Any) -> Any:
+            return [convert(item) for item in data]
+    elif nullable:
+
+        def converter(data: Any) -> Any:
+            return None if data is None else convert(data)
+    else:
+        converter = convert
+    found = (_fast.msgspec.json.Decoder(annotation), converter, _fast.generation)
+    _fast.decoders[target] = found
+    return found
+
+
+def _fast_locate(target: tuple[Any, ...], path: str) -> str | None:
+    """The module of the model whose object is at `path` ("$.data[3].assigned"), or None."""
+    cls, many, nullable = target
+    shape: Any = ("model", cls.__module__.rpartition(".")[2])
+    if many:
+        shape = ("list", shape)
+    steps = _FAST_STEP.findall(path, 1)
+    if "".join(f".{key}" if key else f"[{index}]" for key, index in steps) != path[1:]:
+        return None
+    for key, _index in steps:
+        while not isinstance(shape, str) and shape[0] == "null":
+            shape = shape[1]
+        if isinstance(shape, str):
+            return None
+        if key:
+            model = _fast_model(shape[1]) if shape[0] == "model" else None
+            if model is None:
+                return None
+            shape = next((s for k, s, _ in model.fields if k == key), None)
+            if shape is None:
+                return None
+        elif shape[0] == "list":
+            shape = shape[1]
+        else:
+            return None
+    while not isinstance(shape, str) and shape[0] == "null":
+        shape = shape[1]
+    return shape[1] if not isinstance(shape, str) and shape[0] == "model" else None
+
+
+def _fast_learn(target: tuple[Any, ...], error: Exception, generation: int) -> bool:
+    """Learn the unknown key msgspec reported, if it can be placed; False: take the fallback."""
+    if type(error).__name__ != "ValidationError":
+        return False
+    message = str(error)
+    readings = []
+    found = _FAST_UNKNOWN_AT.fullmatch(message)
+    if found is not None:
+        readings.append((found.group(1), found.group(2)))
+    found = _FAST_UNKNOWN.fullmatch(message)
+    if found is not None:
+        readings.append((found.group(1), "$"))
+    # The first reading that names a model's object; a wrong one only costs a learned slot:
+    # the same error comes back, and a key learned twice sends the body to the fallback.
+    placed = ((key, _fast_locate(target, path)) for key, path in readings)
+    key, module_name = next(((k, m) for k, m in placed if m is not None), ("", None))
+    if module_name is None:
+        return False
+    with _fast.lock:
+        if _fast.generation != generation:
+            return True  # another thread rebuilt the Structs meanwhile: try again
+        model = _fast.models.get(module_name)
+        if model is None or key in model.learned or len(model.learned) >= FAST_MAX_LEARNED:
+            return False
+        if any(key == known for known, _, _ in model.fields):
+            return False
+        model.learned += (key,)
+        for each in _fast.models.values():
+            if each is not None:
+                each.struct = None
+        _fast.decoders = {}
+        _fast.generation += 1
+    return True
+
+
+def fast_json(content: bytes, cls: type, *, many: bool = False, nullable: bool = False) -> Any:
+    """`cls` (a list of `cls` when `many`; None allowed when `nullable`) decoded from the JSON
+    bytes `content` on the fast path, or FAST_MISS when the body must take from_dict."""
+    target = (cls, many, nullable)
+    for _ in range(FAST_MAX_LEARNED + 2):
+        try:
+            built = _fast_decoder(target)
+        except Exception:
+            return FAST_MISS
+        if built is None:
+            return FAST_MISS
+        decoder, converter, generation = built
+        try:
+            data = decoder.decode(content)
+        except Exception as error:
+            try:
+                if _fast_learn(target, error, generation):
+                    continue
+            except Exception:
+                pass
+            return FAST_MISS
+        try:
+            return converter(data)
+        except Exception:
+            return FAST_MISS
+    return FAST_MISS

@@ -121,3 +121,33 @@ class AssignedProject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("color", "str", False),
+    ("name", "str", False),
+    ("private", "bool", False),
+)
+
+
+def _fast_convert(_struct: Any) -> AssignedProject:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    color = _struct.f1
+    name = _struct.f2
+    private = _struct.f3
+    assigned_project = AssignedProject(
+        id,
+        color,
+        name,
+        private,
+    )
+    if _struct.fast_learned:
+        assigned_project.additional_properties = fast_extras(_struct)
+    return assigned_project
+
+
+from ..types import fast_extras  # noqa: E402

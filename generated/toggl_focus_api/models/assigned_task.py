@@ -109,3 +109,30 @@ class AssignedTask:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("color", "str", False),
+    ("name", "str", False),
+)
+
+
+def _fast_convert(_struct: Any) -> AssignedTask:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    color = _struct.f1
+    name = _struct.f2
+    assigned_task = AssignedTask(
+        id,
+        color,
+        name,
+    )
+    if _struct.fast_learned:
+        assigned_task.additional_properties = fast_extras(_struct)
+    return assigned_task
+
+
+from ..types import fast_extras  # noqa: E402

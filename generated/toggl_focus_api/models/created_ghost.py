@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_str,
     tolerant_datetime,
@@ -296,6 +297,68 @@ class CreatedGhost:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("assigned", ("null", ("model", "ghost_assignments")), False),
+    ("created_at", ("null", "datetime"), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("description", "str", False),
+    ("embodied_at", ("null", "datetime"), False),
+    ("id", "int", False),
+    ("name", "str", False),
+    ("updated_at", ("null", "datetime"), False),
+    ("user_id", ("null", "int"), False),
+)
+
+
+def _fast_convert(_struct: Any) -> CreatedGhost:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    assigned = _struct.f0
+    if assigned is not None and assigned is not UNSET:
+        assigned = _fast_convert_ghost_assignments(assigned)
+    created_at = _struct.f1
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "CreatedGhost.created_at")
+    deleted_at = _struct.f2
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "CreatedGhost.deleted_at")
+    description = _struct.f3
+    embodied_at = _struct.f4
+    if embodied_at == "":
+        embodied_at = None
+    elif embodied_at is not None and embodied_at is not UNSET:
+        embodied_at = expect_datetime(embodied_at, "CreatedGhost.embodied_at")
+    id = _struct.f5
+    name = _struct.f6
+    updated_at = _struct.f7
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "CreatedGhost.updated_at")
+    user_id = _struct.f8
+    created_ghost = CreatedGhost(
+        assigned,
+        created_at,
+        deleted_at,
+        description,
+        embodied_at,
+        id,
+        name,
+        updated_at,
+        user_id,
+    )
+    if _struct.fast_learned:
+        created_ghost.additional_properties = fast_extras(_struct)
+    return created_ghost
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.ghost_assignments import GhostAssignments
+from ..models.ghost_assignments import _fast_convert as _fast_convert_ghost_assignments  # noqa: E402
+from ..types import fast_extras  # noqa: E402

@@ -156,3 +156,40 @@ class CustomFieldValue:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("custom_field_id", "int", False),
+    ("custom_field_name", "str", False),
+    ("field_type", "str", False),
+    ("selected_options", ("null", ("list", "any")), False),
+    ("value", "any", False),
+)
+
+
+def _fast_convert(_struct: Any) -> CustomFieldValue:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    custom_field_id = _struct.f0
+    custom_field_name = _struct.f1
+    field_type = _struct.f2
+    selected_options = _struct.f3
+    if selected_options is not None and selected_options is not UNSET:
+        selected_options = [fast_loads(item) for item in selected_options]
+    value = _struct.f4
+    if value is not None and value is not UNSET:
+        value = fast_loads(value)
+    custom_field_value = CustomFieldValue(
+        custom_field_id,
+        custom_field_name,
+        field_type,
+        selected_options,
+        value,
+    )
+    if _struct.fast_learned:
+        custom_field_value.additional_properties = fast_extras(_struct)
+    return custom_field_value
+
+
+from ..types import fast_extras, fast_loads  # noqa: E402

@@ -135,6 +135,37 @@ class Error:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("error", "str", True),
+    ("error_description", "str", True),
+    ("error_values", ("null", ("model", "error_values")), False),
+    ("trace_id", "str", False),
+)
+
+
+def _fast_convert(_struct: Any) -> Error:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    error = _struct.f0
+    error_description = _struct.f1
+    error_values = _struct.f2
+    if error_values is not None and error_values is not UNSET:
+        error_values = _fast_convert_error_values(error_values)
+    trace_id = _struct.f3
+    error_ = Error(
+        error,
+        error_description,
+        error_values,
+        trace_id,
+    )
+    if _struct.fast_learned:
+        error_.additional_properties = fast_extras(_struct)
+    return error_
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.error_values import ErrorValues
+from ..models.error_values import _fast_convert as _fast_convert_error_values  # noqa: E402
+from ..types import fast_extras  # noqa: E402

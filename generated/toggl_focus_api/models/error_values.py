@@ -67,3 +67,19 @@ class ErrorValues:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = ()
+
+
+def _fast_convert(_struct: Any) -> ErrorValues:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    error_values = ErrorValues()
+    if _struct.fast_learned:
+        error_values.additional_properties = fast_extras(_struct)
+    return error_values
+
+
+from ..types import fast_extras  # noqa: E402

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_str,
     tolerant_datetime,
@@ -297,6 +298,68 @@ class Ghost:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("assigned", ("null", ("model", "ghost_assignments")), False),
+    ("created_at", ("null", "datetime"), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("description", "str", False),
+    ("embodied_at", ("null", "datetime"), False),
+    ("name", "str", False),
+    ("updated_at", ("null", "datetime"), False),
+    ("user_id", ("null", "int"), False),
+)
+
+
+def _fast_convert(_struct: Any) -> Ghost:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    assigned = _struct.f1
+    if assigned is not None and assigned is not UNSET:
+        assigned = _fast_convert_ghost_assignments(assigned)
+    created_at = _struct.f2
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "Ghost.created_at")
+    deleted_at = _struct.f3
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "Ghost.deleted_at")
+    description = _struct.f4
+    embodied_at = _struct.f5
+    if embodied_at == "":
+        embodied_at = None
+    elif embodied_at is not None and embodied_at is not UNSET:
+        embodied_at = expect_datetime(embodied_at, "Ghost.embodied_at")
+    name = _struct.f6
+    updated_at = _struct.f7
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "Ghost.updated_at")
+    user_id = _struct.f8
+    ghost = Ghost(
+        id,
+        assigned,
+        created_at,
+        deleted_at,
+        description,
+        embodied_at,
+        name,
+        updated_at,
+        user_id,
+    )
+    if _struct.fast_learned:
+        ghost.additional_properties = fast_extras(_struct)
+    return ghost
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.ghost_assignments import GhostAssignments
+from ..models.ghost_assignments import _fast_convert as _fast_convert_ghost_assignments  # noqa: E402
+from ..types import fast_extras  # noqa: E402

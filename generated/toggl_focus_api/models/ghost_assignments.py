@@ -182,7 +182,38 @@ class GhostAssignments:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("projects", ("null", ("list", ("model", "assigned_project"))), False),
+    ("tasks", ("null", ("list", ("model", "assigned_task"))), False),
+    ("team_ids", ("null", ("list", "int")), False),
+)
+
+
+def _fast_convert(_struct: Any) -> GhostAssignments:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    projects = _struct.f0
+    if projects is not None and projects is not UNSET:
+        projects = list(map(_fast_convert_assigned_project, projects))
+    tasks = _struct.f1
+    if tasks is not None and tasks is not UNSET:
+        tasks = list(map(_fast_convert_assigned_task, tasks))
+    team_ids = _struct.f2
+    ghost_assignments = GhostAssignments(
+        projects,
+        tasks,
+        team_ids,
+    )
+    if _struct.fast_learned:
+        ghost_assignments.additional_properties = fast_extras(_struct)
+    return ghost_assignments
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.assigned_project import AssignedProject
+from ..models.assigned_project import _fast_convert as _fast_convert_assigned_project  # noqa: E402
 from ..models.assigned_task import AssignedTask
+from ..models.assigned_task import _fast_convert as _fast_convert_assigned_task  # noqa: E402
+from ..types import fast_extras  # noqa: E402

@@ -139,3 +139,36 @@ class GhostCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("name", "str", True),
+    ("assign_projects", ("list", "int"), False),
+    ("assign_tasks", ("list", "int"), False),
+    ("assign_teams", ("list", "int"), False),
+    ("description", "str", False),
+)
+
+
+def _fast_convert(_struct: Any) -> GhostCreate:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    name = _struct.f0
+    assign_projects = _struct.f1
+    assign_tasks = _struct.f2
+    assign_teams = _struct.f3
+    description = _struct.f4
+    ghost_create = GhostCreate(
+        name,
+        assign_projects,
+        assign_tasks,
+        assign_teams,
+        description,
+    )
+    if _struct.fast_learned:
+        ghost_create.additional_properties = fast_extras(_struct)
+    return ghost_create
+
+
+from ..types import fast_extras  # noqa: E402

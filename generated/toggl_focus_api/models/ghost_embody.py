@@ -103,3 +103,30 @@ class GhostEmbody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("recipient_org_user_id", "int", True),
+    ("recipient_user_account_id", "int", True),
+    ("role_id", "int", True),
+)
+
+
+def _fast_convert(_struct: Any) -> GhostEmbody:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    recipient_org_user_id = _struct.f0
+    recipient_user_account_id = _struct.f1
+    role_id = _struct.f2
+    ghost_embody = GhostEmbody(
+        recipient_org_user_id,
+        recipient_user_account_id,
+        role_id,
+    )
+    if _struct.fast_learned:
+        ghost_embody.additional_properties = fast_extras(_struct)
+    return ghost_embody
+
+
+from ..types import fast_extras  # noqa: E402

@@ -98,3 +98,27 @@ class GhostRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("name", "str", False),
+)
+
+
+def _fast_convert(_struct: Any) -> GhostRef:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    name = _struct.f1
+    ghost_ref = GhostRef(
+        id,
+        name,
+    )
+    if _struct.fast_learned:
+        ghost_ref.additional_properties = fast_extras(_struct)
+    return ghost_ref
+
+
+from ..types import fast_extras  # noqa: E402

@@ -172,3 +172,11 @@ class GhostUpdate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+# This model has a field of a kind the fast decoding does not read, or typed
+# additional properties: it always takes from_dict.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = None
+_fast_convert: Any = None

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_list,
     expect_str,
@@ -300,7 +301,68 @@ class Group:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("created_at", ("null", "datetime"), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("emoji", "str", False),
+    ("name", "str", False),
+    ("organization_id", "int", False),
+    ("updated_at", ("null", "datetime"), False),
+    ("users", ("null", ("list", ("model", "group_user"))), False),
+    ("workspaces", ("null", ("list", ("model", "group_workspace"))), False),
+)
+
+
+def _fast_convert(_struct: Any) -> Group:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    created_at = _struct.f1
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "Group.created_at")
+    deleted_at = _struct.f2
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "Group.deleted_at")
+    emoji = _struct.f3
+    name = _struct.f4
+    organization_id = _struct.f5
+    updated_at = _struct.f6
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "Group.updated_at")
+    users = _struct.f7
+    if users is not None and users is not UNSET:
+        users = list(map(_fast_convert_group_user, users))
+    workspaces = _struct.f8
+    if workspaces is not None and workspaces is not UNSET:
+        workspaces = list(map(_fast_convert_group_workspace, workspaces))
+    group = Group(
+        id,
+        created_at,
+        deleted_at,
+        emoji,
+        name,
+        organization_id,
+        updated_at,
+        users,
+        workspaces,
+    )
+    if _struct.fast_learned:
+        group.additional_properties = fast_extras(_struct)
+    return group
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.group_user import GroupUser
+from ..models.group_user import _fast_convert as _fast_convert_group_user  # noqa: E402
 from ..models.group_workspace import GroupWorkspace
+from ..models.group_workspace import _fast_convert as _fast_convert_group_workspace  # noqa: E402
+from ..types import fast_extras  # noqa: E402

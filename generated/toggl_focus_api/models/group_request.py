@@ -112,3 +112,33 @@ class GroupRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("emoji", "str", True),
+    ("name", "str", True),
+    ("organization_users", ("list", "int"), True),
+    ("workspaces", ("list", "int"), True),
+)
+
+
+def _fast_convert(_struct: Any) -> GroupRequest:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    emoji = _struct.f0
+    name = _struct.f1
+    organization_users = _struct.f2
+    workspaces = _struct.f3
+    group_request = GroupRequest(
+        emoji,
+        name,
+        organization_users,
+        workspaces,
+    )
+    if _struct.fast_learned:
+        group_request.additional_properties = fast_extras(_struct)
+    return group_request
+
+
+from ..types import fast_extras  # noqa: E402

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_str,
     tolerant_datetime,
@@ -271,3 +272,63 @@ class GroupUser:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("created_at", ("null", "datetime"), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("display_name", "str", False),
+    ("focus_role_id", ("null", "int"), False),
+    ("organization_user_id", "int", False),
+    ("track_role_id", ("null", "int"), False),
+    ("updated_at", ("null", "datetime"), False),
+    ("user_account_id", "int", False),
+    ("user_group_id", "int", False),
+    ("work_role_id", ("null", "int"), False),
+)
+
+
+def _fast_convert(_struct: Any) -> GroupUser:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    created_at = _struct.f0
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "GroupUser.created_at")
+    deleted_at = _struct.f1
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "GroupUser.deleted_at")
+    display_name = _struct.f2
+    focus_role_id = _struct.f3
+    organization_user_id = _struct.f4
+    track_role_id = _struct.f5
+    updated_at = _struct.f6
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "GroupUser.updated_at")
+    user_account_id = _struct.f7
+    user_group_id = _struct.f8
+    work_role_id = _struct.f9
+    group_user = GroupUser(
+        created_at,
+        deleted_at,
+        display_name,
+        focus_role_id,
+        organization_user_id,
+        track_role_id,
+        updated_at,
+        user_account_id,
+        user_group_id,
+        work_role_id,
+    )
+    if _struct.fast_learned:
+        group_user.additional_properties = fast_extras(_struct)
+    return group_user
+
+
+from ..types import fast_extras  # noqa: E402

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_items,
     expect_str,
@@ -259,3 +260,57 @@ class GroupWorkspace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("created_at", ("null", "datetime"), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("focus_role_id", ("null", "int"), False),
+    ("name", "str", False),
+    ("products", ("null", ("list", "str")), False),
+    ("updated_at", ("null", "datetime"), False),
+    ("workspace_group_id", "int", False),
+    ("workspace_id", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> GroupWorkspace:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    created_at = _struct.f0
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "GroupWorkspace.created_at")
+    deleted_at = _struct.f1
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "GroupWorkspace.deleted_at")
+    focus_role_id = _struct.f2
+    name = _struct.f3
+    products = _struct.f4
+    updated_at = _struct.f5
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "GroupWorkspace.updated_at")
+    workspace_group_id = _struct.f6
+    workspace_id = _struct.f7
+    group_workspace = GroupWorkspace(
+        created_at,
+        deleted_at,
+        focus_role_id,
+        name,
+        products,
+        updated_at,
+        workspace_group_id,
+        workspace_id,
+    )
+    if _struct.fast_learned:
+        group_workspace.additional_properties = fast_extras(_struct)
+    return group_workspace
+
+
+from ..types import fast_extras  # noqa: E402

@@ -12,6 +12,7 @@ from ..types import (
     UNSET,
     Unset,
     expect_bool,
+    expect_datetime,
     expect_int,
     expect_list,
     expect_number,
@@ -598,11 +599,133 @@ class OrganizationUser:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("2fa_enabled", "bool", False),
+    ("account_locked_at", ("null", "datetime"), False),
+    ("active", "bool", False),
+    ("admin", "bool", False),
+    ("can_edit_personal_details", "bool", False),
+    ("created_at", ("null", "datetime"), False),
+    ("custom_field_values", ("null", ("list", ("model", "custom_field_value"))), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("email", "str", False),
+    ("groups", ("null", ("list", ("model", "organization_user_group"))), False),
+    ("invite_sent", "bool", False),
+    ("joined", "bool", False),
+    ("name", "str", False),
+    ("organization_id", "int", False),
+    ("owner", "bool", False),
+    ("permissions", ("null", ("model", "user_permissions")), False),
+    ("rate", ("null", ("model", "user_rate")), False),
+    ("tags", ("null", ("list", ("model", "user_tag"))), False),
+    ("updated_at", ("null", "datetime"), False),
+    ("user_account_id", "int", False),
+    ("user_id", "str", False),
+    ("working_hours", ("null", "number"), False),
+    ("workspaces", ("null", ("list", ("model", "organization_user_workspace"))), False),
+)
+
+
+def _fast_convert(_struct: Any) -> OrganizationUser:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    field_2fa_enabled = _struct.f1
+    account_locked_at = _struct.f2
+    if account_locked_at == "":
+        account_locked_at = None
+    elif account_locked_at is not None and account_locked_at is not UNSET:
+        account_locked_at = expect_datetime(account_locked_at, "OrganizationUser.account_locked_at")
+    active = _struct.f3
+    admin = _struct.f4
+    can_edit_personal_details = _struct.f5
+    created_at = _struct.f6
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "OrganizationUser.created_at")
+    custom_field_values = _struct.f7
+    if custom_field_values is not None and custom_field_values is not UNSET:
+        custom_field_values = list(map(_fast_convert_custom_field_value, custom_field_values))
+    deleted_at = _struct.f8
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "OrganizationUser.deleted_at")
+    email = _struct.f9
+    groups = _struct.f10
+    if groups is not None and groups is not UNSET:
+        groups = list(map(_fast_convert_organization_user_group, groups))
+    invite_sent = _struct.f11
+    joined = _struct.f12
+    name = _struct.f13
+    organization_id = _struct.f14
+    owner = _struct.f15
+    permissions = _struct.f16
+    if permissions is not None and permissions is not UNSET:
+        permissions = _fast_convert_user_permissions(permissions)
+    rate = _struct.f17
+    if rate is not None and rate is not UNSET:
+        rate = _fast_convert_user_rate(rate)
+    tags = _struct.f18
+    if tags is not None and tags is not UNSET:
+        tags = list(map(_fast_convert_user_tag, tags))
+    updated_at = _struct.f19
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "OrganizationUser.updated_at")
+    user_account_id = _struct.f20
+    user_id = _struct.f21
+    working_hours = _struct.f22
+    workspaces = _struct.f23
+    if workspaces is not None and workspaces is not UNSET:
+        workspaces = list(map(_fast_convert_organization_user_workspace, workspaces))
+    organization_user = OrganizationUser(
+        id,
+        field_2fa_enabled,
+        account_locked_at,
+        active,
+        admin,
+        can_edit_personal_details,
+        created_at,
+        custom_field_values,
+        deleted_at,
+        email,
+        groups,
+        invite_sent,
+        joined,
+        name,
+        organization_id,
+        owner,
+        permissions,
+        rate,
+        tags,
+        updated_at,
+        user_account_id,
+        user_id,
+        working_hours,
+        workspaces,
+    )
+    if _struct.fast_learned:
+        organization_user.additional_properties = fast_extras(_struct)
+    return organization_user
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.custom_field_value import CustomFieldValue
+from ..models.custom_field_value import _fast_convert as _fast_convert_custom_field_value  # noqa: E402
 from ..models.organization_user_group import OrganizationUserGroup
+from ..models.organization_user_group import _fast_convert as _fast_convert_organization_user_group  # noqa: E402
 from ..models.organization_user_workspace import OrganizationUserWorkspace
+from ..models.organization_user_workspace import _fast_convert as _fast_convert_organization_user_workspace  # noqa: E402
 from ..models.user_permissions import UserPermissions
+from ..models.user_permissions import _fast_convert as _fast_convert_user_permissions  # noqa: E402
 from ..models.user_rate import UserRate
+from ..models.user_rate import _fast_convert as _fast_convert_user_rate  # noqa: E402
 from ..models.user_tag import UserTag
+from ..models.user_tag import _fast_convert as _fast_convert_user_tag  # noqa: E402
+from ..types import fast_extras  # noqa: E402

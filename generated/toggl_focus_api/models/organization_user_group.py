@@ -139,3 +139,33 @@ class OrganizationUserGroup:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("emoji", "str", False),
+    ("id", "int", False),
+    ("name", "str", False),
+    ("workspace_ids", ("null", ("list", "int")), False),
+)
+
+
+def _fast_convert(_struct: Any) -> OrganizationUserGroup:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    emoji = _struct.f0
+    id = _struct.f1
+    name = _struct.f2
+    workspace_ids = _struct.f3
+    organization_user_group = OrganizationUserGroup(
+        emoji,
+        id,
+        name,
+        workspace_ids,
+    )
+    if _struct.fast_learned:
+        organization_user_group.additional_properties = fast_extras(_struct)
+    return organization_user_group
+
+
+from ..types import fast_extras  # noqa: E402

@@ -225,6 +225,49 @@ class OrganizationUserWorkspace:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("focus_role_id", ("null", "int"), False),
+    ("groups", ("null", ("list", ("model", "group_summary"))), False),
+    ("id", "int", False),
+    ("name", "str", False),
+    ("toggl_products", ("null", ("list", "str")), False),
+    ("track_role_id", ("null", "int"), False),
+    ("work_role_id", ("null", "int"), False),
+    ("workspace_user_id", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> OrganizationUserWorkspace:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    focus_role_id = _struct.f0
+    groups = _struct.f1
+    if groups is not None and groups is not UNSET:
+        groups = list(map(_fast_convert_group_summary, groups))
+    id = _struct.f2
+    name = _struct.f3
+    toggl_products = _struct.f4
+    track_role_id = _struct.f5
+    work_role_id = _struct.f6
+    workspace_user_id = _struct.f7
+    organization_user_workspace = OrganizationUserWorkspace(
+        focus_role_id,
+        groups,
+        id,
+        name,
+        toggl_products,
+        track_role_id,
+        work_role_id,
+        workspace_user_id,
+    )
+    if _struct.fast_learned:
+        organization_user_workspace.additional_properties = fast_extras(_struct)
+    return organization_user_workspace
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.group_summary import GroupSummary
+from ..models.group_summary import _fast_convert as _fast_convert_group_summary  # noqa: E402
+from ..types import fast_extras  # noqa: E402

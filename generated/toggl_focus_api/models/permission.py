@@ -166,3 +166,42 @@ class Permission:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("category_id", ("null", "int"), False),
+    ("category_name", ("null", "str"), False),
+    ("condition", "str", False),
+    ("description", "str", False),
+    ("entity", "str", False),
+    ("name", "str", False),
+    ("permission_id", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> Permission:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    category_id = _struct.f0
+    category_name = _struct.f1
+    condition = _struct.f2
+    description = _struct.f3
+    entity = _struct.f4
+    name = _struct.f5
+    permission_id = _struct.f6
+    permission = Permission(
+        category_id,
+        category_name,
+        condition,
+        description,
+        entity,
+        name,
+        permission_id,
+    )
+    if _struct.fast_learned:
+        permission.additional_properties = fast_extras(_struct)
+    return permission
+
+
+from ..types import fast_extras  # noqa: E402

@@ -257,6 +257,58 @@ class Role:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("role_id", "int", True),
+    ("code", "str", False),
+    ("default_for_levels", ("null", ("list", "str")), False),
+    ("description", "str", False),
+    ("entity", "str", False),
+    ("name", "str", False),
+    ("organization_id", "int", False),
+    ("permissions", ("null", ("list", ("model", "permission"))), False),
+    ("privilege_level", "int", False),
+    ("require_group", ("null", "bool"), False),
+    ("type", "str", False),
+)
+
+
+def _fast_convert(_struct: Any) -> Role:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    role_id = _struct.f0
+    code = _struct.f1
+    default_for_levels = _struct.f2
+    description = _struct.f3
+    entity = _struct.f4
+    name = _struct.f5
+    organization_id = _struct.f6
+    permissions = _struct.f7
+    if permissions is not None and permissions is not UNSET:
+        permissions = list(map(_fast_convert_permission, permissions))
+    privilege_level = _struct.f8
+    require_group = _struct.f9
+    type_ = _struct.f10
+    role = Role(
+        role_id,
+        code,
+        default_for_levels,
+        description,
+        entity,
+        name,
+        organization_id,
+        permissions,
+        privilege_level,
+        require_group,
+        type_,
+    )
+    if _struct.fast_learned:
+        role.additional_properties = fast_extras(_struct)
+    return role
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.permission import Permission
+from ..models.permission import _fast_convert as _fast_convert_permission  # noqa: E402
+from ..types import fast_extras  # noqa: E402

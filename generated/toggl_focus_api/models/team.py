@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_list,
     expect_str,
@@ -334,8 +335,75 @@ class Team:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("id", "int", True),
+    ("created_at", ("null", "datetime"), False),
+    ("deleted_at", ("null", "datetime"), False),
+    ("emoji", "str", False),
+    ("ghosts", ("null", ("list", ("model", "ghost_ref"))), False),
+    ("name", "str", False),
+    ("organization_id", "int", False),
+    ("updated_at", ("null", "datetime"), False),
+    ("users", ("null", ("list", ("model", "group_user"))), False),
+    ("workspaces", ("null", ("list", ("model", "group_workspace"))), False),
+)
+
+
+def _fast_convert(_struct: Any) -> Team:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    id = _struct.f0
+    created_at = _struct.f1
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "Team.created_at")
+    deleted_at = _struct.f2
+    if deleted_at == "":
+        deleted_at = None
+    elif deleted_at is not None and deleted_at is not UNSET:
+        deleted_at = expect_datetime(deleted_at, "Team.deleted_at")
+    emoji = _struct.f3
+    ghosts = _struct.f4
+    if ghosts is not None and ghosts is not UNSET:
+        ghosts = list(map(_fast_convert_ghost_ref, ghosts))
+    name = _struct.f5
+    organization_id = _struct.f6
+    updated_at = _struct.f7
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "Team.updated_at")
+    users = _struct.f8
+    if users is not None and users is not UNSET:
+        users = list(map(_fast_convert_group_user, users))
+    workspaces = _struct.f9
+    if workspaces is not None and workspaces is not UNSET:
+        workspaces = list(map(_fast_convert_group_workspace, workspaces))
+    team = Team(
+        id,
+        created_at,
+        deleted_at,
+        emoji,
+        ghosts,
+        name,
+        organization_id,
+        updated_at,
+        users,
+        workspaces,
+    )
+    if _struct.fast_learned:
+        team.additional_properties = fast_extras(_struct)
+    return team
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.ghost_ref import GhostRef
+from ..models.ghost_ref import _fast_convert as _fast_convert_ghost_ref  # noqa: E402
 from ..models.group_user import GroupUser
+from ..models.group_user import _fast_convert as _fast_convert_group_user  # noqa: E402
 from ..models.group_workspace import GroupWorkspace
+from ..models.group_workspace import _fast_convert as _fast_convert_group_workspace  # noqa: E402
+from ..types import fast_extras  # noqa: E402

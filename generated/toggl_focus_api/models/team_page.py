@@ -148,6 +148,37 @@ class TeamPage:
         return key in self.additional_properties
 
 
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("data", ("null", ("list", ("model", "team"))), True),
+    ("page", "int", False),
+    ("rows", "int", False),
+    ("total", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> TeamPage:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    data = _struct.f0
+    if data is not None and data is not UNSET:
+        data = list(map(_fast_convert_team, data))
+    page = _struct.f1
+    rows = _struct.f2
+    total = _struct.f3
+    team_page = TeamPage(
+        data,
+        page,
+        rows,
+        total,
+    )
+    if _struct.fast_learned:
+        team_page.additional_properties = fast_extras(_struct)
+    return team_page
+
+
 # toggl-focus template: the models this one refers to, imported once and last, so that
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.team import Team
+from ..models.team import _fast_convert as _fast_convert_team  # noqa: E402
+from ..types import fast_extras  # noqa: E402

@@ -68,3 +68,19 @@ class UserPermissions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = ()
+
+
+def _fast_convert(_struct: Any) -> UserPermissions:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    user_permissions = UserPermissions()
+    if _struct.fast_learned:
+        user_permissions.additional_properties = fast_extras(_struct)
+    return user_permissions
+
+
+from ..types import fast_extras  # noqa: E402

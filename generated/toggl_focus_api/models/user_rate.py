@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_number,
     expect_str,
@@ -203,3 +204,50 @@ class UserRate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("currency", "str", False),
+    ("end_at", ("null", "datetime"), False),
+    ("hourly_rate", "number", False),
+    ("start_at", ("null", "datetime"), False),
+    ("workspace_id", "int", False),
+    ("workspace_rate_id", "int", False),
+    ("workspace_user_rate_id", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> UserRate:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    currency = _struct.f0
+    end_at = _struct.f1
+    if end_at == "":
+        end_at = None
+    elif end_at is not None and end_at is not UNSET:
+        end_at = expect_datetime(end_at, "UserRate.end_at")
+    hourly_rate = _struct.f2
+    start_at = _struct.f3
+    if start_at == "":
+        start_at = None
+    elif start_at is not None and start_at is not UNSET:
+        start_at = expect_datetime(start_at, "UserRate.start_at")
+    workspace_id = _struct.f4
+    workspace_rate_id = _struct.f5
+    workspace_user_rate_id = _struct.f6
+    user_rate = UserRate(
+        currency,
+        end_at,
+        hourly_rate,
+        start_at,
+        workspace_id,
+        workspace_rate_id,
+        workspace_user_rate_id,
+    )
+    if _struct.fast_learned:
+        user_rate.additional_properties = fast_extras(_struct)
+    return user_rate
+
+
+from ..types import fast_extras  # noqa: E402

@@ -109,3 +109,30 @@ class UserTag:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("color", "str", False),
+    ("id", "int", False),
+    ("label", "str", False),
+)
+
+
+def _fast_convert(_struct: Any) -> UserTag:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    color = _struct.f0
+    id = _struct.f1
+    label = _struct.f2
+    user_tag = UserTag(
+        color,
+        id,
+        label,
+    )
+    if _struct.fast_learned:
+        user_tag.additional_properties = fast_extras(_struct)
+    return user_tag
+
+
+from ..types import fast_extras  # noqa: E402

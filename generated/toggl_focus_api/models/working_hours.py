@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    expect_datetime,
     expect_int,
     expect_number,
     expect_str,
@@ -244,3 +245,59 @@ class WorkingHours:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("created_at", ("null", "datetime"), True),
+    ("organization_id", "int", True),
+    ("updated_at", ("null", "datetime"), True),
+    ("working_hour_id", "int", True),
+    ("working_hours", "number", True),
+    ("external_entity_id", "int", False),
+    ("external_entity_type", "str", False),
+    ("starting_hours", "number", False),
+    ("user_id", "int", False),
+    ("weekday", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> WorkingHours:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    created_at = _struct.f0
+    if created_at == "":
+        created_at = None
+    elif created_at is not None and created_at is not UNSET:
+        created_at = expect_datetime(created_at, "WorkingHours.created_at")
+    organization_id = _struct.f1
+    updated_at = _struct.f2
+    if updated_at == "":
+        updated_at = None
+    elif updated_at is not None and updated_at is not UNSET:
+        updated_at = expect_datetime(updated_at, "WorkingHours.updated_at")
+    working_hour_id = _struct.f3
+    working_hours = _struct.f4
+    external_entity_id = _struct.f5
+    external_entity_type = _struct.f6
+    starting_hours = _struct.f7
+    user_id = _struct.f8
+    weekday = _struct.f9
+    working_hours_ = WorkingHours(
+        created_at,
+        organization_id,
+        updated_at,
+        working_hour_id,
+        working_hours,
+        external_entity_id,
+        external_entity_type,
+        starting_hours,
+        user_id,
+        weekday,
+    )
+    if _struct.fast_learned:
+        working_hours_.additional_properties = fast_extras(_struct)
+    return working_hours_
+
+
+from ..types import fast_extras  # noqa: E402

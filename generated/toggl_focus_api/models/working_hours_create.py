@@ -104,3 +104,27 @@ class WorkingHoursCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("working_hours", "number", True),
+    ("weekday", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> WorkingHoursCreate:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    working_hours = _struct.f0
+    weekday = _struct.f1
+    working_hours_create = WorkingHoursCreate(
+        working_hours,
+        weekday,
+    )
+    if _struct.fast_learned:
+        working_hours_create.additional_properties = fast_extras(_struct)
+    return working_hours_create
+
+
+from ..types import fast_extras  # noqa: E402

@@ -113,3 +113,30 @@ class WorkingHoursUpdate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# toggl-focus template (fast_model.py.jinja): the fast decoding of this model, used by the
+# operations for 2xx bodies (types.fast_json); from_dict is the fallback and the reference.
+_FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
+    ("working_hour_id", "int", True),
+    ("working_hours", "number", True),
+    ("weekday", "int", False),
+)
+
+
+def _fast_convert(_struct: Any) -> WorkingHoursUpdate:
+    """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    working_hour_id = _struct.f0
+    working_hours = _struct.f1
+    weekday = _struct.f2
+    working_hours_update = WorkingHoursUpdate(
+        working_hour_id,
+        working_hours,
+        weekday,
+    )
+    if _struct.fast_learned:
+        working_hours_update.additional_properties = fast_extras(_struct)
+    return working_hours_update
+
+
+from ..types import fast_extras  # noqa: E402

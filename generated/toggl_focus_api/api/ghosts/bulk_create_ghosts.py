@@ -43,22 +43,26 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | list[CreatedGhost] | None | None:
     if response.status_code == 201:
+        from ...types import FAST_MISS, fast_json
 
-        def _parse_response_201(data: object) -> list[CreatedGhost] | None:
-            if data is None:
-                return data
-            if not isinstance(data, list):
-                raise TypeError()
-            response_201_type_0 = []
-            _response_201_type_0 = data
-            for response_201_type_0_item_data in _response_201_type_0:
-                response_201_type_0_item = CreatedGhost.from_dict(response_201_type_0_item_data)
+        response_201 = fast_json(response.content, CreatedGhost, many=True, nullable=True)
+        if response_201 is FAST_MISS:
 
-                response_201_type_0.append(response_201_type_0_item)
+            def _parse_response_201(data: object) -> list[CreatedGhost] | None:
+                if data is None:
+                    return data
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_201_type_0 = []
+                _response_201_type_0 = data
+                for response_201_type_0_item_data in _response_201_type_0:
+                    response_201_type_0_item = CreatedGhost.from_dict(response_201_type_0_item_data)
 
-            return response_201_type_0
+                    response_201_type_0.append(response_201_type_0_item)
 
-        response_201 = _parse_response_201(response.json())
+                return response_201_type_0
+
+            response_201 = _parse_response_201(response.json())
 
         return response_201
 

@@ -38,7 +38,11 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreatedGhost | Error | None:
     if response.status_code == 201:
-        response_201 = CreatedGhost.from_dict(response.json())
+        from ...types import FAST_MISS, fast_json
+
+        response_201 = fast_json(response.content, CreatedGhost)
+        if response_201 is FAST_MISS:
+            response_201 = CreatedGhost.from_dict(response.json())
 
         return response_201
 

@@ -31,7 +31,11 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Ghost | None:
     if response.status_code == 200:
-        response_200 = Ghost.from_dict(response.json())
+        from ...types import FAST_MISS, fast_json
+
+        response_200 = fast_json(response.content, Ghost)
+        if response_200 is FAST_MISS:
+            response_200 = Ghost.from_dict(response.json())
 
         return response_200
 

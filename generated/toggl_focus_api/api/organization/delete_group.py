@@ -40,17 +40,21 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | GroupDeletion | None | None:
     if response.status_code == 200:
+        from ...types import FAST_MISS, fast_json
 
-        def _parse_response_200(data: object) -> GroupDeletion | None:
-            if data is None:
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_0 = GroupDeletion.from_dict(data)
+        response_200 = fast_json(response.content, GroupDeletion, nullable=True)
+        if response_200 is FAST_MISS:
 
-            return response_200_type_0
+            def _parse_response_200(data: object) -> GroupDeletion | None:
+                if data is None:
+                    return data
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = GroupDeletion.from_dict(data)
 
-        response_200 = _parse_response_200(response.json())
+                return response_200_type_0
+
+            response_200 = _parse_response_200(response.json())
 
         return response_200
 

@@ -151,22 +151,26 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | list[OrganizationUser] | None | None:
     if response.status_code == 200:
+        from ...types import FAST_MISS, fast_json
 
-        def _parse_response_200(data: object) -> list[OrganizationUser] | None:
-            if data is None:
-                return data
-            if not isinstance(data, list):
-                raise TypeError()
-            response_200_type_0 = []
-            _response_200_type_0 = data
-            for response_200_type_0_item_data in _response_200_type_0:
-                response_200_type_0_item = OrganizationUser.from_dict(response_200_type_0_item_data)
+        response_200 = fast_json(response.content, OrganizationUser, many=True, nullable=True)
+        if response_200 is FAST_MISS:
 
-                response_200_type_0.append(response_200_type_0_item)
+            def _parse_response_200(data: object) -> list[OrganizationUser] | None:
+                if data is None:
+                    return data
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_200_type_0 = []
+                _response_200_type_0 = data
+                for response_200_type_0_item_data in _response_200_type_0:
+                    response_200_type_0_item = OrganizationUser.from_dict(response_200_type_0_item_data)
 
-            return response_200_type_0
+                    response_200_type_0.append(response_200_type_0_item)
 
-        response_200 = _parse_response_200(response.json())
+                return response_200_type_0
+
+            response_200 = _parse_response_200(response.json())
 
         return response_200
 

@@ -33,24 +33,30 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | list[WorkingHours] | None | None:
     if response.status_code == 200:
+        from ...types import FAST_MISS, fast_json
 
-        def _parse_response_200(data: object) -> list[WorkingHours] | None:
-            if data is None:
-                return data
-            if not isinstance(data, list):
-                raise TypeError()
-            componentsschemas_working_hours_list_type_0 = []
-            _componentsschemas_working_hours_list_type_0 = data
-            for componentsschemas_working_hours_list_type_0_item_data in _componentsschemas_working_hours_list_type_0:
-                componentsschemas_working_hours_list_type_0_item = WorkingHours.from_dict(
+        response_200 = fast_json(response.content, WorkingHours, many=True, nullable=True)
+        if response_200 is FAST_MISS:
+
+            def _parse_response_200(data: object) -> list[WorkingHours] | None:
+                if data is None:
+                    return data
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_working_hours_list_type_0 = []
+                _componentsschemas_working_hours_list_type_0 = data
+                for (
                     componentsschemas_working_hours_list_type_0_item_data
-                )
+                ) in _componentsschemas_working_hours_list_type_0:
+                    componentsschemas_working_hours_list_type_0_item = WorkingHours.from_dict(
+                        componentsschemas_working_hours_list_type_0_item_data
+                    )
 
-                componentsschemas_working_hours_list_type_0.append(componentsschemas_working_hours_list_type_0_item)
+                    componentsschemas_working_hours_list_type_0.append(componentsschemas_working_hours_list_type_0_item)
 
-            return componentsschemas_working_hours_list_type_0
+                return componentsschemas_working_hours_list_type_0
 
-        response_200 = _parse_response_200(response.json())
+            response_200 = _parse_response_200(response.json())
 
         return response_200
 
