@@ -10,9 +10,9 @@ or against bytes it rendered once:
    cache, batched member lookups, resumable listings), before and after in the same run;
 2. CPU time per 1,000 ghosts, on thin ghosts (nothing assigned) and on realistic ones (the
    fake's seeded ghosts: projects, tasks, teams, timestamps): raw httpx + `json`, the
-   generated client alone and `Focus`, each with today's models and with the models of the
-   model template before issue 12 (per-call imports; scripts/codegen/bench/), in two worker
-   processes, interleaved, one paired ratio per round; then a profile of `Focus`;
+   generated client alone and `Focus`, each with the generated msgspec fast decode path and
+   with it switched off (`from_dict` only, as before issue 25), in two worker processes,
+   interleaved, one paired ratio per round; then a profile of `Focus`;
 3. `AsyncFocus` wall and CPU time for 5,000 realistic ghosts at 50 ms per request, by
    concurrency, with both sets of models (where the event loop runs out of CPU);
 4. peak traced memory while iterating 10,000 and 100,000 ghosts (flat, not growing);
@@ -31,7 +31,6 @@ suite asserts counts.
 from __future__ import annotations
 
 import argparse
-import ast
 import asyncio
 import cProfile
 import dataclasses
@@ -81,12 +80,12 @@ DOC = ROOT / "docs" / "benchmarks.md"
 README = ROOT / "README.md"
 README_START = "<!-- bench:start (written by `make bench`) -->"
 README_END = "<!-- bench:end -->"
-CODEGEN = ROOT / "scripts" / "codegen"
-BEFORE_TEMPLATE = CODEGEN / "bench" / "model_per_call_imports.py.jinja"
 PAGE = 100  # the API's largest page, what Focus asks for
 #: Ghosts per timed listing: large enough that the garbage collector's share shows.
 CPU_GHOSTS = 20_000
-BEFORE, AFTER = "per-call imports", "imports once"
+BEFORE, AFTER = "from_dict only", "fast path"
+#: Set in a worker's environment: it switches the generated fast decode path off.
+NO_FAST = "TOGGL_FOCUS_BENCH_NO_FAST_PATH"
 
 
 @dataclass
@@ -754,11 +753,15 @@ def worker_main(data_file: Path) -> int:
     command is measured here, in the same code, with whichever models this process imports.
     """
     import toggl_focus_api.models.ghost as ghost_module
+    import toggl_focus_api.types as generated_types
+
+    if os.environ.get(NO_FAST):  # every body takes from_dict, as before issue 25
+        generated_types._fast_decoder = lambda target: None
 
     # Plain data only (no class of this script), whatever name the parent imported it under.
     target_fields, shapes = pickle.loads(data_file.read_bytes())
     target = Target(**target_fields)
-    _send(sys.stdout, {"models": ghost_module.__file__})
+    _send(sys.stdout, {"models": ghost_module.__file__, "fast": not os.environ.get(NO_FAST)})
     for line in sys.stdin:
         command = json.loads(line)
         if command["op"] == "quit":
@@ -803,15 +806,13 @@ def _send(stream: IO[str], message: dict[str, object]) -> None:
 
 
 class Worker:
-    """A bench process (this script, `--worker`), with another toggl_focus_api if asked."""
+    """A bench process (this script, `--worker`), with the fast decode path on or off."""
 
-    def __init__(self, label: str, data_file: Path, models_root: Path | None) -> None:
+    def __init__(self, label: str, data_file: Path, fast: bool) -> None:
         self.label = label
-        env = dict(os.environ)
-        if models_root is not None:
-            env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (str(models_root), env.get("PYTHONPATH", "")) if p
-            )
+        env = {k: v for k, v in os.environ.items() if k != NO_FAST}
+        if not fast:
+            env[NO_FAST] = "1"
         self.process = subprocess.Popen(
             [sys.executable, str(Path(__file__).resolve()), "--worker", str(data_file)],
             stdin=subprocess.PIPE,
@@ -820,7 +821,8 @@ class Worker:
             env=env,
             cwd=ROOT,
         )
-        self.models = str(self._read()["models"])
+        hello = self._read()
+        self.models, self.fast = str(hello["models"]), bool(hello["fast"])
 
     def _read(self) -> dict[str, Any]:
         assert self.process.stdout is not None
@@ -847,77 +849,8 @@ class Worker:
         self.process.wait(timeout=60)
 
 
-# --- the models before issue 12 -----------------------------------------------------------
-
-
-def generate_before(tmp: Path) -> Path:
-    """Generate toggl_focus_api from today's spec with the pinned pre-issue-12 model template.
-
-    Returns the directory to put first on PYTHONPATH. Only model.py.jinja differs from
-    `make client`: the rest of scripts/codegen (config, other templates) is copied as is.
-    """
-    codegen = tmp / "codegen"
-    shutil.copytree(CODEGEN, codegen, ignore=shutil.ignore_patterns("bench", "__pycache__"))
-    shutil.copyfile(BEFORE_TEMPLATE, codegen / "templates" / "model.py.jinja")
-    out = tmp / "before" / "toggl_focus_api"
-    subprocess.run(
-        [str(codegen / "generate.sh"), "openapi/focus.yaml", str(out)],
-        cwd=ROOT,
-        env=_venv_env(),
-        check=True,
-        capture_output=True,
-    )
-    return out.parent
-
-
 def _venv_env() -> dict[str, str]:
     return {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}"}
-
-
-class _DropModelImports(ast.NodeTransformer):
-    """Removes imports of sibling models and the TYPE_CHECKING machinery around them."""
-
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.AST | None:
-        if node.level == 2 and (node.module or "").startswith("models"):
-            return None
-        if node.module == "typing":
-            node.names = [a for a in node.names if a.name != "TYPE_CHECKING"]
-            return node if node.names else None
-        return node
-
-    def visit_If(self, node: ast.If) -> ast.AST | None:
-        self.generic_visit(node)
-        if isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING" and not node.body:
-            return None
-        return node
-
-
-def differences_beyond_imports(before: Path, after: Path) -> list[str]:
-    """Files of two generated packages that differ in more than where models are imported."""
-    names = {p.relative_to(before) for p in before.rglob("*.py")}
-    names |= {p.relative_to(after) for p in after.rglob("*.py")}
-    differing = []
-    for name in sorted(names):
-        sources = [root / name for root in (before, after)]
-        if not all(s.exists() for s in sources):
-            differing.append(str(name))
-            continue
-        dumps = [ast.dump(_DropModelImports().visit(ast.parse(s.read_text()))) for s in sources]
-        if dumps[0] != dumps[1]:
-            differing.append(str(name))
-    return differing
-
-
-def count_function_imports(package: Path) -> int:
-    """Import statements inside functions of a generated package's models (run per call)."""
-    count = 0
-    for path in (package / "models").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                count += sum(
-                    isinstance(inner, ast.Import | ast.ImportFrom) for inner in ast.walk(node)
-                )
-    return count
 
 
 # --- 2. CPU time --------------------------------------------------------------------------
@@ -931,7 +864,6 @@ class CpuSetup:
     shapes: dict[str, Shape]
     stats: dict[str, dict[str, float]]
     workers: dict[str, Worker]
-    moved: int
 
 
 def run_cpu_rounds(setup: CpuSetup, rounds: int) -> dict[tuple[str, str, str], list[float]]:
@@ -991,8 +923,8 @@ def bench_cpu(report: Report, setup: CpuSetup, rounds: int) -> None:
             "generated / raw": Spread.paired(gen, raw),
             "Focus / generated": Spread.paired(focus, gen),
             f"Focus / raw, {BEFORE}": Spread.paired(focus_before, raw),
-            "Focus, imports once / per call": Spread.paired(focus, focus_before),
-            "generated, imports once / per call": Spread.paired(gen, gen_before),
+            "Focus, fast path / from_dict only": Spread.paired(focus, focus_before),
+            "generated, fast path / from_dict only": Spread.paired(gen, gen_before),
         }
         for label, spread in ratios.items():
             ratio_lines.append(f"| {shape} | {label} | {spread.text()} |")
@@ -1016,18 +948,18 @@ def bench_cpu(report: Report, setup: CpuSetup, rounds: int) -> None:
             ),
             Row(
                 "2 CPU",
-                f"ms / 1,000 {shape} ghosts: Focus, model imports once vs per call",
+                f"ms / 1,000 {shape} ghosts: Focus, fast path vs from_dict only",
                 focus_ms.value(),
                 Spread.of(focus_before).value(),
-                ratios["Focus, imports once / per call"].text(),
-                "the model template change (issue 12)",
+                ratios["Focus, fast path / from_dict only"].text(),
+                "the generated msgspec decoding (issue 25)",
             ),
         ]
         report.summary[f"cpu {shape}"] = {
             "focus": focus_ms,
             "raw": ratios["Focus / raw"],
             "before": ratios[f"Focus / raw, {BEFORE}"],
-            "change": ratios["Focus, imports once / per call"],
+            "change": ratios["Focus, fast path / from_dict only"],
             "facade": ratios["Focus / generated"],
         }
     n = next(iter(setup.shapes.values())).count
@@ -1041,14 +973,10 @@ def bench_cpu(report: Report, setup: CpuSetup, rounds: int) -> None:
         " on its own transport (no `http_client`), through its wire (`_http.py`: request"
         " building, the capped incremental body read, token redaction, quota headers), runner"
         " and pager; the generated client and raw httpx run on an `httpx.Client`."
-        f"\n\nTwo worker processes run the same code: one imports today's generated package"
-        f" (models import the models they refer to once, at the end of the module: `{AFTER}`),"
-        f" the other a package generated in this run from the same spec with the model"
-        f" template as it was before issue 12 (`{BEFORE}`:"
-        f" `scripts/codegen/bench/model_per_call_imports.py.jinja`; {setup.moved} import"
-        " statements inside model methods, run on every call). The bench checked that the two"
-        " packages differ only in where models are imported (ASTs compared without those"
-        f" imports). Each of {rounds} rounds runs every client, shape and package once, in"
+        "\n\nTwo worker processes run the same code and today's generated package: one with"
+        f" its msgspec fast decode path (`{AFTER}`), the other with that path switched off, so"
+        f" that every body takes `from_dict` as before issue 25 (`{BEFORE}`)."
+        f" Each of {rounds} rounds runs every client, shape and package once, in"
         " an order that rotates by round, after one warm-up run each; the figure is the"
         f" process CPU time (`time.process_time()`) of one listing of {CPU_GHOSTS:,} ghosts,"
         " scaled to 1,000: at 5,000 a listing ends before the garbage collector's share"
@@ -1139,9 +1067,8 @@ def bench_profile(report: Report, setup: CpuSetup, shape: str) -> None:
         " builtins (`dict.pop`, `isinstance`, ...) charged to their callers. cProfile"
         " inflates many small calls, so read the shares, not the times; and it cannot see"
         " inside an `import` statement (the lookup runs in C and lands in the caller's self"
-        " time; only importlib's Python helpers show), which is why an earlier version of"
-        " this profile put per-call imports at 5% while removing them saved far more: the"
-        " template comparison above measures them directly.",
+        " time; only importlib's Python helpers show): the paired comparison above, not"
+        " this profile, is what measures a change.",
         "",
         "| where | share of self time |",
         "|---|---|",
@@ -1823,9 +1750,9 @@ def readme_summary(report: Report) -> str:
         f" timestamps) is about {real['focus'].value()} ms, {real['raw'].text('x')} raw"
         f" `httpx` + `json`; on thin ghosts (nothing assigned) {thin['raw'].text('x')}. That"
         " is the price of typed, checked models: the generated client alone costs the same"
-        f" (`Focus` / generated: {real['facade'].text('x')}). Importing referenced models"
-        " once per module instead of on every `from_dict` call (our model template) cut"
-        f" `Focus` CPU to {real['change'].text('x')} of what it was on realistic ghosts and"
+        f" (`Focus` / generated: {real['facade'].text('x')}). The generated msgspec fast"
+        " decode path (issue 25; `from_dict` stays the exact fallback) cut `Focus` CPU to"
+        f" {real['change'].text('x')} of what `from_dict` alone costs on realistic ghosts and"
         f" {thin['change'].text('x')} on thin ones. `AsyncFocus` with `concurrency=8` lists"
         " 5,000 ghosts at 50 ms latency"
         f" {report.summary['async 8'].text('x')} faster than one page at a time, with the"
@@ -1884,7 +1811,7 @@ def _step(name: str) -> Iterator[None]:
 
 
 def prepare_cpu(tmp: Path, n: int) -> CpuSetup:
-    """Record both shapes, generate the pre-issue-12 models, start the two workers."""
+    """Record both shapes and start the two workers (fast decode path on, and off)."""
     thin = FakeFocus(seed=2, ghosts=0, users=1)
     thin.add_ghosts(n)
     real = _realistic_fake(n)
@@ -1895,28 +1822,14 @@ def prepare_cpu(tmp: Path, n: int) -> CpuSetup:
     target = Target.of(thin)
     if Target.of(real) != target:
         raise RuntimeError("the two fakes differ in base URL, token or ids")
-    before = generate_before(tmp)
-    after = ROOT / "generated" / "toggl_focus_api"
-    differing = differences_beyond_imports(before / "toggl_focus_api", after)
-    if differing:
-        raise RuntimeError(
-            "the models generated with scripts/codegen/bench/model_per_call_imports.py.jinja"
-            " differ from generated/ in more than where models are imported"
-            f" ({', '.join(differing[:5])}): run `make client`, or bring the pinned template"
-            " up to date with scripts/codegen/templates/model.py.jinja"
-        )
-    moved = count_function_imports(before / "toggl_focus_api")
-    if moved == 0 or count_function_imports(after) != 0:
-        raise RuntimeError("expected imports inside model methods before, and none today")
     data_file = tmp / "pages.pickle"
     plain = {name: (shape.count, shape.pages) for name, shape in shapes.items()}
     data_file.write_bytes(pickle.dumps((dataclasses.asdict(target), plain)))
-    workers = {AFTER: Worker(AFTER, data_file, None), BEFORE: Worker(BEFORE, data_file, before)}
-    for label, expected in ((AFTER, after), (BEFORE, before / "toggl_focus_api")):
-        if not Path(workers[label].models).resolve().is_relative_to(expected.resolve()):
-            raise RuntimeError(f"worker {label} imported {workers[label].models}")
+    workers = {AFTER: Worker(AFTER, data_file, fast=True), BEFORE: Worker(BEFORE, data_file, False)}
+    if not workers[AFTER].fast or workers[BEFORE].fast:
+        raise RuntimeError("the workers did not switch the fast decode path as asked")
     stats = {name: _shape_stats(shape.pages) for name, shape in shapes.items()}
-    return CpuSetup(target, shapes, stats, workers, moved)
+    return CpuSetup(target, shapes, stats, workers)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1940,7 +1853,7 @@ def main(argv: list[str] | None = None) -> int:
 
         bench_plans(report)
     with tempfile.TemporaryDirectory() as tmp:
-        with _step("2 CPU: record pages, generate the per-call-import models, start workers"):
+        with _step("2 CPU: record pages, start the workers (fast path on, and off)"):
             # 20,000 ghosts per listing: below 10,000 the garbage collector's share (a fifth
             # of the CPU at 10,000 and more) does not show yet, and the ratio reads low.
             setup = prepare_cpu(Path(tmp), n=1_000 if quick else CPU_GHOSTS)
