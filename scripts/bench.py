@@ -1171,6 +1171,7 @@ def bench_async(
             )
             if models == AFTER:
                 report.summary[f"async {level}"] = speed
+                report.summary["async listing"] = (count, pages)
     fit = [Spread.of(wall(AFTER, level)).median / model(AFTER, level) for level in levels]
     sequential = Spread.of(wall(AFTER, levels[0])).median
     ceiling = {
@@ -1754,9 +1755,10 @@ def readme_summary(report: Report) -> str:
         " decode path (issue 25; `from_dict` stays the exact fallback) cut `Focus` CPU to"
         f" {real['change'].text('x')} of what `from_dict` alone costs on realistic ghosts and"
         f" {thin['change'].text('x')} on thin ones. `AsyncFocus` with `concurrency=8` lists"
-        " 5,000 ghosts at 50 ms latency"
+        f" {report.summary['async listing'][0]:,} ghosts at 50 ms latency"
         f" {report.summary['async 8'].text('x')} faster than one page at a time, with the"
-        " same 50 requests. Peak memory while iterating 100,000 ghosts is"
+        f" same {report.summary['async listing'][1]} requests. Peak memory while iterating"
+        " 100,000 ghosts is"
         f" {report.summary['memory']:.2f} MiB (flat in N). `import toggl_focus` takes"
         f" {report.summary['import'].text('x')} the CPU time of `import httpx`"
         f" ({report.summary['first use'].text('x')} with `Focus(...)` and its first"
