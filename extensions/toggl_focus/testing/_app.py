@@ -16,7 +16,6 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, NoReturn
-from urllib.parse import parse_qsl
 
 from toggl_focus._conformance import Spec, Violation
 from toggl_focus.testing._state import FocusState, JsonObject, utc_now
@@ -150,16 +149,11 @@ def empty_answer(status: int) -> Answer:
 
 
 class _Request(NamedTuple):
-    """A request the spec accepted: typed path and query parameters, and the parsed body.
-
-    `raw_query` is the query string as sent, for a parameter the shipped spec does not
-    declare yet (`cf_filter`).
-    """
+    """A request the spec accepted: typed path and query parameters, and the parsed body."""
 
     path: dict[str, Any]
     query: dict[str, Any]
     body: Any
-    raw_query: str = ""
 
 
 Handler = Callable[["FocusApp", _Request], Answer]
@@ -246,7 +240,7 @@ class FocusApp:
             handler = _HANDLERS.get(operation_id)
             if handler is None:
                 raise ApiError(501, "not_implemented", f"the fake does not serve {operation_id}")
-            answer = handler(self, _Request(checked.path, checked.query, checked.body, query))
+            answer = handler(self, _Request(checked.path, checked.query, checked.body))
         except ApiError as error:
             answer = self._error(error)
         except Exception as exc:  # the spec documents 500 for every operation
@@ -699,7 +693,7 @@ class FocusApp:
         descending = query.get("sort_dir") == "desc"
         filters = _UserFilters(query)
         one_workspace = len(set(filters.workspaces or ())) == 1
-        custom = _custom_field_filter(query, request.raw_query)
+        custom = _custom_field_filter(query)
         if custom and not one_workspace:
             raise ApiError(
                 422,
@@ -736,19 +730,10 @@ def _ints(values: Any) -> list[int] | None:
     return None if values is None else [int(v) for v in values]
 
 
-def _custom_field_filter(query: Mapping[str, Any], raw_query: str) -> list[tuple[int, str]]:
-    """The `cf_filter` pairs (`fieldID:value,...`); a malformed pair is a 400.
-
-    Read from the spec-checked query once the shipped spec declares `cf_filter` (as a
-    string or a comma-separated list), from the raw query string until then. An empty
-    value is no filter.
-    """
-    given = query.get("cf_filter")
-    if given is None:
-        texts = [v for k, v in parse_qsl(raw_query, keep_blank_values=True) if k == "cf_filter"]
-        if len(texts) > 1:
-            invalid("cf_filter: give it once (pairs are comma-separated)", field="cf_filter")
-        given = texts[0] if texts else ""
+def _custom_field_filter(query: Mapping[str, Any]) -> list[tuple[int, str]]:
+    """The `cf_filter` pairs (`fieldID:value,...`) of the spec-checked query; a malformed
+    pair is a 400 (the spec's pattern already refuses most). An empty value is no filter."""
+    given = query.get("cf_filter") or ""
     parts = given if isinstance(given, list) else str(given).split(",") if given else []
     pairs = []
     for part in parts:
