@@ -15,6 +15,7 @@ same exception type and message.
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 import math
 import os
@@ -210,6 +211,20 @@ ODD_TIMESTAMPS = [
     "20260302T091500Z",
     "2026-W10-1T09:15:00Z",
     "\uff12\uff10\uff12\uff16-03-02T09:15:00Z",  # non-ASCII (fullwidth) digits
+    # The shapes _fast_convert hands to fromisoformat alone (types.FAST_DATETIME_SHAPES): the
+    # separators and the length right, something else wrong.
+    "2026-03-02T09:15:00+02:00",
+    "2026-03-02T09:15:00-11:30",
+    "2026-13-02T09:15:00Z",
+    "2026-03-02T09:15:00+02:60",
+    "2026-03-02T09:15:00+99:00",
+    "2026-03-02T09:15:00-24:00",
+    "2026-03-02T09:15:0xZ",
+    "2026-03-02T09:1 :00Z",
+    " 026-03-02T09:15:00Z",
+    "2026-03-02T09:15:00+2:000",
+    "\u0662\u0660\u0662\u0666-03-02T09:15:00Z",  # Arabic-Indic digits
+    "2026-03-02T09:15:00+02:0\uff10",
     "",
     " ",
     "2026-03-02T09:15:00+14:00",
@@ -233,7 +248,7 @@ good_timestamps = st.builds(
     st.datetimes(),
     st.sampled_from(["T", "T", "T", "t", " "]),
     st.sampled_from([0, 0, 3, 6, 6, 1, 9]),
-    st.sampled_from(["Z", "Z", "+00:00", "-05:30", "", "z"]),
+    st.sampled_from(["Z", "Z", "+00:00", "-05:30", "+02:00", "", "z"]),
 )
 #: ... and any mix of their parts, most of which from_dict refuses.
 timestamps = st.one_of(
@@ -481,10 +496,49 @@ def test_an_unknown_key_is_learned_and_kept_exactly() -> None:
     assert project is not None and project.learned == ("budget",)
 
 
-def test_two_unknown_keys_in_one_object_take_the_fallback() -> None:
-    body = page(ghost(b=1, a=2))
-    assert not check("list_ghosts", body)  # the order of b and a is not known to msgspec
-    assert check("list_ghosts", page(ghost(a=2)))
+def test_two_unknown_keys_in_one_object_keep_the_document_order_on_the_fast_path() -> None:
+    # Learned in the order b, a; then objects holding both in either order, at two depths.
+    assert check("list_ghosts", page(ghost(b=1, a=2)))
+    body = page(
+        ghost(id=1, b=1, a=2),
+        ghost(id=2, a=3, b=[4]),
+        ghost(id=3, a=5),
+        ghost(id=4, assigned={"projects": [{"id": 9, "z": 1, "y": 2}, {"id": 8, "y": 3, "z": 4}]}),
+    )
+    assert check("list_ghosts", body)  # ordered mode: fast, and equal to from_dict
+    parsed = fast_json(body, GhostPage)
+    orders = [list(g.additional_properties) for g in parsed.data]
+    assert orders == [["b", "a"], ["a", "b"], ["a"], []]
+    projects = parsed.data[3].assigned.projects
+    assert [list(p.additional_properties) for p in projects] == [["z", "y"], ["y", "z"]]
+    # Bare arrays and single objects too.
+    assert check("get_ghost", json.dumps(ghost(a=1, b=2)).encode())
+    assert check("list_ghosts", page(ghost(a=[1, {"b": 2}], b={"a": 1})))
+
+
+def test_a_wrong_key_order_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The comparison sees key order: with the orders reversed, the fast path differs.
+    body = page(ghost(id=1, b=1, a=2), ghost(id=2, a=3, b=4))
+    assert check("list_ghosts", body)
+    walk, depth = api_types._fast_orders, []
+
+    def reversed_orders(shape: Any, value: Any, out: Any) -> None:
+        depth.append(1)
+        try:
+            walk(shape, value, out)
+        finally:
+            depth.pop()
+        if not depth:  # the outermost call: every order, reversed
+            for index, order in enumerate(out):
+                out[index] = order[::-1]
+
+    monkeypatch.setattr(api_types, "_fast_orders", reversed_orders)
+    with pytest.raises(AssertionError):
+        check("list_ghosts", body)
+    # ... and without any order, ordered mode refuses rather than guess.
+    monkeypatch.setattr(api_types, "_fast_orders", lambda shape, value, out: None)
+    module = importlib.import_module("toggl_focus_api.api.ghosts.list_ghosts")
+    assert not _took_fast_path(module, body)
 
 
 def test_learned_keys_are_capped_per_model() -> None:

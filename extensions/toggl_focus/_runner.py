@@ -16,6 +16,7 @@ import logging
 import math
 import sys
 import time
+from itertools import repeat
 from typing import Any, TypeVar
 
 import attrs
@@ -337,7 +338,8 @@ def expect(result: Result, kind: type[T]) -> T:
 def expect_list(result: Result, kind: type[T]) -> list[T]:
     """The parsed bare array of `kind`, or FocusDecodeError."""
     parsed = result.parsed
-    if isinstance(parsed, list) and all(isinstance(item, kind) for item in parsed):
+    # map over repeat: the check per item runs in C (a generator cost 3% of a 20,000 listing).
+    if isinstance(parsed, list) and all(map(isinstance, parsed, repeat(kind))):
         return parsed
     raise _mismatch(result, f"list[{kind.__name__}]")
 

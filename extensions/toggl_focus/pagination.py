@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import operator
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -162,9 +163,18 @@ def resumable(number: int) -> Iterator[list[httpx.Response]]:
         raise
 
 
-def _key(item: object) -> object:
-    """What identifies an item when comparing pages: its `id` (the item itself if it has none)."""
-    return getattr(item, "id", item)
+_ID = operator.attrgetter("id")
+
+
+def _keys(items: list[T]) -> list[object]:
+    """What identifies each item when comparing pages: its `id` (the item itself if it has none).
+
+    attrgetter maps in C: a Python call per item cost 3% of the CPU of a long listing.
+    """
+    try:
+        return list(map(_ID, items))
+    except AttributeError:
+        return [getattr(item, "id", item) for item in items]
 
 
 class _Walk(Generic[T]):
@@ -217,7 +227,7 @@ class _Walk(Generic[T]):
                 f"the total changed from {before} (page {plan.start}) to {now}: "
                 "the listing changed while paging or the server is inconsistent; list again"
             )
-        keys = [_key(item) for item in items]
+        keys = _keys(items)
         if keys and keys == self._previous:
             raise self._error(
                 f"it repeated page {self.number - 1} (the same {len(keys)} ids): "

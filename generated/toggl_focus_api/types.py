@@ -228,6 +228,7 @@ __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
 # --- Fast decoding --------------------------------------------------------------------------
 # (toggl-focus template fast_decode.py.jinja; see its header for the design.)
 
+import collections
 import importlib
 import json
 import threading
@@ -243,8 +244,34 @@ _FAST_UNKNOWN = re.compile(r"Object contains unknown field `(.*)`", re.DOTALL)
 _FAST_STEP = re.compile(r"\.([^.\[`]+)|\[(\d+)\]")
 
 
+# The date-times a model's _fast_convert parses with fromisoformat alone, skipping the shape
+# check of expect_datetime (which then calls the same fromisoformat): the characters at
+# indices 4, 7, 10, ... (`text[4::3]`) -> the text's length. "2026-03-02T09:15:00Z" (20) and
+# "2026-03-02T09:15:00+02:00" (25, the user's profile timezone). Why this is exact: with those
+# separators in those places and that length, fromisoformat accepts only ASCII digits in
+# every other place, which makes the text one of expect_datetime's common shapes; and any
+# text it refuses raises, which sends the body to from_dict. Measured: date-times were 20% of
+# the fast path's CPU for the realistic ghosts (two per ghost), through expect_datetime's call
+# and its encode/translate shape check; this costs a slice and a dict lookup.
+FAST_DATETIME_SHAPES = {"--T::Z": 20, "--T::+:": 25, "--T::-:": 25}
+fast_fromisoformat = datetime.datetime.fromisoformat
+
+
 class _FastRefused(Exception):
     """A value the fast path does not take with certainty: the body goes to from_dict."""
+
+
+class _FastOrderNeeded(Exception):
+    """An object holds two or more learned keys: convert again in ordered mode (fast_json)."""
+
+
+class _FastOrders(threading.local):
+    """Ordered mode, per thread: the key orders fast_extras takes one by one, or None."""
+
+    queue: collections.deque[list[str]] | None = None
+
+
+_fast_orders_now = _FastOrders()
 
 
 class _FastModel:
@@ -266,6 +293,8 @@ class _FastState:
         self.disabled = False  # msgspec could not be imported
         self.models: dict[str, _FastModel | None] = {}
         self.decoders: dict[tuple[Any, ...], tuple[Any, Callable[[Any], Any], int]] = {}
+        self.walks: dict[str, Any] = {}  # _fast_walk's, per model
+        self.order_decoders: dict[Any, Any] = {}  # _fast_order_decoder's, per shape
         self.generation = 0  # bumped whenever a key is learned: every Struct is rebuilt
         self.lock = threading.Lock()
 
@@ -274,15 +303,97 @@ _fast = _FastState()
 
 
 def fast_extras(struct: Any) -> dict[str, Any]:
-    """The learned keys present in `struct`, with their values as `json.loads` reads them."""
+    """The learned keys present in `struct`, with their values as `json.loads` reads them, in
+    the document's order (which the Struct does not keep: ordered mode supplies it)."""
     found: dict[str, Any] = {}
     for attribute, key in struct.fast_learned:
         raw = getattr(struct, attribute)
         if raw is not UNSET:
             found[key] = fast_loads(raw)
-    if len(found) > 1:  # their order in the document is unknown
-        raise _FastRefused
+    queue = _fast_orders_now.queue
+    if queue is not None:  # ordered mode: this object's keys, as _fast_orders walked them
+        order = queue.popleft()
+        if len(found) > 1:
+            ordered = {key: found[key] for key in order if key in found}
+            if len(ordered) != len(found):
+                raise _FastRefused  # the walk and the conversion disagree: from_dict decides
+            return ordered
+    elif len(found) > 1:
+        raise _FastOrderNeeded
     return found
+
+
+def _fast_orders(shape: Any, value: Any, out: collections.deque[list[str]]) -> None:
+    """Append the key order of each object of a model with learned keys found in `value` to
+    `out`, in the order the converters call fast_extras: a model's fields in _FAST_SHAPE
+    order, depth first, the model itself last. `value` is `shape` as `_fast_order_type`
+    decodes it: an object that matters is a dict of its keys (in the document's order) to
+    their raw JSON; only the fields that lead to a model with learned keys (`_fast_walk`)
+    are decoded further."""
+    while not isinstance(shape, str) and shape[0] == "null":
+        shape = shape[1]
+    if isinstance(shape, str) or value is None:
+        return
+    if shape[0] == "list":
+        for item in value:
+            _fast_orders(shape[1], item, out)
+        return
+    walk = _fast_walk(shape[1])
+    if walk is None:
+        return
+    fields, learned = walk
+    for key, inner in fields:
+        if key in value:
+            _fast_orders(inner, _fast_order_decoder(inner).decode(value[key]), out)
+    if learned:
+        out.append(list(value))
+
+
+def _fast_order_decoder(shape: Any) -> Any:
+    """The msgspec decoder of `shape` for _fast_orders (built once per generation): an object
+    of a model on the way to learned keys is a `dict[str, msgspec.Raw]`, anything else Raw."""
+    found = _fast.order_decoders.get(shape)
+    if found is None:
+        found = _fast.msgspec.json.Decoder(_fast_order_type(shape))
+        _fast.order_decoders[shape] = found
+    return found
+
+
+def _fast_order_type(shape: Any) -> Any:
+    """The type _fast_order_decoder decodes `shape` as."""
+    msgspec = _fast.msgspec
+    while not isinstance(shape, str) and shape[0] == "null":
+        shape = shape[1]
+    if isinstance(shape, str):
+        return msgspec.Raw
+    if shape[0] == "list":
+        item = _fast_order_type(shape[1])
+        return msgspec.Raw if item is msgspec.Raw else list[item] | None
+    if _fast_walk(shape[1]) is None:
+        return msgspec.Raw
+    return dict[str, msgspec.Raw] | None
+
+
+def _fast_walk(module_name: str) -> tuple[tuple[tuple[str, Any], ...], bool] | None:
+    """For _fast_orders: the fields of the model that lead to a model with learned keys, and
+    whether it has learned keys itself; None when neither (nothing below needs an order).
+    Kept until a key is learned (_fast_learn empties `_fast.walks`)."""
+    if module_name in _fast.walks:
+        return _fast.walks[module_name]
+    _fast.walks[module_name] = None  # a model that holds itself: not below itself
+    model = _fast.models.get(module_name)
+    if model is None:
+        return None
+    fields = []
+    for key, shape, _ in model.fields:
+        inner = shape
+        while not isinstance(inner, str) and inner[0] != "model":
+            inner = inner[1]
+        if not isinstance(inner, str) and _fast_walk(inner[1]) is not None:
+            fields.append((key, shape))
+    walk = (tuple(fields), bool(model.learned)) if fields or model.learned else None
+    _fast.walks[module_name] = walk
+    return walk
 
 
 _FAST_SCALARS = (int, float, str, bool, type(None))
@@ -362,6 +473,11 @@ def _fast_struct(module_name: str, model: _FastModel) -> Any:
         fields,
         kw_only=True,
         forbid_unknown_fields=True,
+        # Not tracked by the garbage collector: a decoded Struct holds only JSON values and
+        # other Structs, so it is never part of a cycle, and is dropped as soon as it is
+        # copied. Tracked, each one counted towards the next collection: a page of 100
+        # ghosts made about 400 of them, and collections were a third of the fast path's CPU.
+        gc=False,
         rename=rename,
         namespace={"fast_learned": learned},
     )
@@ -490,6 +606,8 @@ def _fast_learn(target: tuple[Any, ...], error: Exception, generation: int) -> b
             if each is not None:
                 each.struct = None
         _fast.decoders = {}
+        _fast.walks = {}
+        _fast.order_decoders = {}
         _fast.generation += 1
     return True
 
@@ -517,6 +635,28 @@ def fast_json(content: bytes, cls: type, *, many: bool = False, nullable: bool =
             return FAST_MISS
         try:
             return converter(data)
+        except _FastOrderNeeded:
+            return _fast_ordered(content, target, data, converter)
         except Exception:
             return FAST_MISS
     return FAST_MISS
+
+
+def _fast_ordered(content: bytes, target: tuple[Any, ...], data: Any, converter: Any) -> Any:
+    """Convert `data` (the decoded Structs, which converting leaves as they are) again, with
+    the key orders of the generic decode of `content`; FAST_MISS if anything disagrees."""
+    cls, many, _nullable = target
+    shape: Any = ("model", cls.__module__.rpartition(".")[2])
+    if many:
+        shape = ("list", shape)
+    try:
+        orders: collections.deque[list[str]] = collections.deque()
+        _fast_orders(shape, _fast_order_decoder(shape).decode(content), orders)
+        _fast_orders_now.queue = orders
+        try:
+            result = converter(data)
+        finally:
+            _fast_orders_now.queue = None
+    except Exception:
+        return FAST_MISS
+    return FAST_MISS if orders else result  # every order taken: the walk matched

@@ -150,4 +150,6 @@ def _fast_convert(_struct: Any) -> AssignedProject:
     return assigned_project
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -135,4 +135,6 @@ def _fast_convert(_struct: Any) -> AssignedTask:
     return assigned_task
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -318,25 +318,33 @@ def _fast_convert(_struct: Any) -> CreatedGhost:
     if assigned is not None and assigned is not UNSET:
         assigned = _fast_convert_ghost_assignments(assigned)
     created_at = _struct.f1
-    if created_at == "":
+    if created_at.__class__ is str and FAST_DATETIME_SHAPES.get(created_at[4::3]) == len(created_at):
+        created_at = fast_fromisoformat(created_at)
+    elif created_at == "":
         created_at = None
     elif created_at is not None and created_at is not UNSET:
         created_at = expect_datetime(created_at, "CreatedGhost.created_at")
     deleted_at = _struct.f2
-    if deleted_at == "":
+    if deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
+        deleted_at = fast_fromisoformat(deleted_at)
+    elif deleted_at == "":
         deleted_at = None
     elif deleted_at is not None and deleted_at is not UNSET:
         deleted_at = expect_datetime(deleted_at, "CreatedGhost.deleted_at")
     description = _struct.f3
     embodied_at = _struct.f4
-    if embodied_at == "":
+    if embodied_at.__class__ is str and FAST_DATETIME_SHAPES.get(embodied_at[4::3]) == len(embodied_at):
+        embodied_at = fast_fromisoformat(embodied_at)
+    elif embodied_at == "":
         embodied_at = None
     elif embodied_at is not None and embodied_at is not UNSET:
         embodied_at = expect_datetime(embodied_at, "CreatedGhost.embodied_at")
     id = _struct.f5
     name = _struct.f6
     updated_at = _struct.f7
-    if updated_at == "":
+    if updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
+        updated_at = fast_fromisoformat(updated_at)
+    elif updated_at == "":
         updated_at = None
     elif updated_at is not None and updated_at is not UNSET:
         updated_at = expect_datetime(updated_at, "CreatedGhost.updated_at")
@@ -361,4 +369,8 @@ def _fast_convert(_struct: Any) -> CreatedGhost:
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.ghost_assignments import GhostAssignments
 from ..models.ghost_assignments import _fast_convert as _fast_convert_ghost_assignments  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    FAST_DATETIME_SHAPES,
+    fast_extras,
+    fast_fromisoformat,
+)

@@ -175,7 +175,7 @@ def _fast_convert(_struct: Any) -> CustomFieldValue:
     custom_field_name = _struct.f1
     field_type = _struct.f2
     selected_options = _struct.f3
-    if selected_options is not None and selected_options is not UNSET:
+    if selected_options:
         selected_options = [fast_loads(item) for item in selected_options]
     value = _struct.f4
     if value is not None and value is not UNSET:
@@ -192,4 +192,7 @@ def _fast_convert(_struct: Any) -> CustomFieldValue:
     return custom_field_value
 
 
-from ..types import fast_extras, fast_loads  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+    fast_loads,
+)

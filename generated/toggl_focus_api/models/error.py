@@ -168,4 +168,6 @@ def _fast_convert(_struct: Any) -> Error:
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.error_values import ErrorValues
 from ..models.error_values import _fast_convert as _fast_convert_error_values  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

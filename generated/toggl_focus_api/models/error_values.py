@@ -82,4 +82,6 @@ def _fast_convert(_struct: Any) -> ErrorValues:
     return error_values
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

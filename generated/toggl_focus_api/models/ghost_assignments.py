@@ -194,10 +194,10 @@ _FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
 def _fast_convert(_struct: Any) -> GhostAssignments:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
     projects = _struct.f0
-    if projects is not None and projects is not UNSET:
+    if projects:
         projects = list(map(_fast_convert_assigned_project, projects))
     tasks = _struct.f1
-    if tasks is not None and tasks is not UNSET:
+    if tasks:
         tasks = list(map(_fast_convert_assigned_task, tasks))
     team_ids = _struct.f2
     ghost_assignments = GhostAssignments(
@@ -216,4 +216,6 @@ from ..models.assigned_project import AssignedProject
 from ..models.assigned_project import _fast_convert as _fast_convert_assigned_project  # noqa: E402
 from ..models.assigned_task import AssignedTask
 from ..models.assigned_task import _fast_convert as _fast_convert_assigned_task  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -171,4 +171,6 @@ def _fast_convert(_struct: Any) -> GhostCreate:
     return ghost_create
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -129,4 +129,6 @@ def _fast_convert(_struct: Any) -> GhostEmbody:
     return ghost_embody
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -121,4 +121,6 @@ def _fast_convert(_struct: Any) -> GhostRef:
     return ghost_ref
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

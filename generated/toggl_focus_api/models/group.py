@@ -320,12 +320,16 @@ def _fast_convert(_struct: Any) -> Group:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
     id = _struct.f0
     created_at = _struct.f1
-    if created_at == "":
+    if created_at.__class__ is str and FAST_DATETIME_SHAPES.get(created_at[4::3]) == len(created_at):
+        created_at = fast_fromisoformat(created_at)
+    elif created_at == "":
         created_at = None
     elif created_at is not None and created_at is not UNSET:
         created_at = expect_datetime(created_at, "Group.created_at")
     deleted_at = _struct.f2
-    if deleted_at == "":
+    if deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
+        deleted_at = fast_fromisoformat(deleted_at)
+    elif deleted_at == "":
         deleted_at = None
     elif deleted_at is not None and deleted_at is not UNSET:
         deleted_at = expect_datetime(deleted_at, "Group.deleted_at")
@@ -333,15 +337,17 @@ def _fast_convert(_struct: Any) -> Group:
     name = _struct.f4
     organization_id = _struct.f5
     updated_at = _struct.f6
-    if updated_at == "":
+    if updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
+        updated_at = fast_fromisoformat(updated_at)
+    elif updated_at == "":
         updated_at = None
     elif updated_at is not None and updated_at is not UNSET:
         updated_at = expect_datetime(updated_at, "Group.updated_at")
     users = _struct.f7
-    if users is not None and users is not UNSET:
+    if users:
         users = list(map(_fast_convert_group_user, users))
     workspaces = _struct.f8
-    if workspaces is not None and workspaces is not UNSET:
+    if workspaces:
         workspaces = list(map(_fast_convert_group_workspace, workspaces))
     group = Group(
         id,
@@ -365,4 +371,8 @@ from ..models.group_user import GroupUser
 from ..models.group_user import _fast_convert as _fast_convert_group_user  # noqa: E402
 from ..models.group_workspace import GroupWorkspace
 from ..models.group_workspace import _fast_convert as _fast_convert_group_workspace  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    FAST_DATETIME_SHAPES,
+    fast_extras,
+    fast_fromisoformat,
+)

@@ -141,4 +141,6 @@ def _fast_convert(_struct: Any) -> GroupRequest:
     return group_request
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -634,7 +634,11 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     id = _struct.f0
     field_2fa_enabled = _struct.f1
     account_locked_at = _struct.f2
-    if account_locked_at == "":
+    if account_locked_at.__class__ is str and FAST_DATETIME_SHAPES.get(account_locked_at[4::3]) == len(
+        account_locked_at
+    ):
+        account_locked_at = fast_fromisoformat(account_locked_at)
+    elif account_locked_at == "":
         account_locked_at = None
     elif account_locked_at is not None and account_locked_at is not UNSET:
         account_locked_at = expect_datetime(account_locked_at, "OrganizationUser.account_locked_at")
@@ -642,21 +646,25 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     admin = _struct.f4
     can_edit_personal_details = _struct.f5
     created_at = _struct.f6
-    if created_at == "":
+    if created_at.__class__ is str and FAST_DATETIME_SHAPES.get(created_at[4::3]) == len(created_at):
+        created_at = fast_fromisoformat(created_at)
+    elif created_at == "":
         created_at = None
     elif created_at is not None and created_at is not UNSET:
         created_at = expect_datetime(created_at, "OrganizationUser.created_at")
     custom_field_values = _struct.f7
-    if custom_field_values is not None and custom_field_values is not UNSET:
+    if custom_field_values:
         custom_field_values = list(map(_fast_convert_custom_field_value, custom_field_values))
     deleted_at = _struct.f8
-    if deleted_at == "":
+    if deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
+        deleted_at = fast_fromisoformat(deleted_at)
+    elif deleted_at == "":
         deleted_at = None
     elif deleted_at is not None and deleted_at is not UNSET:
         deleted_at = expect_datetime(deleted_at, "OrganizationUser.deleted_at")
     email = _struct.f9
     groups = _struct.f10
-    if groups is not None and groups is not UNSET:
+    if groups:
         groups = list(map(_fast_convert_organization_user_group, groups))
     invite_sent = _struct.f11
     joined = _struct.f12
@@ -670,10 +678,12 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     if rate is not None and rate is not UNSET:
         rate = _fast_convert_user_rate(rate)
     tags = _struct.f18
-    if tags is not None and tags is not UNSET:
+    if tags:
         tags = list(map(_fast_convert_user_tag, tags))
     updated_at = _struct.f19
-    if updated_at == "":
+    if updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
+        updated_at = fast_fromisoformat(updated_at)
+    elif updated_at == "":
         updated_at = None
     elif updated_at is not None and updated_at is not UNSET:
         updated_at = expect_datetime(updated_at, "OrganizationUser.updated_at")
@@ -681,7 +691,7 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     user_id = _struct.f21
     working_hours = _struct.f22
     workspaces = _struct.f23
-    if workspaces is not None and workspaces is not UNSET:
+    if workspaces:
         workspaces = list(map(_fast_convert_organization_user_workspace, workspaces))
     organization_user = OrganizationUser(
         id,
@@ -728,4 +738,8 @@ from ..models.user_rate import UserRate
 from ..models.user_rate import _fast_convert as _fast_convert_user_rate  # noqa: E402
 from ..models.user_tag import UserTag
 from ..models.user_tag import _fast_convert as _fast_convert_user_tag  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    FAST_DATETIME_SHAPES,
+    fast_extras,
+    fast_fromisoformat,
+)

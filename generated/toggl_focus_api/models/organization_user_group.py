@@ -168,4 +168,6 @@ def _fast_convert(_struct: Any) -> OrganizationUserGroup:
     return organization_user_group
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -243,7 +243,7 @@ def _fast_convert(_struct: Any) -> OrganizationUserWorkspace:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
     focus_role_id = _struct.f0
     groups = _struct.f1
-    if groups is not None and groups is not UNSET:
+    if groups:
         groups = list(map(_fast_convert_group_summary, groups))
     id = _struct.f2
     name = _struct.f3
@@ -270,4 +270,6 @@ def _fast_convert(_struct: Any) -> OrganizationUserWorkspace:
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.group_summary import GroupSummary
 from ..models.group_summary import _fast_convert as _fast_convert_group_summary  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

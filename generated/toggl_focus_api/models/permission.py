@@ -204,4 +204,6 @@ def _fast_convert(_struct: Any) -> Permission:
     return permission
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

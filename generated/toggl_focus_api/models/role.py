@@ -284,7 +284,7 @@ def _fast_convert(_struct: Any) -> Role:
     name = _struct.f5
     organization_id = _struct.f6
     permissions = _struct.f7
-    if permissions is not None and permissions is not UNSET:
+    if permissions:
         permissions = list(map(_fast_convert_permission, permissions))
     privilege_level = _struct.f8
     require_group = _struct.f9
@@ -311,4 +311,6 @@ def _fast_convert(_struct: Any) -> Role:
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.permission import Permission
 from ..models.permission import _fast_convert as _fast_convert_permission  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -161,7 +161,7 @@ _FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
 def _fast_convert(_struct: Any) -> TeamPage:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
     data = _struct.f0
-    if data is not None and data is not UNSET:
+    if data:
         data = list(map(_fast_convert_team, data))
     page = _struct.f1
     rows = _struct.f2
@@ -181,4 +181,6 @@ def _fast_convert(_struct: Any) -> TeamPage:
 # models referring to each other import in any order (upstream imports them on every call).
 from ..models.team import Team
 from ..models.team import _fast_convert as _fast_convert_team  # noqa: E402
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -83,4 +83,6 @@ def _fast_convert(_struct: Any) -> UserPermissions:
     return user_permissions
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

@@ -223,13 +223,17 @@ def _fast_convert(_struct: Any) -> UserRate:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
     currency = _struct.f0
     end_at = _struct.f1
-    if end_at == "":
+    if end_at.__class__ is str and FAST_DATETIME_SHAPES.get(end_at[4::3]) == len(end_at):
+        end_at = fast_fromisoformat(end_at)
+    elif end_at == "":
         end_at = None
     elif end_at is not None and end_at is not UNSET:
         end_at = expect_datetime(end_at, "UserRate.end_at")
     hourly_rate = _struct.f2
     start_at = _struct.f3
-    if start_at == "":
+    if start_at.__class__ is str and FAST_DATETIME_SHAPES.get(start_at[4::3]) == len(start_at):
+        start_at = fast_fromisoformat(start_at)
+    elif start_at == "":
         start_at = None
     elif start_at is not None and start_at is not UNSET:
         start_at = expect_datetime(start_at, "UserRate.start_at")
@@ -250,4 +254,8 @@ def _fast_convert(_struct: Any) -> UserRate:
     return user_rate
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    FAST_DATETIME_SHAPES,
+    fast_extras,
+    fast_fromisoformat,
+)

@@ -127,4 +127,6 @@ def _fast_convert(_struct: Any) -> WorkingHoursCreate:
     return working_hours_create
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)

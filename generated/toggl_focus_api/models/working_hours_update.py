@@ -139,4 +139,6 @@ def _fast_convert(_struct: Any) -> WorkingHoursUpdate:
     return working_hours_update
 
 
-from ..types import fast_extras  # noqa: E402
+from ..types import (  # noqa: E402
+    fast_extras,
+)
