@@ -1,7 +1,7 @@
 # toggl-focus build. GNU make. Every target bootstraps what it needs (.venv, node_modules).
 #
 #   make client            regenerate generated/toggl_focus_api from $(SPEC), and the files the
-#                          hand-written package derives from it (_pagination_meta.py, _spec/focus.json)
+#                          hand-written package derives from it (_wire/pagination_meta.py, _spec/focus.json)
 #   make check-generated   fail if `make client` would change any of them
 #   make sync              regenerate the sync client extensions/toggl_focus/_sync/ from its async
 #                          source _async/ (scripts/make_sync.py, the unasync step)
@@ -135,7 +135,7 @@ check-generated: $(VENV_STAMP)
 	fi; \
 	$(PY) scripts/pagination_meta.py --check "$(SPEC)"; \
 	$(PY) scripts/spec_data.py --check "$(SPEC)"; \
-	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_pagination_meta.py and _spec/focus.json match $(SPEC)"
+	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_wire/pagination_meta.py and _spec/focus.json match $(SPEC)"
 
 # The sync client is generated from the async one: edit _async/, never _sync/. The script
 # names directories absolutely; they are shown relative to the checkout (pipefail keeps its

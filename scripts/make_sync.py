@@ -44,7 +44,7 @@ REPLACEMENTS = {
     "aclose": "close",
     "asleep": "sleep",
     "acall": "call",
-    "_async_io": "_sync_io",
+    "async_io": "sync_io",
     "AsyncGhosts": "Ghosts",
     "AsyncGhostPlan": "GhostPlan",
     "AsyncPlanResult": "PlanResult",

@@ -176,9 +176,10 @@ def test_every_public_name_is_the_object_of_its_public_module(name: str) -> None
     value = getattr(toggl_focus, name)
     homes = [m for m in (embody, errors, pagination, plans, quota) if name in m.__all__]
     if name in ("Focus", "AsyncFocus"):
-        from toggl_focus import _client as home
+        from toggl_focus._async import client as async_home
+        from toggl_focus._sync import client as sync_home
 
-        homes = [home]
+        homes = [sync_home if name == "Focus" else async_home]
     assert len(homes) == 1, name
     assert getattr(homes[0], name) is value
     namespace: dict[str, object] = {}

@@ -28,10 +28,7 @@ from toggl_focus_api.models import (
 )
 from toggl_focus_api.types import Unset
 
-from .. import _check
-from ..errors import FocusConfigError
-from ..pagination import AsyncPager
-from ..resources._base import (
+from .._client.resources import (
     Context,
     RequestOptions,
     Unpack,
@@ -42,6 +39,9 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .._ground import check as _check
+from ..errors import FocusConfigError
+from .pager import AsyncPager
 from .runner import AsyncResource
 
 if TYPE_CHECKING:

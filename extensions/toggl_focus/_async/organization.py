@@ -27,9 +27,7 @@ from toggl_focus_api.models import (
     TeamPage,
 )
 
-from .. import _check
-from ..pagination import AsyncPager
-from ..resources._base import (
+from .._client.resources import (
     RequestOptions,
     Unpack,
     checked_options,
@@ -39,6 +37,8 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .._ground import check as _check
+from .pager import AsyncPager
 from .runner import AsyncResource
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """`with_raw_response`: every resource method, returning the raw response with the value.
 
 `focus.ghosts.with_raw_response.get(1)` runs `focus.ghosts.get(1)` (checks, retries, quota
-waits and typed errors all apply) and returns a `RawResponse[Ghost]` (`toggl_focus._raw`).
+waits and typed errors all apply) and returns a `RawResponse[Ghost]` (`toggl_focus._wire.raw`).
 A paginated `list` fetches its first page only: `.parse()` is that `Page`; iterate
 `pager.pages()` for every page, each with its `.response`.
 
@@ -15,9 +15,9 @@ import functools
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from .._raw import RawResponse, capturing, last
+from .._wire.paging import Page
+from .._wire.raw import RawResponse, capturing, last
 from ..errors import FocusConfigError
-from ..pagination import Page
 from .pager import AsyncPager
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Run a generated operation with retries (`acall`), and the base of every resource class.
 
 The decisions (which failure is retried, after how long, what error it becomes, the log
-lines) are `toggl_focus._runner.Call`'s; this is the loop around them.
+lines) are `toggl_focus._wire.runner.Call`'s; this is the loop around them.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import Any
 
 from toggl_focus_api.types import Response
 
-from .. import _retry
-from .._http import attempt_scope
-from .._runner import Call, Policy, Result
+from .._client.resources import Context, RequestOptions, checked_options
+from .._ground import retry as _retry
+from .._wire.http import attempt_scope
+from .._wire.runner import Call, Policy, Result
 from ..errors import FocusDecodeError
-from ..resources._base import Context, RequestOptions, checked_options
 
 __all__ = ["AsyncResource", "acall"]
 

@@ -30,10 +30,7 @@ from toggl_focus_api.models import (
 )
 from toggl_focus_api.types import Unset
 
-from .. import _check
-from ..errors import FocusConfigError
-from ..pagination import SyncPager
-from ..resources._base import (
+from .._client.resources import (
     Context,
     RequestOptions,
     Unpack,
@@ -44,6 +41,9 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .._ground import check as _check
+from ..errors import FocusConfigError
+from .pager import SyncPager
 from .runner import SyncResource
 
 if TYPE_CHECKING:

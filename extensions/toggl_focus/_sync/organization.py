@@ -29,9 +29,7 @@ from toggl_focus_api.models import (
     TeamPage,
 )
 
-from .. import _check
-from ..pagination import SyncPager
-from ..resources._base import (
+from .._client.resources import (
     RequestOptions,
     Unpack,
     checked_options,
@@ -41,6 +39,8 @@ from ..resources._base import (
     page_of,
     size_params,
 )
+from .._ground import check as _check
+from .pager import SyncPager
 from .runner import SyncResource
 
 if TYPE_CHECKING:

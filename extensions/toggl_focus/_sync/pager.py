@@ -3,10 +3,10 @@
 """The pagers: iterate a listing lazily, by items or by whole pages, one request per page.
 
 What a page is and when the listing ends (the plan, the checks, `PaginationError`) is
-sync/async-neutral and lives in `toggl_focus.pagination`, which also exports these classes
-under their public names; here is only the iteration. The async pager's `concurrency` > 1
-keeps later pages in flight once the total is known (the `_sync_io` pair's prefetch); the
-sync pager has no `concurrency`.
+sync/async-neutral and lives in `toggl_focus._wire.paging`; `toggl_focus.pagination`
+exports these classes under their public names; here is only the iteration. The async
+pager's `concurrency` > 1 keeps later pages in flight once the total is known (the
+`sync_io` pair's prefetch); the sync pager has no `concurrency`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Generic, Self, TypeVar
 
 import httpx
 
-from .._sync_io import SyncPrefetch
-from ..pagination import Page, _Plan, _Walk, resumable
+from .._wire.paging import Page, _Plan, _Walk, resumable
+from .._wire.sync_io import SyncPrefetch
 
 __all__ = ["SyncItemIterator", "SyncPageIterator", "SyncPager"]
 

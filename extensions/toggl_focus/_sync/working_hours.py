@@ -20,8 +20,8 @@ from toggl_focus_api.api.working_hours import (
 )
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
-from .. import _check
-from ..resources._base import RequestOptions, Unpack, items_of
+from .._client.resources import RequestOptions, Unpack, items_of
+from .._ground import check as _check
 from .runner import SyncResource
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
-"""The few things only the sync client does its own way; `_async_io.py` is their async side.
+"""The few things only the sync client does its own way; `async_io.py` is their async side.
 
 The generated sync code in `_sync/` imports these names (`scripts/make_sync.py` rewrites the
-async source's `_async_io` to `_sync_io`). Each has a twin of the same shape in `_async_io.py`:
+async source's `async_io` to `sync_io`). Each has a twin of the same shape in `async_io.py`:
 
 - `SyncPool`: our own connection pool, with the deadline installed under its sockets.
 - `invite`, `async_twin`: calling an inviter, which the async client may await.
@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpcore
 import httpx
 
-from ._http import Attempt, deadline_at, transport_options
-from .errors import FocusConfigError
+from ..errors import FocusConfigError
+from .http import Attempt, deadline_at, transport_options
 
 if TYPE_CHECKING:
-    from ._embody.invites import Inviter
+    from .._ground.invites import Inviter
 
 __all__ = ["SyncPool", "SyncPrefetch", "async_twin", "deadline", "invite"]
 

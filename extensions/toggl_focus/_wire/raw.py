@@ -106,7 +106,7 @@ class RawResponse(Generic[R]):
 def last(seen: list[httpx.Response]) -> httpx.Response:
     """The response a wrapped call's value came from: the last one it received."""
     if not seen:  # pragma: no cover - every resource method sends a request or raises
-        from .errors import FocusError
+        from ..errors import FocusError
 
         raise FocusError("the call returned without an HTTP response")
     return seen[-1]
