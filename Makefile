@@ -6,7 +6,8 @@
 #   make sync              regenerate the sync client extensions/toggl_focus/_sync/ from its async
 #                          source _async/ (scripts/make_sync.py, the unasync step)
 #   make check-sync        fail if `make sync` would change _sync/
-#   make lint              ruff, mypy, spec validation, x-decision marking, redocly, spec coverage
+#   make lint              ruff, mypy, the package's floors (lint-imports), spec validation,
+#                          x-decision marking, redocly, spec coverage
 #   make spec              bundle $(SPEC) into dist/spec/focus.{yaml,json}: one file, no external $ref
 #   make spec-check        other generators accept the bundle with our schema names: openapi-typescript
 #                          + tsc, openapi-generator typescript-fetch and go (into build/spec-check)
@@ -152,6 +153,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	ruff check $(LINT_PATHS)
 	ruff format --check $(LINT_PATHS)
 	mypy
+	lint-imports --no-cache --no-logo
 	openapi-spec-validator "$(SPEC)"
 	$(PY) scripts/spec_decisions.py --check "$(SPEC)"
 	@# Redocly exits 0 on warnings; the project allows none, so any warning fails lint.
