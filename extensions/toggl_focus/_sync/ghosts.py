@@ -44,13 +44,12 @@ from .._client.resources import (
 from .._ground import check as _check
 from ..errors import FocusConfigError
 from .pager import SyncPager
-from .runner import SyncResource
+from .runner import SyncResource, to_raw_page_wrapper, to_raw_response_wrapper
 
 if TYPE_CHECKING:
-    # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
+    # Imported when used (`plan`): listing ghosts does not need the plans.
     from .._plans.desired import KeyName
     from .plans import Desired, GhostPlan
-    from .raw import GhostsWithRawResponse
 
 OrderBy = Literal["name,asc", "name,desc"]
 ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
@@ -112,7 +111,6 @@ class Ghosts(SyncResource):
     @cached_property
     def with_raw_response(self) -> GhostsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import GhostsWithRawResponse
 
         return GhostsWithRawResponse(self)
 
@@ -355,3 +353,17 @@ class Ghosts(SyncResource):
         from .plans import load_plan
 
         return load_plan(self, self._ctx, saved, options=options)
+
+
+class GhostsWithRawResponse:
+    """`focus.ghosts`'s methods, each returning a RawResponse (`list`: its first page)."""
+
+    def __init__(self, ghosts: Ghosts) -> None:
+        self.list = to_raw_page_wrapper(ghosts.list)
+        self.get = to_raw_response_wrapper(ghosts.get)
+        self.create = to_raw_response_wrapper(ghosts.create)
+        self.bulk_create = to_raw_response_wrapper(ghosts.bulk_create)
+        self.update = to_raw_response_wrapper(ghosts.update)
+        self.bulk_update = to_raw_response_wrapper(ghosts.bulk_update)
+        self.delete = to_raw_response_wrapper(ghosts.delete)
+        self.embody = to_raw_response_wrapper(ghosts.embody)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from toggl_focus_api.api.organization import (
     create_group,
@@ -41,16 +41,7 @@ from .._client.resources import (
 )
 from .._ground import check as _check
 from .pager import SyncPager
-from .runner import SyncResource
-
-if TYPE_CHECKING:
-    # Imported when used: `with_raw_response` is built on first access.
-    from .raw import (
-        GroupsWithRawResponse,
-        RolesWithRawResponse,
-        TeamsWithRawResponse,
-        UsersWithRawResponse,
-    )
+from .runner import SyncResource, to_raw_page_wrapper, to_raw_response_wrapper
 
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
@@ -69,8 +60,6 @@ class Groups(SyncResource):
     @cached_property
     def with_raw_response(self) -> GroupsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import GroupsWithRawResponse
-
         return GroupsWithRawResponse(self)
 
     def _body(
@@ -163,8 +152,6 @@ class RolesResource(SyncResource):
     @cached_property
     def with_raw_response(self) -> RolesWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import RolesWithRawResponse
-
         return RolesWithRawResponse(self)
 
     def cache_clear(self) -> None:
@@ -189,8 +176,6 @@ class Teams(SyncResource):
     @cached_property
     def with_raw_response(self) -> TeamsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import TeamsWithRawResponse
-
         return TeamsWithRawResponse(self)
 
     def list(
@@ -279,8 +264,6 @@ class Users(SyncResource):
     @cached_property
     def with_raw_response(self) -> UsersWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import UsersWithRawResponse
-
         return UsersWithRawResponse(self)
 
     def list(
@@ -348,3 +331,34 @@ class Users(SyncResource):
             max_pages=max_pages,
             start_page=start_page,
         )
+
+
+class GroupsWithRawResponse:
+    """`focus.groups`'s methods, each returning a RawResponse."""
+
+    def __init__(self, groups: Groups) -> None:
+        self.create = to_raw_response_wrapper(groups.create)
+        self.update = to_raw_response_wrapper(groups.update)
+        self.delete = to_raw_response_wrapper(groups.delete)
+        self.mine = to_raw_response_wrapper(groups.mine)
+
+
+class RolesWithRawResponse:
+    """`focus.roles.list`, returning a RawResponse."""
+
+    def __init__(self, roles: RolesResource) -> None:
+        self.list = to_raw_response_wrapper(roles.list)
+
+
+class TeamsWithRawResponse:
+    """`focus.teams.list`'s first page, as a RawResponse of the Page."""
+
+    def __init__(self, teams: Teams) -> None:
+        self.list = to_raw_page_wrapper(teams.list)
+
+
+class UsersWithRawResponse:
+    """`focus.users.list`'s first page, as a RawResponse of the Page."""
+
+    def __init__(self, users: Users) -> None:
+        self.list = to_raw_page_wrapper(users.list)
