@@ -4,7 +4,7 @@
 #                          hand-written package derives from it (_wire/pagination_meta.py, _spec/focus.json)
 #   make check-generated   fail if `make client` would change any of them
 #   make sync              regenerate the sync client extensions/toggl_focus/_sync/ from its async
-#                          source _async/ (scripts/make_sync.py, the unasync step)
+#                          source _async/ (scripts/make_sync.py: one list of async -> sync substitutions)
 #   make check-sync        fail if `make sync` would change _sync/
 #   make lint              ruff, mypy, the package's floors (lint-imports), spec validation,
 #                          x-decision marking, redocly, spec coverage

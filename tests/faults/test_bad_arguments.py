@@ -51,7 +51,7 @@ from toggl_focus import (
 from toggl_focus._async.runner import AsyncResource
 from toggl_focus._ground import check as _check
 from toggl_focus._sync import plans as sync_plans
-from toggl_focus._sync.runner import SyncResource
+from toggl_focus._sync.runner import Resource as SyncResource
 from toggl_focus_api.types import Unset
 
 from ._strategies import SCHEMAS

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -73,3 +75,45 @@ def test_the_sync_twin_is_marked_and_has_no_async_left() -> None:
     # `# async only` lines are left out: the sync pager has no `concurrency`.
     assert "concurrency" in (PACKAGE / "_async" / "ghosts.py").read_text()
     assert "concurrency=" not in (PACKAGE / "_sync" / "ghosts.py").read_text()
+
+
+def _make_sync_module() -> ModuleType:
+    """scripts/make_sync.py as a module (it is a script, not a package module)."""
+    spec = importlib.util.spec_from_file_location("make_sync", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_one_rule_names_the_sync_twin() -> None:
+    make_sync = _make_sync_module()
+    source = (
+        "class AsyncGhosts(AsyncResource):\n"
+        "    async def get(self) -> AsyncPager[Ghost]:\n"
+        "        await self.aclose()\n"
+        "        async with asleep(1):\n"
+        "            return await acall(list_ghosts.asyncio_detailed)\n"
+    )
+    assert make_sync.convert(source) == (
+        "class Ghosts(Resource):\n"
+        "    def get(self) -> SyncPager[Ghost]:\n"
+        "        self.close()\n"
+        "        with sleep(1):\n"
+        "            return call(list_ghosts.sync_detailed)\n"
+    )
+    # No private API of another package: the rule is the script's own list.
+    assert "unasync" not in SCRIPT.read_text().split('"""', 2)[2]
+
+
+def test_a_substitution_no_module_uses_fails_the_run(tmp_path: Path) -> None:
+    make_sync = _make_sync_module()
+    source = tmp_path / "_async"
+    source.mkdir()
+    (source / "__init__.py").write_text('"""Async."""\n')
+    (source / "tiny.py").write_text("async def f() -> None:\n    await g()\n")
+    with pytest.raises(SystemExit) as info:
+        make_sync.generate(source, tmp_path / "_sync")
+    message = str(info.value)
+    assert "used by no module" in message
+    assert "'StopAsyncIteration'" in message and "'async def'" not in message

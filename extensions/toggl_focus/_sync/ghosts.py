@@ -44,7 +44,7 @@ from .._client.resources import (
 from .._ground import check as _check
 from ..errors import FocusConfigError
 from .pager import SyncPager
-from .runner import SyncResource, to_raw_page_wrapper, to_raw_response_wrapper
+from .runner import Resource, to_raw_page_wrapper, to_raw_response_wrapper
 
 if TYPE_CHECKING:
     # Imported when used (`plan`): listing ghosts does not need the plans.
@@ -101,7 +101,7 @@ def _one(ctx: Context, ghost_id: object, workspace_id: object, organization_id: 
     }
 
 
-class Ghosts(SyncResource):
+class Ghosts(Resource):
     """Ghosts of a workspace (placeholder people on a plan).
 
     Every method checks its arguments before anything else, so a caller's mistake is a

@@ -41,7 +41,7 @@ from .._client.resources import (
 )
 from .._ground import check as _check
 from .pager import SyncPager
-from .runner import SyncResource, to_raw_page_wrapper, to_raw_response_wrapper
+from .runner import Resource, to_raw_page_wrapper, to_raw_response_wrapper
 
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
@@ -54,7 +54,7 @@ def _deletion(parsed: object) -> dict[str, bool]:
     return dict(parsed.additional_properties) if isinstance(parsed, GroupDeletion) else {}
 
 
-class Groups(SyncResource):
+class Groups(Resource):
     """Organization groups: create, update (replace), delete, and the caller's own groups."""
 
     @cached_property
@@ -146,7 +146,7 @@ class Groups(SyncResource):
         return items_of(result, GroupSummary)
 
 
-class RolesResource(SyncResource):
+class RolesResource(Resource):
     """Organization roles; a role's `role_id` is what embodying a ghost takes."""
 
     @cached_property
@@ -170,7 +170,7 @@ class RolesResource(SyncResource):
         return items_of(result, Role)
 
 
-class Teams(SyncResource):
+class Teams(Resource):
     """A workspace's groups hydrated with their ghosts, paginated with a total."""
 
     @cached_property
@@ -255,7 +255,7 @@ _USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
 }
 
 
-class Users(SyncResource):
+class Users(Resource):
     """Organization users (invited people included). No total: stops on a short page.
 
     Without a total, pages cannot be fetched in parallel: they come one at a time.

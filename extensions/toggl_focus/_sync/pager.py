@@ -19,17 +19,17 @@ from typing import Generic, Self, TypeVar
 import httpx
 
 from .._wire.paging import Page, _Plan, _Walk, resumable
-from .._wire.sync_io import SyncPrefetch
+from .._wire.sync_io import Prefetch
 
 __all__ = ["SyncItemIterator", "SyncPageIterator", "SyncPager"]
 
 T = TypeVar("T")
 
-SyncFetch = Callable[[int, int], tuple[list[T], int | None]]
+Fetch = Callable[[int, int], tuple[list[T], int | None]]
 Fetched = tuple[list[T], int | None, httpx.Response | None]
 
 
-def _fetch_page(fetch: SyncFetch[T], number: int, size: int) -> Fetched[T]:
+def _fetch_page(fetch: Fetch[T], number: int, size: int) -> Fetched[T]:
     """Fetch page `number` with its response; an error says to resume from it (`next_page`).
 
     A prefetched page runs as its own task, so each page captures only its own response.
@@ -54,7 +54,7 @@ class SyncPager(Generic[T]):
 
     def __init__(
         self,
-        fetch: SyncFetch[T],
+        fetch: Fetch[T],
         *,
         operation: str,
         page_size: int | None = None,
@@ -108,7 +108,7 @@ class SyncPageIterator(_Closing, Generic[T]):
     def __init__(self, pager: SyncPager[T]) -> None:
         self._pager = pager
         self._walk: _Walk[T] = _Walk(pager._plan)
-        self._ahead: SyncPrefetch[Fetched[T]] = SyncPrefetch()
+        self._ahead: Prefetch[Fetched[T]] = Prefetch()
         self._next_to_start = self._walk.number + 1
         self._closed = False
         if self._walk.finished:  # max_items=0

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     # Only the page wrapper's type: a resource without a listing never loads the pager.
     from .pager import SyncPager
 
-__all__ = ["SyncResource", "call", "to_raw_page_wrapper", "to_raw_response_wrapper"]
+__all__ = ["Resource", "call", "to_raw_page_wrapper", "to_raw_response_wrapper"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -66,7 +66,7 @@ def call(
         _retry.sleep(delay)
 
 
-class SyncResource:
+class Resource:
     """Base of the resources (`focus.ghosts`, ...): runs generated operations via `call`."""
 
     def __init__(self, ctx: Context) -> None:

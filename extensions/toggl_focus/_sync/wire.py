@@ -22,7 +22,7 @@ from .._wire.http import (
     finish,
     overran,
 )
-from .._wire.sync_io import SyncPool, deadline
+from .._wire.sync_io import Pool, deadline
 
 __all__ = ["Wire"]
 
@@ -34,7 +34,7 @@ class Wire(WireBase):
         super().__init__(settings)
         self._caller = http_client
         settings.secret.guard_library_logs()
-        self._pool = SyncPool(settings.base_url)
+        self._pool = Pool(settings.base_url)
 
     @property
     def deadline_inside_reads(self) -> bool:

@@ -22,7 +22,7 @@ from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHour
 
 from .._client.resources import RequestOptions, Unpack, items_of
 from .._ground import check as _check
-from .runner import SyncResource, to_raw_response_wrapper
+from .runner import Resource, to_raw_response_wrapper
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -42,7 +42,7 @@ def _ids(working_hour_ids: object) -> list[int]:
     return _check.ids("working_hour_ids", working_hour_ids)
 
 
-class WorkingHoursResource(SyncResource):
+class WorkingHoursResource(Resource):
     """Working hours per weekday (0 = Sunday) for organization users and ghosts.
 
     Entries are checked against the generated models (`_check.bodies`): a missing or wrong

@@ -1,8 +1,8 @@
 """The few things only the async client does its own way; `sync_io.py` is their sync side.
 
 The async source in `_async/` imports these names from here; `scripts/make_sync.py` rewrites
-`async_io` to `sync_io`, so the generated sync code imports the same names from there.
-Each name here has a twin of the same shape in `sync_io.py`:
+`async_io` to `sync_io` (and `AsyncPool` to `Pool`), so the generated sync code imports the
+sync names from there. Each name here has a twin of the same shape in `sync_io.py`:
 
 - `AsyncPool`: our own connection pool; the async one is per event loop.
 - `invite`, `async_twin`: calling an inviter, which the async client may await.
