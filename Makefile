@@ -1,12 +1,14 @@
 # toggl-focus build. GNU make. Every target bootstraps what it needs (.venv, node_modules).
 #
 #   make client            regenerate generated/toggl_focus_api from $(SPEC), and the files the
-#                          hand-written package derives from it (_pagination_meta.py, _spec/focus.json)
+#                          hand-written package derives from it (_wire/pagination_meta.py, _spec/focus.json)
 #   make check-generated   fail if `make client` would change any of them
 #   make sync              regenerate the sync client extensions/toggl_focus/_sync/ from its async
-#                          source _async/ (scripts/make_sync.py, the unasync step)
+#                          source _async/ (scripts/make_sync.py: one list of async -> sync substitutions)
 #   make check-sync        fail if `make sync` would change _sync/
-#   make lint              ruff, mypy, spec validation, x-decision marking, redocly, spec coverage
+#   make lint              ruff, mypy, the package's floors (lint-imports), the line ceilings
+#                          (scripts/line_ceilings.toml), spec validation, x-decision marking,
+#                          redocly, spec coverage
 #   make spec              bundle $(SPEC) into dist/spec/focus.{yaml,json}: one file, no external $ref
 #   make spec-check        other generators accept the bundle with our schema names: openapi-typescript
 #                          + tsc, openapi-generator typescript-fetch and go (into build/spec-check)
@@ -16,7 +18,8 @@
 #                          (HTTP, Redocly) linking dist/docs/python/index.html (Python, pdoc)
 #   make test              lint + check-generated + check-sync + spec-check + spec-diff + docs + pytest
 #                          (what CI runs, via .ci/run)
-#   make count-lines       hand-written lines of extensions/toggl_focus (scripts/count_lines.py)
+#   make count-lines       hand-written lines of extensions/toggl_focus per part and file
+#                          (scripts/count_lines.py; `make lint` checks each part's ceiling)
 #   make dist              build the wheel and sdist into dist/ (uv build: the wheel is built from
 #                          the sdist) and check them: twine check, check-wheel-contents,
 #                          scripts/check_dist.py
@@ -135,7 +138,7 @@ check-generated: $(VENV_STAMP)
 	fi; \
 	$(PY) scripts/pagination_meta.py --check "$(SPEC)"; \
 	$(PY) scripts/spec_data.py --check "$(SPEC)"; \
-	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_pagination_meta.py and _spec/focus.json match $(SPEC)"
+	echo "check-generated: $(GENERATED_DIR)/$(PACKAGE), extensions/toggl_focus/_wire/pagination_meta.py and _spec/focus.json match $(SPEC)"
 
 # The sync client is generated from the async one: edit _async/, never _sync/. The script
 # names directories absolutely; they are shown relative to the checkout (pipefail keeps its
@@ -152,6 +155,8 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	ruff check $(LINT_PATHS)
 	ruff format --check $(LINT_PATHS)
 	mypy
+	lint-imports --no-cache --no-logo
+	$(PY) scripts/count_lines.py --check
 	openapi-spec-validator "$(SPEC)"
 	$(PY) scripts/spec_decisions.py --check "$(SPEC)"
 	@# Redocly exits 0 on warnings; the project allows none, so any warning fails lint.

@@ -1014,7 +1014,7 @@ _CATEGORIES: list[tuple[str, Callable[[str, str], bool]]] = [
     ),
     (
         "toggl_focus wire (`_http.py`, `_auth.py`)",
-        lambda f, name: "toggl_focus/_http.py" in f or "toggl_focus/_auth.py" in f,
+        lambda f, name: "toggl_focus/_wire/http.py" in f or "toggl_focus/_wire/auth.py" in f,
     ),
     ("toggl_focus (runner, pager, quota, checks)", lambda f, name: "toggl_focus/" in f),
     ("the replaying transport", lambda f, name: f.endswith("bench.py")),
@@ -1468,7 +1468,7 @@ def _import_breakdown(runs: int, python: str) -> list[tuple[str, float]]:
             return "`toggl_focus.embody`"
         if twin and module in ("inviters", "roles", "embody", "batch"):
             return "`toggl_focus.embody`"
-        if name.startswith("toggl_focus.resources"):
+        if name.startswith("toggl_focus._client.resources"):
             return "`toggl_focus.resources`"
         if twin and module in ("ghosts", "organization", "working_hours"):
             return "`toggl_focus.resources`"

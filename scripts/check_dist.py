@@ -2,7 +2,7 @@
 
     python scripts/check_dist.py dist/toggl_focus-X-py3-none-any.whl dist/toggl_focus-X.tar.gz
 
-Each must hold the LICENSE; the version must be the one `toggl_focus/_version.py` defines;
+Each must hold the LICENSE; the version must be the one `toggl_focus/_ground/version.py` defines;
 the index page must be the package README (docs/package-readme.md), not the contributor
 guide; project URLs must be there; the sdist must carry no tests (they need the whole
 repository: MANIFEST.in prunes them) and must build the same file list as the wheel ships.
@@ -28,7 +28,7 @@ def fail(message: str) -> None:
 
 def main(wheel_path: str, sdist_path: str) -> None:
     version = re.search(
-        r'__version__ = "([^"]+)"', (ROOT / "extensions/toggl_focus/_version.py").read_text()
+        r'__version__ = "([^"]+)"', (ROOT / "extensions/toggl_focus/_ground/version.py").read_text()
     )
     assert version is not None
     expected = version.group(1)
@@ -41,7 +41,7 @@ def main(wheel_path: str, sdist_path: str) -> None:
         if f"{info}/licenses/LICENSE" not in names:
             fail(f"{wheel_path}: no {info}/licenses/LICENSE")
     if meta["Version"] != expected:
-        fail(f"wheel version {meta['Version']} is not _version.py's {expected}")
+        fail(f"wheel version {meta['Version']} is not _ground/version.py's {expected}")
     package_readme = (ROOT / "docs/package-readme.md").read_text()
     if not isinstance(body, str) or body.strip() != package_readme.strip():
         fail("the wheel's description is not docs/package-readme.md")

@@ -2,14 +2,15 @@
 """Generate the sync client, extensions/toggl_focus/_sync/, from the async source in _async/.
 
 The client is written once, async, in `toggl_focus/_async/`; this script writes its sync
-twin (the model is encode/httpcore's scripts/unasync.py). Per file:
+twin by one rule, a short list of regex substitutions applied to the whole text (code,
+docstrings and comments alike), as encode/httpcore's scripts/unasync.py does. Per file:
 
 1. a line ending in `# async only` is dropped (say, `concurrency=` of the async pager);
-2. the `unasync` package rewrites the tokens: `async`/`await` go, `async for`/`async with`
-   become `for`/`with`, `__aenter__` becomes `__enter__`, `AsyncX` becomes `SyncX`, and
-   each name in REPLACEMENTS becomes its sync counterpart;
-3. the same names are replaced as words in docstrings, comments and strings,
-   `Awaitable[X]` becomes `X`, and a union `X | X` left by the renaming becomes `X`;
+2. each substitution of SUBS is applied, in order, as a whole word: `async def` -> `def`,
+   `await x` -> `x`, `__aenter__` -> `__enter__`, `AsyncX` -> `X` (`AsyncFocus` ->
+   `Focus`), `aclose` -> `close`, ...; one that no file uses is an error (the list keeps
+   only what the source needs);
+3. `Awaitable[X]` becomes `X`, and a union `X | X` left by the renaming becomes `X`;
 4. a header marks the file as generated, and ruff sorts the imports and formats it.
 
 Usage: scripts/make_sync.py [--check]   (--check: write nothing; exit 1 if _sync/ is stale)
@@ -25,49 +26,41 @@ import sys
 import tempfile
 from pathlib import Path
 
-import unasync
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "extensions" / "toggl_focus"
 RUFF = Path(sys.executable).with_name("ruff")
 
-#: Async name -> sync name, beyond unasync's own (`AsyncX` -> `SyncX`, `__aenter__`, ...).
-REPLACEMENTS = {
-    "AsyncFocus": "Focus",
-    "AsyncWire": "Wire",
-    "AsyncClient": "Client",
-    "AsyncHTTPTransport": "HTTPTransport",
-    "handle_async_request": "handle_request",
-    "set_async_httpx_client": "set_httpx_client",
-    "asyncio_detailed": "sync_detailed",
-    "aiter_raw": "iter_raw",
-    "aclose": "close",
-    "asleep": "sleep",
-    "acall": "call",
-    "_async_io": "_sync_io",
-    "AsyncGhosts": "Ghosts",
-    "AsyncGhostPlan": "GhostPlan",
-    "AsyncPlanResult": "PlanResult",
-    "AsyncWorkingHoursResource": "WorkingHoursResource",
-    "AsyncGroups": "Groups",
-    "AsyncRolesResource": "RolesResource",
-    "AsyncTeams": "Teams",
-    "AsyncUsers": "Users",
-    "AsyncGhostsWithRawResponse": "GhostsWithRawResponse",
-    "AsyncWorkingHoursWithRawResponse": "WorkingHoursWithRawResponse",
-    "AsyncGroupsWithRawResponse": "GroupsWithRawResponse",
-    "AsyncRolesWithRawResponse": "RolesWithRawResponse",
-    "AsyncTeamsWithRawResponse": "TeamsWithRawResponse",
-    "AsyncUsersWithRawResponse": "UsersWithRawResponse",
-    "AsyncLookupInviter": "LookupInviter",
-    "AsyncInviter": "Inviter",
-    "ainvite_and_embody": "invite_and_embody",
-    "aembody_many": "embody_many",
-    "aresolve_role": "resolve_role",
-    "ainvite": "invite",
-    "alookup": "lookup",
-}
-_WORDS = re.compile(r"\b(" + "|".join(sorted(REPLACEMENTS, key=len, reverse=True)) + r")\b")
+#: (async pattern, sync replacement), applied in order, each as a whole word.
+SUBS = [
+    # The keywords.
+    ("async def", "def"),
+    ("async with", "with"),
+    ("async for", "for"),
+    ("await ", ""),
+    ("__aenter__", "__enter__"),
+    ("__aexit__", "__exit__"),
+    ("__aiter__", "__iter__"),
+    ("__anext__", "__next__"),
+    ("StopAsyncIteration", "StopIteration"),
+    ("asynccontextmanager", "contextmanager"),
+    # The names: `AsyncX` -> `X`, except the public pager family, which is `SyncPager` (a
+    # bare `Pager` would not say which one it is) with its iterators.
+    ("Async(Pager|PageIterator|ItemIterator)", r"Sync\1"),
+    ("Async([A-Z][A-Za-z0-9_]*)", r"\1"),
+    # httpx's and the generated client's sync names, and the I/O pair's module.
+    ("handle_async_request", "handle_request"),
+    ("set_async_httpx_client", "set_httpx_client"),
+    ("asyncio_detailed", "sync_detailed"),
+    ("aiter_raw", "iter_raw"),
+    ("async_io", "sync_io"),
+    # Functions and methods whose async name is the sync one with an `a` in front.
+    ("a(close|call|sleep|invite|lookup|invite_and_embody|embody_many|resolve_role)", r"\1"),
+]
+#: Whole words: a word boundary before, and after unless the pattern ends in a space.
+_COMPILED = [
+    (re.compile(r"\b" + pattern + ("" if pattern.endswith(" ") else r"\b")), repl)
+    for pattern, repl in SUBS
+]
 _DOUBLE = re.compile(r"\b(\w+) \| \1\b")
 _ASYNC_ONLY = re.compile(r"^.*#\s*async only\s*\n", re.MULTILINE)
 _HEADER = (
@@ -95,14 +88,13 @@ def _strip_awaitable(text: str) -> str:
     return text
 
 
-def convert(source: str) -> str:
-    """The sync text of one async module (before ruff)."""
-    import tokenize_rt
-
-    rule = unasync.Rule("/_async/", "/_sync/", additional_replacements=REPLACEMENTS)
+def convert(source: str, used: set[str] | None = None) -> str:
+    """The sync text of one async module (before ruff); adds the patterns it used to `used`."""
     text = _ASYNC_ONLY.sub("", source)
-    text = tokenize_rt.tokens_to_src(list(rule._unasync_tokens(tokenize_rt.src_to_tokens(text))))
-    text = _WORDS.sub(lambda m: REPLACEMENTS[m.group(1)], text)
+    for (pattern, _), (regex, repl) in zip(SUBS, _COMPILED, strict=True):
+        text, count = regex.subn(repl, text)
+        if count and used is not None:
+            used.add(pattern)
     # `AsyncInviter | Inviter` became `Inviter | Inviter`: keep one.
     text = _DOUBLE.sub(r"\1", text)
     # An import of Awaitable is left unused: ruff (F401) drops it.
@@ -110,15 +102,26 @@ def convert(source: str) -> str:
 
 
 def generate(source: Path, out: Path) -> list[Path]:
-    """Write the sync twin of every module of `source` under `out`; return the files written."""
+    """Write the sync twin of every module of `source` under `out`; return the files written.
+
+    Fails (SystemExit naming them) when a substitution of SUBS was used by no module.
+    """
     written = []
+    used: set[str] = set()
     for path in sorted(source.rglob("*.py")):
         relative = path.relative_to(source)
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = _INIT if relative == Path("__init__.py") else convert(path.read_text())
+        text = _INIT if relative == Path("__init__.py") else convert(path.read_text(), used)
         target.write_text(_HEADER.format(name=relative.as_posix()) + text)
         written.append(target)
+    unused = [pattern for pattern, _ in SUBS if pattern not in used]
+    if unused:
+        listed = ", ".join(repr(p) for p in unused)
+        raise SystemExit(
+            f"error: substitution(s) of scripts/make_sync.py used by no module of {source}: "
+            f"{listed}; remove them from SUBS"
+        )
     config = ["--config", str(ROOT / "pyproject.toml")]
     files = [str(p) for p in written]
     fix = ["check", "--fix-only", "--quiet", "--select", "I,F401,RUF022", *config, *files]
@@ -139,7 +142,7 @@ def main() -> int:
         for old in target.rglob("*.py"):
             old.unlink()
         generate(source, target)
-        print(f"unasync: wrote {target} from {source}")
+        print(f"make_sync: wrote {target} from {source}")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         fresh = {p.relative_to(tmp): p.read_text() for p in generate(source, Path(tmp))}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write extensions/toggl_focus/_pagination_meta.py from the spec's x-pagination objects.
+"""Write extensions/toggl_focus/_wire/pagination_meta.py from the spec's x-pagination objects.
 
 The pagination rules live in openapi/focus.yaml; `make client` runs this so the
 extensions layer reads them from the spec without shipping or parsing YAML at runtime.
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
     out = (
         Path(args[1])
         if len(args) > 1
-        else ROOT / "extensions" / "toggl_focus" / "_pagination_meta.py"
+        else ROOT / "extensions" / "toggl_focus" / "_wire" / "pagination_meta.py"
     )
     text = render(yaml.safe_load(spec_path.read_text()))
     if check:

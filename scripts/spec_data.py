@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write extensions/toggl_focus/_spec/focus.json: the spec, bundled, shipped as package data.
 
-`toggl_focus._conformance` (the fake server's request checks and the live probe's response
+`toggl_focus.testing._conformance` (the fake server's request checks and the live probe's response
 checks) validates traffic against the spec itself, so the package carries a copy of
 openapi/focus.yaml as one JSON document with no external $ref. `make client` runs this;
 `make check-generated` runs it with --check, so the copy cannot drift from the spec.

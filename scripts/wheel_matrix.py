@@ -101,7 +101,7 @@ SHOWN = (
 
 #: Modules that need an extra (and the pytest plugin, which needs pytest).
 EXTRA_MODULES = ("toggl_focus.cli", "toggl_focus.testing", "toggl_focus.probe")
-EXTRA_MODULES_FLAT = ("toggl_focus._conformance", "toggl_focus.demo")
+EXTRA_MODULES_FLAT = ("toggl_focus.testing._conformance", "toggl_focus.demo")
 PLUGIN = "toggl_focus.testing.pytest_plugin"
 
 

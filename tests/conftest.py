@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from toggl_focus import _retry
+from toggl_focus._ground import retry as _retry
 
 # `pytester` runs pytest on test files written by a test (tests/testing/test_pytest_plugin.py).
 pytest_plugins = ["pytester"]

@@ -7,6 +7,7 @@ commit exactly as a checkout of that commit would be counted.
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,37 @@ def test_the_total_line_names_the_revision() -> None:
     last = out.strip().splitlines()[-1]
     assert "hand-written lines of toggl_focus at HEAD" in last
     assert int(last.split()[0]) > 0
+
+
+def test_the_committed_ceilings_hold_and_cover_every_file() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for part in ("client", "workflows", "cli", "probe", "testing"):
+        assert f"  {part} (" in result.stdout
+
+
+def test_a_part_over_its_ceiling_fails_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = count_lines.CEILINGS.read_text()
+    config = count_lines.tomllib.loads(text)
+    ceiling = config["parts"]["probe"]["ceiling"]
+    lowered = tmp_path / "line_ceilings.toml"
+    lowered.write_text(text.replace(f"ceiling = {ceiling}\n", "ceiling = 10\n", 1))
+    assert count_lines.tomllib.loads(lowered.read_text())["parts"]["probe"]["ceiling"] == 10
+    assert count_lines.main(["--check", "--ceilings", str(lowered)]) == 1
+    err = capsys.readouterr().err
+    assert "probe:" in err and "over its ceiling of 10" in err
+    assert "client:" not in err
+    # Without --check the figures are shown and nothing fails.
+    assert count_lines.main(["--ceilings", str(lowered)]) == 0
+
+
+def test_a_file_in_no_part_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    package = tmp_path / "extensions" / "toggl_focus"
+    shutil.copytree(ROOT / "extensions" / "toggl_focus", package)
+    (package / "_loose.py").write_text('"""A module no part declares."""\n')
+    assert count_lines.main(["--root", str(tmp_path)]) == 1
+    assert "_loose.py is in no part" in capsys.readouterr().err

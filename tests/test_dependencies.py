@@ -24,7 +24,7 @@ EXTRA_OF = (
     ("toggl_focus/cli/", "cli"),
     ("toggl_focus/probe/", "probe"),
     ("toggl_focus/testing/", "testing"),
-    ("toggl_focus/_conformance.py", "testing"),  # and probe, and cli (fake, probe commands)
+    ("toggl_focus/testing/_conformance.py", "testing"),  # and probe, and cli (fake, probe commands)
     ("toggl_focus/demo.py", "testing"),  # `make demo` runs on the fake
 )
 #: Extras that must offer what another extra's modules import: `focus fake` and `focus probe`

@@ -116,15 +116,16 @@ def test_a_sync_client_builds_only_the_resource_it_uses() -> None:
     client, ghosts, raw, plan = seen["client"], seen["ghosts"], seen["raw"], seen["plan"]
     assert not under(client, "toggl_focus_api.api") and not under(client, "toggl_focus_api.models")
     assert "toggl_focus._sync.ghosts" not in client
-    # .ghosts: all of its operations, none of the other tags', no plans, no raw twins
+    # .ghosts: all of its operations, none of the other tags', no plans
     assert operations(ghosts, "ghosts") == OPERATIONS["ghosts"]
     assert not operations(ghosts, "working_hours") and not operations(ghosts, "organization")
     assert {"toggl_focus._sync.ghosts", "toggl_focus._sync.pager"} <= ghosts
-    for later in ("toggl_focus._plans", "toggl_focus._sync.plans", "toggl_focus._sync.raw"):
+    for later in ("toggl_focus._plans", "toggl_focus._sync.plans"):
         assert later not in ghosts, later
     # the sync client never loads the async one, its pager or asyncio
     assert not under(ghosts, "toggl_focus._async") and "asyncio" not in ghosts
-    assert "toggl_focus._sync.raw" in raw and "toggl_focus._plans" not in raw
+    # the raw twin lives beside its resource: building it loads no further module
+    assert under(raw, "toggl_focus") == under(ghosts, "toggl_focus")
     assert {"toggl_focus._plans", "toggl_focus._sync.plans"} <= plan
     assert not under(plan, "toggl_focus._async")
 
@@ -144,7 +145,7 @@ def test_an_async_client_builds_only_the_resource_it_uses() -> None:
     assert operations(hours, "working_hours") == OPERATIONS["working_hours"]
     assert not operations(hours, "ghosts") and not operations(hours, "organization")
     assert "toggl_focus._async.working_hours" in hours
-    assert not under(hours, "toggl_focus._sync") and "toggl_focus._async.raw" not in hours
+    assert not under(hours, "toggl_focus._sync") and "toggl_focus._async.pager" not in hours
 
 
 # --- the public API is unchanged -----------------------------------------------------------
@@ -176,9 +177,10 @@ def test_every_public_name_is_the_object_of_its_public_module(name: str) -> None
     value = getattr(toggl_focus, name)
     homes = [m for m in (embody, errors, pagination, plans, quota) if name in m.__all__]
     if name in ("Focus", "AsyncFocus"):
-        from toggl_focus import _client as home
+        from toggl_focus._async import client as async_home
+        from toggl_focus._sync import client as sync_home
 
-        homes = [home]
+        homes = [sync_home if name == "Focus" else async_home]
     assert len(homes) == 1, name
     assert getattr(homes[0], name) is value
     namespace: dict[str, object] = {}
@@ -228,7 +230,7 @@ def test_mypy_sees_exact_types_through_the_lazy_package(tmp_path: Path) -> None:
     )
     output = out + err
     assert 'Revealed type is "toggl_focus._sync.ghosts.Ghosts"' in output, output
-    assert 'Revealed type is "toggl_focus._sync.raw.GhostsWithRawResponse"' in output, output
+    assert 'Revealed type is "toggl_focus._sync.ghosts.GhostsWithRawResponse"' in output, output
     assert 'Revealed type is "toggl_focus._async.organization.AsyncUsers"' in output, output
     assert (
         'Revealed type is "def (rows: typing.Iterable[typing.Mapping[str, str | None]]) ->'

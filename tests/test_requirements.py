@@ -9,7 +9,7 @@ from importlib import metadata
 
 import pytest
 
-from toggl_focus import _requirements
+from toggl_focus._ground import requirements as _requirements
 
 REQUIRES = [
     "httpx>=0.26",

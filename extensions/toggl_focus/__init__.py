@@ -16,8 +16,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from ._logging import configure_from_env as _configure_logging
-from ._version import __version__
+from ._ground.log import configure_from_env as _configure_logging
+from ._ground.version import __version__
 
 if TYPE_CHECKING:
     from ._async.batch import aembody_many
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from ._async.inviters import AsyncLookupInviter
     from ._async.plans import AsyncGhostPlan, AsyncPlanResult
     from ._async.roles import aresolve_role
-    from ._embody.invites import AsyncInviter, Inviter, InviteResult, KnownInvite
     from ._embody.report import EmbodyOutcome, EmbodyReport, EmbodyResult
+    from ._ground.invites import AsyncInviter, Inviter, InviteResult, KnownInvite
     from ._plans.desired import DesiredGhost, desired_from_rows
     from ._plans.errors import (
         DuplicateKeyError,
@@ -80,7 +80,7 @@ _EXPORTS = {
     "AmbiguousMemberError": ".errors",
     "AsyncFocus": "._async.client",
     "AsyncGhostPlan": "._async.plans",
-    "AsyncInviter": "._embody.invites",
+    "AsyncInviter": "._ground.invites",
     "AsyncLookupInviter": "._async.inviters",
     "AsyncPager": ".pagination",
     "AsyncPlanResult": "._async.plans",
@@ -103,9 +103,9 @@ _EXPORTS = {
     "FocusTimeoutError": ".errors",
     "GhostPlan": "._sync.plans",
     "InvalidInviteError": ".errors",
-    "InviteResult": "._embody.invites",
-    "Inviter": "._embody.invites",
-    "KnownInvite": "._embody.invites",
+    "InviteResult": "._ground.invites",
+    "Inviter": "._ground.invites",
+    "KnownInvite": "._ground.invites",
     "LookupInviter": "._sync.inviters",
     "MemberNotFoundError": ".errors",
     "NotFoundError": ".errors",
@@ -194,7 +194,7 @@ __all__ = [
     "resolve_role",
 ]
 
-# TOGGL_FOCUS_LOG=info|debug: a stderr handler on the `toggl_focus` logger (_logging.py).
+# TOGGL_FOCUS_LOG=info|debug: a stderr handler on the `toggl_focus` logger (_ground/log.py).
 _configure_logging()
 
 # Hidden from type checkers, which see the imports above: an unknown name stays an error
@@ -211,7 +211,7 @@ if not TYPE_CHECKING:
         except (ImportError, AttributeError) as exc:
             # Deep in a dependency (a missing or too old package); Python would report only
             # "cannot import name 'Focus' from 'toggl_focus'". Name the package instead.
-            from ._requirements import import_failure
+            from ._ground.requirements import import_failure
 
             raise import_failure(f"{__name__}.{name}", exc) from exc
         globals()[name] = value

@@ -17,8 +17,8 @@ import sys
 
 from toggl_focus_api.models import Ghost
 
-from ._auth import TOKEN_ENV
-from ._client import Focus
+from ._sync.client import Focus
+from ._wire.auth import TOKEN_ENV
 from .embody import invite_and_embody
 from .errors import FocusError
 from .plans import PlanBudgetError, desired_from_rows

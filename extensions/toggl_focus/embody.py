@@ -31,8 +31,8 @@ from ._async.batch import aembody_many
 from ._async.embody import ainvite_and_embody
 from ._async.inviters import AsyncLookupInviter
 from ._async.roles import aresolve_role
-from ._embody.invites import AsyncInviter, InviteIds, Inviter, InviteResult, KnownInvite
 from ._embody.report import EmbodyOutcome, EmbodyReport, EmbodyResult
+from ._ground.invites import AsyncInviter, InviteIds, Inviter, InviteResult, KnownInvite
 from ._sync.batch import embody_many
 from ._sync.embody import invite_and_embody
 from ._sync.inviters import LookupInviter

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from . import quota as _quota
+from ._ground import retry as _retry
+
 if TYPE_CHECKING:
     from toggl_focus_api.models import Ghost, OrganizationUser, Role
 
-    from .embody import InviteResult
+    from ._ground.invites import InviteResult
 
 __all__ = [
     "AlreadyEmbodiedError",
@@ -114,9 +117,7 @@ class FocusStatusError(FocusError):
 
         Counted from now (an HTTP-date moves closer); junk is None (see `_retry`).
         """
-        from ._retry import retry_after
-
-        return retry_after(self.response)
+        return _retry.retry_after(self.response)
 
     def _message(self) -> str:
         what = self.error_description or self.error
@@ -326,16 +327,10 @@ def error_for_response(response: httpx.Response) -> FocusStatusError:
         body = _error_body(response)
         said_quota = "quota" in str(body.get("error", "")).lower()
         if remaining == "0" or said_quota:
-            return QuotaExceededError(response, resets_in=_resets_in(response))
+            return QuotaExceededError(response, resets_in=_quota.resets_in_header(response))
         return PlanRestrictedError(response)
     if status in _BY_STATUS:
         return _BY_STATUS[status](response)
     if 500 <= status <= 599:
         return ServerError(response)
     return UnexpectedStatusError(response)
-
-
-def _resets_in(response: httpx.Response) -> float | None:
-    from .quota import resets_in_header  # quota imports nothing from here; avoids a cycle
-
-    return resets_in_header(response)

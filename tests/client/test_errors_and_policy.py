@@ -225,7 +225,7 @@ def test_quota_wait_is_opt_in(sleeps: list[float]) -> None:
 
     with _quota_focus(fake, max_quota_wait=3600) as focus:
         focus.roles.list()
-        import toggl_focus._retry as retry
+        import toggl_focus._ground.retry as retry
 
         original, retry.sleep = retry.sleep, advance
         try:

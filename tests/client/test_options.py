@@ -16,7 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from toggl_focus import AsyncFocus, Focus, FocusConfigError, __version__, _retry
+from toggl_focus import AsyncFocus, Focus, FocusConfigError, __version__
+from toggl_focus._ground import retry as _retry
 from toggl_focus.testing import FakeFocus, Fault
 
 

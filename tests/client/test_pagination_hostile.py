@@ -33,7 +33,7 @@ from toggl_focus import (
     ainvite_and_embody,
     invite_and_embody,
 )
-from toggl_focus import pagination as pagination_module
+from toggl_focus._wire import paging as pagination_module
 
 TOKEN = "toggl_sk_hostile_pagers_0a9e"
 BASE_URL = "https://focus.test/api"

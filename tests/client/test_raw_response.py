@@ -16,7 +16,7 @@ import pytest
 from mypy import api as mypy_api
 
 from toggl_focus import AsyncFocus, Focus, FocusConfigError, NotFoundError, Page
-from toggl_focus._raw import RawResponse
+from toggl_focus._wire.raw import RawResponse
 from toggl_focus.testing import FakeFocus, Fault
 from toggl_focus_api.models import Ghost, Role
 
@@ -189,16 +189,18 @@ def test_mypy_sees_exact_types(tmp_path: Path) -> None:
     )
     lines = out.splitlines()
     revealed = [line.split("Revealed type is ", 1)[1] for line in lines if "Revealed" in line]
-    assert revealed[0] == '"toggl_focus._raw.RawResponse[toggl_focus_api.models.ghost.Ghost]"'
+    assert revealed[0] == '"toggl_focus._wire.raw.RawResponse[toggl_focus_api.models.ghost.Ghost]"'
     assert revealed[1] == '"toggl_focus_api.models.ghost.Ghost"'
     # The exact parameters survive: the create wrapper takes create's arguments.
     assert revealed[2].startswith('"def (name: str, *, description: str | None =, ')
     assert revealed[2].endswith(
-        '-> toggl_focus._raw.RawResponse[toggl_focus_api.models.ghost.Ghost | None]"'
+        '-> toggl_focus._wire.raw.RawResponse[toggl_focus_api.models.ghost.Ghost | None]"'
     )
     assert revealed[3] == revealed[0]
-    assert revealed[4] == ('"toggl_focus.pagination.Page[toggl_focus_api.models.ghost.Ghost]"')
-    assert revealed[5] == ('"toggl_focus._raw.RawResponse[list[toggl_focus_api.models.role.Role]]"')
+    assert revealed[4] == ('"toggl_focus._wire.paging.Page[toggl_focus_api.models.ghost.Ghost]"')
+    assert revealed[5] == (
+        '"toggl_focus._wire.raw.RawResponse[list[toggl_focus_api.models.role.Role]]"'
+    )
     # A wrong argument type is a mypy error, as on the plain method.
     errors = [line for line in lines if ": error:" in line]
     assert len(errors) == 1 and 'incompatible type "str"' in errors[0], out

@@ -42,7 +42,6 @@ from toggl_focus import (
     KnownInvite,
     LookupInviter,
     ServerError,
-    _check,
     aembody_many,
     ainvite_and_embody,
     embody_many,
@@ -50,8 +49,9 @@ from toggl_focus import (
     resolve_role,
 )
 from toggl_focus._async.runner import AsyncResource
+from toggl_focus._ground import check as _check
 from toggl_focus._sync import plans as sync_plans
-from toggl_focus._sync.runner import SyncResource
+from toggl_focus._sync.runner import Resource as SyncResource
 from toggl_focus_api.types import Unset
 
 from ._strategies import SCHEMAS

@@ -29,8 +29,9 @@ import httpx._transports.default
 import pytest
 from httpx._config import create_ssl_context
 
-from toggl_focus import AsyncFocus, Focus, _retry
-from toggl_focus._http import counting
+from toggl_focus import AsyncFocus, Focus
+from toggl_focus._ground import retry as _retry
+from toggl_focus._wire.http import counting
 from toggl_focus.pagination import SyncPager
 
 from .ops import ORG, WS, Op
@@ -229,7 +230,7 @@ class Outcome:
     elapsed: float = 0.0
     focus: Any = None  # the (closed) client, e.g. to read its quota
     peak_memory: int | None = None
-    requests: int = 0  # attempts the client counted as sent (toggl_focus._http.counting)
+    requests: int = 0  # attempts the client counted as sent (toggl_focus._wire.http.counting)
 
     def raised(self, kind: type[BaseException] | tuple[type[BaseException], ...]) -> Any:
         """The exception, which must be a `kind` (or one of several)."""

@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 import pytest
 
-from toggl_focus import FocusStatusError, ServerError, _retry
+from toggl_focus import FocusStatusError, ServerError
+from toggl_focus._ground import retry as _retry
 
 from .conftest import Hostile
 from .ops import OPS

@@ -28,9 +28,9 @@ from toggl_focus import (
     PlanError,
     QuotaExceededError,
     ServerError,
-    _retry,
     desired_from_rows,
 )
+from toggl_focus._ground import retry as _retry
 from toggl_focus.plans import DesiredGhost, PlanCreate, PlanUpdate
 from toggl_focus.testing import FakeFocus, Fault
 

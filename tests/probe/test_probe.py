@@ -12,9 +12,9 @@ import pytest
 
 from tests.probe.conftest import DriftedFake
 from toggl_focus import FocusConfigError
-from toggl_focus._conformance import Spec
 from toggl_focus.probe import CHECKS, Probe, Report
 from toggl_focus.testing import FakeFocus
+from toggl_focus.testing._conformance import Spec
 
 REQUIRED_CHECKS = {
     "list_ghosts.first_page_is_1",

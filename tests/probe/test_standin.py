@@ -22,8 +22,8 @@ import httpx
 import pytest
 
 from tests.probe.standin import BASE_URL, EMBODIED, GHOSTS, KINDS, MODES, TOKEN, StandIn
-from toggl_focus._conformance import Spec
 from toggl_focus.probe import Probe
+from toggl_focus.testing._conformance import Spec
 
 WRITES = ("create_ghost", "delete_ghost")
 

@@ -1,4 +1,4 @@
-"""toggl_focus._conformance: requests and responses checked against an OpenAPI 3.1 document."""
+"""toggl_focus.testing._conformance: requests and responses checked against an OpenAPI 3.1 spec."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from toggl_focus._conformance import Spec, Violation
+from toggl_focus.testing._conformance import Spec, Violation
 
 ITEM = "/things/{thing_id}"
 

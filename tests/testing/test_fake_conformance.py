@@ -14,9 +14,9 @@ from typing import Any
 import httpx
 import pytest
 
-from toggl_focus._conformance import Spec
 from toggl_focus.testing import FakeFocus
 from toggl_focus.testing._app import _HANDLERS
+from toggl_focus.testing._conformance import Spec
 
 
 def _operations_answered(fake: FakeFocus) -> dict[str, set[int]]:

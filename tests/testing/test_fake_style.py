@@ -16,8 +16,8 @@ import httpx
 import pytest
 
 from toggl_focus import Focus
-from toggl_focus._conformance import Spec
 from toggl_focus.testing import FakeFocus
+from toggl_focus.testing._conformance import Spec
 
 #: Where Toggl types a plain string (timestamps) or integer (ids): JSON paths in one answer.
 USER_TIMES = ("deleted_at", "account_locked_at")

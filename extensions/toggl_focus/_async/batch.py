@@ -7,12 +7,12 @@ from collections.abc import Mapping
 
 from toggl_focus_api.models import Ghost
 
-from .._async_io import async_twin
 from .._embody.checks import Where, check_inviter, jobs, require_client, where
-from .._embody.invites import AsyncInviter, Inviter, InviteResult
 from .._embody.report import Batch, EmbodyReport
 from .._embody.roles import RoleSpec, role_id
-from .._http import counting
+from .._ground.invites import AsyncInviter, Inviter, InviteResult
+from .._wire.async_io import async_twin
+from .._wire.http import counting
 from ..errors import AuthenticationError, EmbodyError, FocusError, QuotaExceededError
 from .client import AsyncFocus
 from .embody import embody_one

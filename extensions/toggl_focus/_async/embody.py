@@ -6,12 +6,12 @@ from typing import TypedDict
 
 from toggl_focus_api.models import Ghost
 
-from .._async_io import async_twin, invite
 from .._embody.checks import Job, Where, check_inviter, job, require_client, where
-from .._embody.invites import AsyncInviter, Inviter, InviteResult, as_invite
 from .._embody.report import EmbodyResult, embody_failed, invite_failed, settle_conflict
 from .._embody.roles import RoleSpec
-from .._http import Counter, counting
+from .._ground.invites import AsyncInviter, Inviter, InviteResult, as_invite
+from .._wire.async_io import async_twin, invite
+from .._wire.http import Counter, counting
 from ..errors import ConflictError, EmbodyError, FocusConfigError, FocusError
 from .client import AsyncFocus
 from .roles import role_id_for

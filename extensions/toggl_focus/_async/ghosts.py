@@ -28,10 +28,7 @@ from toggl_focus_api.models import (
 )
 from toggl_focus_api.types import Unset
 
-from .. import _check
-from ..errors import FocusConfigError
-from ..pagination import AsyncPager
-from ..resources._base import (
+from .._client.resources import (
     Context,
     RequestOptions,
     Unpack,
@@ -42,13 +39,15 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .runner import AsyncResource
+from .._ground import check as _check
+from ..errors import FocusConfigError
+from .pager import AsyncPager
+from .runner import AsyncResource, to_raw_page_wrapper, to_raw_response_wrapper
 
 if TYPE_CHECKING:
-    # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
+    # Imported when used (`plan`): listing ghosts does not need the plans.
     from .._plans.desired import KeyName
     from .plans import AsyncGhostPlan, Desired
-    from .raw import AsyncGhostsWithRawResponse
 
 OrderBy = Literal["name,asc", "name,desc"]
 ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
@@ -110,7 +109,6 @@ class AsyncGhosts(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncGhostsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import AsyncGhostsWithRawResponse
 
         return AsyncGhostsWithRawResponse(self)
 
@@ -361,3 +359,17 @@ class AsyncGhosts(AsyncResource):
         from .plans import load_plan
 
         return await load_plan(self, self._ctx, saved, options=options)
+
+
+class AsyncGhostsWithRawResponse:
+    """`focus.ghosts`'s methods, each returning a RawResponse (`list`: its first page)."""
+
+    def __init__(self, ghosts: AsyncGhosts) -> None:
+        self.list = to_raw_page_wrapper(ghosts.list)
+        self.get = to_raw_response_wrapper(ghosts.get)
+        self.create = to_raw_response_wrapper(ghosts.create)
+        self.bulk_create = to_raw_response_wrapper(ghosts.bulk_create)
+        self.update = to_raw_response_wrapper(ghosts.update)
+        self.bulk_update = to_raw_response_wrapper(ghosts.bulk_update)
+        self.delete = to_raw_response_wrapper(ghosts.delete)
+        self.embody = to_raw_response_wrapper(ghosts.embody)

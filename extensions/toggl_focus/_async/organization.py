@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from toggl_focus_api.api.organization import (
     create_group,
@@ -27,9 +27,7 @@ from toggl_focus_api.models import (
     TeamPage,
 )
 
-from .. import _check
-from ..pagination import AsyncPager
-from ..resources._base import (
+from .._client.resources import (
     RequestOptions,
     Unpack,
     checked_options,
@@ -39,16 +37,9 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .runner import AsyncResource
-
-if TYPE_CHECKING:
-    # Imported when used: `with_raw_response` is built on first access.
-    from .raw import (
-        AsyncGroupsWithRawResponse,
-        AsyncRolesWithRawResponse,
-        AsyncTeamsWithRawResponse,
-        AsyncUsersWithRawResponse,
-    )
+from .._ground import check as _check
+from .pager import AsyncPager
+from .runner import AsyncResource, to_raw_page_wrapper, to_raw_response_wrapper
 
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
@@ -67,8 +58,6 @@ class AsyncGroups(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncGroupsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import AsyncGroupsWithRawResponse
-
         return AsyncGroupsWithRawResponse(self)
 
     def _body(
@@ -163,8 +152,6 @@ class AsyncRolesResource(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncRolesWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import AsyncRolesWithRawResponse
-
         return AsyncRolesWithRawResponse(self)
 
     def cache_clear(self) -> None:
@@ -189,8 +176,6 @@ class AsyncTeams(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncTeamsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import AsyncTeamsWithRawResponse
-
         return AsyncTeamsWithRawResponse(self)
 
     def list(
@@ -281,8 +266,6 @@ class AsyncUsers(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncUsersWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import AsyncUsersWithRawResponse
-
         return AsyncUsersWithRawResponse(self)
 
     def list(
@@ -350,3 +333,34 @@ class AsyncUsers(AsyncResource):
             max_pages=max_pages,
             start_page=start_page,
         )
+
+
+class AsyncGroupsWithRawResponse:
+    """`focus.groups`'s methods, each returning a RawResponse."""
+
+    def __init__(self, groups: AsyncGroups) -> None:
+        self.create = to_raw_response_wrapper(groups.create)
+        self.update = to_raw_response_wrapper(groups.update)
+        self.delete = to_raw_response_wrapper(groups.delete)
+        self.mine = to_raw_response_wrapper(groups.mine)
+
+
+class AsyncRolesWithRawResponse:
+    """`focus.roles.list`, returning a RawResponse."""
+
+    def __init__(self, roles: AsyncRolesResource) -> None:
+        self.list = to_raw_response_wrapper(roles.list)
+
+
+class AsyncTeamsWithRawResponse:
+    """`focus.teams.list`'s first page, as a RawResponse of the Page."""
+
+    def __init__(self, teams: AsyncTeams) -> None:
+        self.list = to_raw_page_wrapper(teams.list)
+
+
+class AsyncUsersWithRawResponse:
+    """`focus.users.list`'s first page, as a RawResponse of the Page."""
+
+    def __init__(self, users: AsyncUsers) -> None:
+        self.list = to_raw_page_wrapper(users.list)

@@ -1,10 +1,10 @@
 """The pagers: iterate a listing lazily, by items or by whole pages, one request per page.
 
 What a page is and when the listing ends (the plan, the checks, `PaginationError`) is
-sync/async-neutral and lives in `toggl_focus.pagination`, which also exports these classes
-under their public names; here is only the iteration. The async pager's `concurrency` > 1
-keeps later pages in flight once the total is known (the `_async_io` pair's prefetch); the
-sync pager has no `concurrency`.
+sync/async-neutral and lives in `toggl_focus._wire.paging`; `toggl_focus.pagination`
+exports these classes under their public names; here is only the iteration. The async
+pager's `concurrency` > 1 keeps later pages in flight once the total is known (the
+`async_io` pair's prefetch); the sync pager has no `concurrency`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Generic, Self, TypeVar
 
 import httpx
 
-from .._async_io import AsyncPrefetch
-from ..pagination import Page, _Plan, _Walk, resumable
+from .._wire.async_io import AsyncPrefetch
+from .._wire.paging import Page, _Plan, _Walk, resumable
 
 __all__ = ["AsyncItemIterator", "AsyncPageIterator", "AsyncPager"]
 

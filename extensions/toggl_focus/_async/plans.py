@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from toggl_focus_api.models import Ghost, WorkingHours
 
-from .. import _check
-from .._http import counting
+from .._client.resources import Context, RequestOptions, checked_options
+from .._ground import check as _check
 from .._plans.desired import KEYS, DesiredGhost, KeyName, check_desired_keys, desired_ghosts
 from .._plans.diff import (
     Changes,
@@ -46,8 +46,8 @@ from .._plans.hours import hours_change
 from .._plans.report import render, summary_line
 from .._plans.saved import CHECK_BATCH, document, dumps, parse, stale
 from .._plans.steps import Leftover, PlanStep, Progress, resolve_created, steps, succeeded
+from .._wire.http import counting
 from ..errors import FocusConfigError, FocusError
-from ..resources._base import Context, RequestOptions, checked_options
 from .working_hours import AsyncWorkingHoursResource
 
 if TYPE_CHECKING:

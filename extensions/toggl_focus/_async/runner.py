@@ -1,23 +1,39 @@
-"""Run a generated operation with retries (`acall`), and the base of every resource class.
+"""Run a generated operation with retries (`acall`), the base of every resource class, and
+the `with_raw_response` wrappers every resource's raw twin is made of.
 
 The decisions (which failure is retried, after how long, what error it becomes, the log
-lines) are `toggl_focus._runner.Call`'s; this is the loop around them.
+lines) are `toggl_focus._wire.runner.Call`'s; this is the loop around them. A raw twin
+(`AsyncGhostsWithRawResponse`, in `ghosts.py` beside `AsyncGhosts`) holds its resource's
+methods wrapped to return a `RawResponse` (`toggl_focus._wire.raw`): the same call (checks,
+retries, quota waits and typed errors all apply) with the response the value came from; a
+paginated `list` fetches its first page only (`.parse()` is that `Page`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from toggl_focus_api.types import Response
 
-from .. import _retry
-from .._http import attempt_scope
-from .._runner import Call, Policy, Result
-from ..errors import FocusDecodeError
-from ..resources._base import Context, RequestOptions, checked_options
+from .._client.resources import Context, RequestOptions, checked_options
+from .._ground import retry as _retry
+from .._wire.http import attempt_scope
+from .._wire.paging import Page
+from .._wire.raw import RawResponse, capturing, last
+from .._wire.runner import Call, Policy, Result
+from ..errors import FocusConfigError, FocusDecodeError
 
-__all__ = ["AsyncResource", "acall"]
+if TYPE_CHECKING:
+    # Only the page wrapper's type: a resource without a listing never loads the pager.
+    from .pager import AsyncPager
+
+__all__ = ["AsyncResource", "acall", "to_raw_page_wrapper", "to_raw_response_wrapper"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 async def acall(
@@ -81,3 +97,33 @@ class AsyncResource:
             if exc.response.status_code != status:
                 raise
             return None
+
+
+def to_raw_response_wrapper(
+    method: Callable[P, Awaitable[R]],
+) -> Callable[P, Awaitable[RawResponse[R]]]:
+    """`method` returning a RawResponse of what it returns; it raises what `method` raises."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[R]:
+        with capturing() as seen:
+            value = await method(*args, **kwargs)
+        return RawResponse(last(seen), value)
+
+    return wrapped
+
+
+def to_raw_page_wrapper(
+    method: Callable[P, AsyncPager[T]],
+) -> Callable[P, Awaitable[RawResponse[Page[T]]]]:
+    """A paginated `list` fetching its first page only (1 request): RawResponse of that Page."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[Page[T]]:
+        # The first page is fetched alone (no prefetch): nothing is left in flight.
+        async for page in method(*args, **kwargs).pages():
+            assert page.response is not None  # set on every fetched page
+            return RawResponse(page.response, page)
+        raise FocusConfigError("max_items=0 fetches no page: there is no response to return")
+
+    return wrapped

@@ -1,4 +1,4 @@
-"""The wire of one client: one attempt of one request (`toggl_focus._http` says what it does)."""
+"""The wire of one client: one attempt of one request (`toggl_focus._wire.http` says what)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 import httpx
 
-from .._async_io import AsyncPool, deadline
-from .._http import (
+from .._wire.async_io import AsyncPool, deadline
+from .._wire.http import (
     CHUNK,
     Body,
     BodyError,
@@ -26,7 +26,7 @@ __all__ = ["AsyncWire"]
 
 
 class AsyncWire(WireBase):
-    """Sends the generated client's requests for one `AsyncFocus` (see `toggl_focus._http`)."""
+    """Sends the generated client's requests for one `AsyncFocus` (see `toggl_focus._wire.http`)."""
 
     def __init__(self, settings: Settings, http_client: httpx.AsyncClient | None) -> None:
         super().__init__(settings)
@@ -48,7 +48,7 @@ class AsyncWire(WireBase):
         json: Any = None,
         headers: dict[str, str] | None = None,
     ) -> httpx.Response:
-        """Send one attempt and return the whole response; see `toggl_focus._http`."""
+        """Send one attempt and return the whole response; see `toggl_focus._wire.http`."""
         if self.closed:
             raise closed_error("this AsyncFocus client")
         attempt, request = begin(self.settings, method, url, params, json, headers)

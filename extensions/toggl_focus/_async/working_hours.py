@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from toggl_focus_api.api.working_hours import (
     create_ghost_working_hours,
@@ -18,13 +18,9 @@ from toggl_focus_api.api.working_hours import (
 )
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
-from .. import _check
-from ..resources._base import RequestOptions, Unpack, items_of
-from .runner import AsyncResource
-
-if TYPE_CHECKING:
-    # Imported when used: `with_raw_response` is built on first access.
-    from .raw import AsyncWorkingHoursWithRawResponse
+from .._client.resources import RequestOptions, Unpack, items_of
+from .._ground import check as _check
+from .runner import AsyncResource, to_raw_response_wrapper
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -54,8 +50,6 @@ class AsyncWorkingHoursResource(AsyncResource):
     @cached_property
     def with_raw_response(self) -> AsyncWorkingHoursWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import AsyncWorkingHoursWithRawResponse
-
         return AsyncWorkingHoursWithRawResponse(self)
 
     def _user(self, user_id: object, organization_id: object, body: object = None) -> Args:
@@ -182,3 +176,17 @@ class AsyncWorkingHoursResource(AsyncResource):
         """Delete a ghost's entries by `working_hour_id` (unknown ids are ignored)."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _ids(working_hour_ids))
         await self._run(delete_ghost_working_hours.asyncio_detailed, options, **args)
+
+
+class AsyncWorkingHoursWithRawResponse:
+    """`focus.working_hours`'s methods, each returning a RawResponse."""
+
+    def __init__(self, hours: AsyncWorkingHoursResource) -> None:
+        self.get_for_user = to_raw_response_wrapper(hours.get_for_user)
+        self.create_for_user = to_raw_response_wrapper(hours.create_for_user)
+        self.update_for_user = to_raw_response_wrapper(hours.update_for_user)
+        self.delete_for_user = to_raw_response_wrapper(hours.delete_for_user)
+        self.get_for_ghost = to_raw_response_wrapper(hours.get_for_ghost)
+        self.create_for_ghost = to_raw_response_wrapper(hours.create_for_ghost)
+        self.update_for_ghost = to_raw_response_wrapper(hours.update_for_ghost)
+        self.delete_for_ghost = to_raw_response_wrapper(hours.delete_for_ghost)

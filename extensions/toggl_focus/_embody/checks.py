@@ -7,10 +7,10 @@ from collections.abc import Mapping
 
 import attrs
 
-from .. import _check
-from .._config import ClientBase
+from .._client.config import ClientBase
+from .._ground import check as _check
+from .._ground.invites import InviteResult, KnownInvite
 from ..errors import FocusConfigError
-from .invites import InviteResult, KnownInvite
 from .roles import RoleSpec, check_role
 
 __all__ = [

@@ -1,173 +1,21 @@
-"""What an invite yields and the inviters every client can use (`KnownInvite`, protocols).
+"""Finding invited members by email: `pick_member` and the batch's `MemberIndex`.
 
-The inviter that looks members up through the client is written once, async, in
-`_async/inviters.py` (`AsyncLookupInviter`; `LookupInviter` is generated from it).
+The invite's data and the inviter protocols are on the ground floor
+(`toggl_focus._ground.invites`); the inviter that looks members up through the client is
+written once, async, in `_async/inviters.py` (`AsyncLookupInviter`; `LookupInviter` is
+generated from it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Iterable, Mapping
-from typing import Protocol
-
-import attrs
+from collections.abc import Iterable
 
 from toggl_focus_api.models import OrganizationUser
 
-from .. import _check
-from ..errors import (
-    AmbiguousMemberError,
-    FocusConfigError,
-    FocusError,
-    InvalidInviteError,
-    MemberNotFoundError,
-)
+from .._ground.invites import InviteResult, check_email, same_email
+from ..errors import AmbiguousMemberError, FocusError, MemberNotFoundError
 
-__all__ = [
-    "AsyncInviter",
-    "InviteIds",
-    "InviteResult",
-    "Inviter",
-    "KnownInvite",
-    "MemberIndex",
-    "as_invite",
-    "check_email",
-    "pick_member",
-]
-
-_ORG_USER = "recipient_org_user_id"
-_ACCOUNT = "recipient_user_account_id"
-
-
-def _check_id(name: str, value: object) -> int:
-    """A positive int id (bool is not an int here), else InvalidInviteError."""
-    return _check.positive_id(name, value, error=InvalidInviteError)
-
-
-def _validate_id(_: object, attribute: attrs.Attribute[int], value: object) -> None:
-    _check_id(attribute.name, value)
-
-
-def check_email(value: object) -> str:
-    """The email without surrounding spaces, if it looks like one; else FocusConfigError."""
-    return _check.email("email", value)
-
-
-def _looks_like_email(value: str) -> bool:
-    try:
-        _check.email("email", value)
-    except FocusConfigError:
-        return False
-    return True
-
-
-def _same_email(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
-@attrs.frozen
-class InviteResult:
-    """The ids an invite yields for one person: the recipient `embody_ghost` takes."""
-
-    email: str = attrs.field(converter=check_email)
-    recipient_org_user_id: int = attrs.field(validator=_validate_id)
-    recipient_user_account_id: int = attrs.field(validator=_validate_id)
-
-    def __str__(self) -> str:
-        return (
-            f"{self.email} (org user {self.recipient_org_user_id}, "
-            f"account {self.recipient_user_account_id})"
-        )
-
-
-class InviteIds(Protocol):
-    """What an inviter returns: anything with the two recipient ids (e.g. `InviteResult`).
-
-    A mapping with the two keys (the accounts service's JSON answer as is) is accepted too.
-    """
-
-    @property
-    def recipient_org_user_id(self) -> int: ...
-
-    @property
-    def recipient_user_account_id(self) -> int: ...
-
-
-class Inviter(Protocol):
-    """Invites `email` (or finds them) and returns their ids; `fake.accounts` is one."""
-
-    def invite(self, email: str) -> InviteIds | Mapping[str, object]: ...
-
-
-class AsyncInviter(Protocol):
-    """Async twin of `Inviter`, for `ainvite_and_embody` and `aembody_many`."""
-
-    def invite(self, email: str) -> Awaitable[InviteIds | Mapping[str, object]]: ...
-
-
-def as_invite(email: str, ids: object) -> InviteResult:
-    """Validate what an inviter returned and pin it to the email that was asked for."""
-    org_user: object
-    account: object
-    said: object
-    if isinstance(ids, Mapping):
-        known = KnownInvite.from_response(ids)
-        org_user, account, said = (
-            known.recipient_org_user_id,
-            known.recipient_user_account_id,
-            ids.get("email"),
-        )
-    else:
-        org_user = getattr(ids, _ORG_USER, None)
-        account = getattr(ids, _ACCOUNT, None)
-        said = getattr(ids, "email", None)
-    if org_user is None or account is None:
-        raise InvalidInviteError(
-            f"the inviter returned {type(ids).__name__}, which lacks {_ORG_USER} and {_ACCOUNT}"
-        )
-    if isinstance(said, str) and not _same_email(said, email):
-        raise InvalidInviteError(f"asked to invite {email}, the inviter answered for {said}")
-    return InviteResult(email, _check_id(_ORG_USER, org_user), _check_id(_ACCOUNT, account))
-
-
-@attrs.frozen
-class KnownInvite:
-    """An inviter for an invite the app already made: answers with the ids it holds (0 requests).
-
-    With `email` set it answers for that address only, so it cannot embody the wrong person.
-    """
-
-    recipient_org_user_id: int = attrs.field(validator=_validate_id)
-    recipient_user_account_id: int = attrs.field(validator=_validate_id)
-    email: str | None = attrs.field(default=None)
-
-    @email.validator
-    def _email_ok(self, _: attrs.Attribute[str | None], value: str | None) -> None:
-        if value is not None:
-            check_email(value)
-
-    @classmethod
-    def from_response(cls, response: Mapping[str, object]) -> KnownInvite:
-        """From the accounts invite response (a mapping); both ids must be present integers."""
-        if not isinstance(response, Mapping):
-            raise InvalidInviteError(
-                f"the invite response must be a mapping, got {type(response).__name__}"
-            )
-        missing = [key for key in (_ORG_USER, _ACCOUNT) if response.get(key) is None]
-        if missing:
-            raise InvalidInviteError(f"the invite response lacks {' and '.join(missing)}")
-        email = response.get("email")
-        return cls(
-            _check_id(_ORG_USER, response[_ORG_USER]),
-            _check_id(_ACCOUNT, response[_ACCOUNT]),
-            email if isinstance(email, str) and _looks_like_email(email) else None,
-        )
-
-    def invite(self, email: str) -> InviteResult:
-        """The held ids, for `email` (which must match `self.email` when that is set)."""
-        email = check_email(email)
-        if self.email is not None and not _same_email(self.email, email):
-            raise InvalidInviteError(f"this KnownInvite holds the ids of {self.email}, not {email}")
-        return InviteResult(email, self.recipient_org_user_id, self.recipient_user_account_id)
+__all__ = ["MemberIndex", "pick_member"]
 
 
 def pick_member(email: str, members: list[OrganizationUser]) -> InviteResult:
@@ -175,7 +23,7 @@ def pick_member(email: str, members: list[OrganizationUser]) -> InviteResult:
     exact = [
         m
         for m in members
-        if isinstance(m.email, str) and _same_email(m.email, email) and not m.deleted_at
+        if isinstance(m.email, str) and same_email(m.email, email) and not m.deleted_at
     ]
     if not exact:
         raise MemberNotFoundError(

@@ -10,7 +10,8 @@ import httpx
 
 from toggl_focus_api.models import Ghost
 
-from .._http import Counter
+from .._ground.invites import InviteResult
+from .._wire.http import Counter
 from ..errors import (
     AlreadyEmbodiedError,
     AuthenticationError,
@@ -21,7 +22,6 @@ from ..errors import (
     QuotaExceededError,
 )
 from .checks import Job
-from .invites import InviteResult
 
 __all__ = [
     "Batch",

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from toggl_focus_api.models import Role
 
-from .. import _check
+from .._ground import check as _check
 from ..errors import FocusConfigError, RoleNotFoundError
-from .cache import RoleCache
 
-__all__ = ["RoleCache", "RoleSpec", "check_role", "match_role", "role_id", "role_name"]
+__all__ = ["RoleSpec", "check_role", "match_role", "role_id", "role_name"]
 
 RoleSpec = int | str | Role
 

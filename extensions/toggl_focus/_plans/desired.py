@@ -18,7 +18,7 @@ import attrs
 from toggl_focus_api.models import Ghost, GhostAssignments, GhostCreate, WorkingHoursCreate
 from toggl_focus_api.types import Unset
 
-from .. import _check
+from .._ground import check as _check
 from ..errors import FocusConfigError
 from .errors import DuplicateKeyError
 
@@ -31,6 +31,7 @@ __all__ = [
     "Hours",
     "Key",
     "KeyName",
+    "StepKind",
     "assigned_ids",
     "check_desired_keys",
     "desired_from_rows",
@@ -46,6 +47,10 @@ __all__ = [
 KeyName = Literal["name", "id"]
 KEYS: tuple[KeyName, ...] = ("name", "id")
 Key = str | int | None
+#: The requests a plan sends, one step each (`steps.py`; the hours steps come from `hours.py`).
+StepKind = Literal[
+    "bulk_create", "bulk_update", "delete", "update_hours", "create_hours", "delete_hours"
+]
 #: Weekday names by the spec's numbers (0 is Sunday), as `desired_from_rows` reads them.
 WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 Hours = Mapping[int, float]

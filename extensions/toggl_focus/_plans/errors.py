@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from ..errors import FocusConfigError, FocusError
-
-if TYPE_CHECKING:
-    from .desired import Key
 
 __all__ = [
     "DuplicateKeyError",
@@ -31,7 +28,7 @@ class DuplicateKeyError(FocusConfigError):
     key. `side` is "desired" (raised before any request) or "workspace" (after the listing,
     before any write); `keys` are the duplicated keys."""
 
-    def __init__(self, message: str, *, side: str, keys: Sequence[Key]) -> None:
+    def __init__(self, message: str, *, side: str, keys: Sequence[str | int | None]) -> None:
         super().__init__(message)
         self.side = side
         self.keys = tuple(keys)

@@ -4,17 +4,14 @@ two requests (a PUT, then a POST or a DELETE)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from toggl_focus_api.models import WorkingHours
 from toggl_focus_api.types import Unset
 
-from .desired import WEEKDAYS, Hours, hours_list
-
-if TYPE_CHECKING:
-    from .steps import StepKind
+from .desired import WEEKDAYS, Hours, StepKind, hours_list
 
 __all__ = ["HoursChange", "hours_change"]
 

@@ -38,7 +38,7 @@ import attrs
 
 from toggl_focus_api.models import Ghost
 
-from .. import _check
+from .._ground import check as _check
 from ..errors import FocusConfigError
 from .desired import KEYS, LISTS, DesiredGhost, Key, KeyName, assigned_ids, desired_ghost, unset
 from .desired import _hours as parse_week

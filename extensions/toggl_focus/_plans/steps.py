@@ -19,7 +19,7 @@ from toggl_focus_api.models import Ghost
 from toggl_focus_api.types import Unset
 
 from ..errors import FocusConnectionError, FocusDecodeError, FocusError, FocusStatusError
-from .desired import Key, name_key
+from .desired import Key, StepKind, name_key
 from .diff import Changes, PlanCreate, PlanUpdate
 
 __all__ = [
@@ -34,9 +34,6 @@ __all__ = [
     "succeeded",
 ]
 
-StepKind = Literal[
-    "bulk_create", "bulk_update", "delete", "update_hours", "create_hours", "delete_hours"
-]
 #: How each step kind goes on the wire, for the reports.
 _WIRE: dict[str, str] = {
     "bulk_create": "POST ghosts/bulk_create",

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from toggl_focus_api.models import Ghost
 
 from .._embody.checks import Where, check_inviter, jobs, require_client, where
-from .._embody.invites import Inviter, InviteResult
 from .._embody.report import Batch, EmbodyReport
 from .._embody.roles import RoleSpec, role_id
-from .._http import counting
-from .._sync_io import async_twin
+from .._ground.invites import Inviter, InviteResult
+from .._wire.http import counting
+from .._wire.sync_io import async_twin
 from ..errors import AuthenticationError, EmbodyError, FocusError, QuotaExceededError
 from .client import Focus
 from .embody import embody_one

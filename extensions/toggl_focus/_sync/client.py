@@ -22,10 +22,15 @@ from typing import TYPE_CHECKING, Self, cast
 
 import httpx
 
-from .. import _retry
-from .._auth import hold
-from .._config import NOT_GIVEN, ClientBase, NotGiven
-from .._runner import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, TimeoutTypes
+from .._client.config import NOT_GIVEN, ClientBase, NotGiven
+from .._ground import retry as _retry
+from .._wire.auth import hold
+from .._wire.runner import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    TimeoutTypes,
+)
 from .wire import Wire
 
 if TYPE_CHECKING:

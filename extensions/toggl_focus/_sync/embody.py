@@ -9,11 +9,11 @@ from typing import TypedDict
 from toggl_focus_api.models import Ghost
 
 from .._embody.checks import Job, Where, check_inviter, job, require_client, where
-from .._embody.invites import Inviter, InviteResult, as_invite
 from .._embody.report import EmbodyResult, embody_failed, invite_failed, settle_conflict
 from .._embody.roles import RoleSpec
-from .._http import Counter, counting
-from .._sync_io import async_twin, invite
+from .._ground.invites import Inviter, InviteResult, as_invite
+from .._wire.http import Counter, counting
+from .._wire.sync_io import async_twin, invite
 from ..errors import ConflictError, EmbodyError, FocusConfigError, FocusError
 from .client import Focus
 from .roles import role_id_for

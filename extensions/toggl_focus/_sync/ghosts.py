@@ -30,10 +30,7 @@ from toggl_focus_api.models import (
 )
 from toggl_focus_api.types import Unset
 
-from .. import _check
-from ..errors import FocusConfigError
-from ..pagination import SyncPager
-from ..resources._base import (
+from .._client.resources import (
     Context,
     RequestOptions,
     Unpack,
@@ -44,13 +41,15 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .runner import SyncResource
+from .._ground import check as _check
+from ..errors import FocusConfigError
+from .pager import SyncPager
+from .runner import Resource, to_raw_page_wrapper, to_raw_response_wrapper
 
 if TYPE_CHECKING:
-    # Imported when used (`plan`, `with_raw_response`): listing ghosts needs neither.
+    # Imported when used (`plan`): listing ghosts does not need the plans.
     from .._plans.desired import KeyName
     from .plans import Desired, GhostPlan
-    from .raw import GhostsWithRawResponse
 
 OrderBy = Literal["name,asc", "name,desc"]
 ORDER_BY: tuple[OrderBy, ...] = ("name,asc", "name,desc")  # the spec's ^name,(asc|desc)$
@@ -102,7 +101,7 @@ def _one(ctx: Context, ghost_id: object, workspace_id: object, organization_id: 
     }
 
 
-class Ghosts(SyncResource):
+class Ghosts(Resource):
     """Ghosts of a workspace (placeholder people on a plan).
 
     Every method checks its arguments before anything else, so a caller's mistake is a
@@ -112,7 +111,6 @@ class Ghosts(SyncResource):
     @cached_property
     def with_raw_response(self) -> GhostsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import GhostsWithRawResponse
 
         return GhostsWithRawResponse(self)
 
@@ -355,3 +353,17 @@ class Ghosts(SyncResource):
         from .plans import load_plan
 
         return load_plan(self, self._ctx, saved, options=options)
+
+
+class GhostsWithRawResponse:
+    """`focus.ghosts`'s methods, each returning a RawResponse (`list`: its first page)."""
+
+    def __init__(self, ghosts: Ghosts) -> None:
+        self.list = to_raw_page_wrapper(ghosts.list)
+        self.get = to_raw_response_wrapper(ghosts.get)
+        self.create = to_raw_response_wrapper(ghosts.create)
+        self.bulk_create = to_raw_response_wrapper(ghosts.bulk_create)
+        self.update = to_raw_response_wrapper(ghosts.update)
+        self.bulk_update = to_raw_response_wrapper(ghosts.bulk_update)
+        self.delete = to_raw_response_wrapper(ghosts.delete)
+        self.embody = to_raw_response_wrapper(ghosts.embody)

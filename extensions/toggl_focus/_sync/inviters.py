@@ -9,7 +9,8 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from .._embody.checks import optional_id, require_client
-from .._embody.invites import InviteResult, MemberIndex, check_email, pick_member
+from .._embody.invites import MemberIndex, pick_member
+from .._ground.invites import InviteResult, check_email
 from ..errors import AuthenticationError, FocusError, QuotaExceededError
 from .client import Focus
 

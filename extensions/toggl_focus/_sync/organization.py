@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from toggl_focus_api.api.organization import (
     create_group,
@@ -29,9 +29,7 @@ from toggl_focus_api.models import (
     TeamPage,
 )
 
-from .. import _check
-from ..pagination import SyncPager
-from ..resources._base import (
+from .._client.resources import (
     RequestOptions,
     Unpack,
     checked_options,
@@ -41,16 +39,9 @@ from ..resources._base import (
     page_of,
     size_params,
 )
-from .runner import SyncResource
-
-if TYPE_CHECKING:
-    # Imported when used: `with_raw_response` is built on first access.
-    from .raw import (
-        GroupsWithRawResponse,
-        RolesWithRawResponse,
-        TeamsWithRawResponse,
-        UsersWithRawResponse,
-    )
+from .._ground import check as _check
+from .pager import SyncPager
+from .runner import Resource, to_raw_page_wrapper, to_raw_response_wrapper
 
 SortDir = SortDirection | Literal["asc", "desc"]
 Summaries = list[GroupSummary]
@@ -63,14 +54,12 @@ def _deletion(parsed: object) -> dict[str, bool]:
     return dict(parsed.additional_properties) if isinstance(parsed, GroupDeletion) else {}
 
 
-class Groups(SyncResource):
+class Groups(Resource):
     """Organization groups: create, update (replace), delete, and the caller's own groups."""
 
     @cached_property
     def with_raw_response(self) -> GroupsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import GroupsWithRawResponse
-
         return GroupsWithRawResponse(self)
 
     def _body(
@@ -157,14 +146,12 @@ class Groups(SyncResource):
         return items_of(result, GroupSummary)
 
 
-class RolesResource(SyncResource):
+class RolesResource(Resource):
     """Organization roles; a role's `role_id` is what embodying a ghost takes."""
 
     @cached_property
     def with_raw_response(self) -> RolesWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import RolesWithRawResponse
-
         return RolesWithRawResponse(self)
 
     def cache_clear(self) -> None:
@@ -183,14 +170,12 @@ class RolesResource(SyncResource):
         return items_of(result, Role)
 
 
-class Teams(SyncResource):
+class Teams(Resource):
     """A workspace's groups hydrated with their ghosts, paginated with a total."""
 
     @cached_property
     def with_raw_response(self) -> TeamsWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import TeamsWithRawResponse
-
         return TeamsWithRawResponse(self)
 
     def list(
@@ -270,7 +255,7 @@ _USER_FILTERS: dict[str, Callable[[str, Any], object]] = {
 }
 
 
-class Users(SyncResource):
+class Users(Resource):
     """Organization users (invited people included). No total: stops on a short page.
 
     Without a total, pages cannot be fetched in parallel: they come one at a time.
@@ -279,8 +264,6 @@ class Users(SyncResource):
     @cached_property
     def with_raw_response(self) -> UsersWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import UsersWithRawResponse
-
         return UsersWithRawResponse(self)
 
     def list(
@@ -348,3 +331,34 @@ class Users(SyncResource):
             max_pages=max_pages,
             start_page=start_page,
         )
+
+
+class GroupsWithRawResponse:
+    """`focus.groups`'s methods, each returning a RawResponse."""
+
+    def __init__(self, groups: Groups) -> None:
+        self.create = to_raw_response_wrapper(groups.create)
+        self.update = to_raw_response_wrapper(groups.update)
+        self.delete = to_raw_response_wrapper(groups.delete)
+        self.mine = to_raw_response_wrapper(groups.mine)
+
+
+class RolesWithRawResponse:
+    """`focus.roles.list`, returning a RawResponse."""
+
+    def __init__(self, roles: RolesResource) -> None:
+        self.list = to_raw_response_wrapper(roles.list)
+
+
+class TeamsWithRawResponse:
+    """`focus.teams.list`'s first page, as a RawResponse of the Page."""
+
+    def __init__(self, teams: Teams) -> None:
+        self.list = to_raw_page_wrapper(teams.list)
+
+
+class UsersWithRawResponse:
+    """`focus.users.list`'s first page, as a RawResponse of the Page."""
+
+    def __init__(self, users: Users) -> None:
+        self.list = to_raw_page_wrapper(users.list)

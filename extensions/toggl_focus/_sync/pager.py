@@ -3,10 +3,10 @@
 """The pagers: iterate a listing lazily, by items or by whole pages, one request per page.
 
 What a page is and when the listing ends (the plan, the checks, `PaginationError`) is
-sync/async-neutral and lives in `toggl_focus.pagination`, which also exports these classes
-under their public names; here is only the iteration. The async pager's `concurrency` > 1
-keeps later pages in flight once the total is known (the `_sync_io` pair's prefetch); the
-sync pager has no `concurrency`.
+sync/async-neutral and lives in `toggl_focus._wire.paging`; `toggl_focus.pagination`
+exports these classes under their public names; here is only the iteration. The async
+pager's `concurrency` > 1 keeps later pages in flight once the total is known (the
+`sync_io` pair's prefetch); the sync pager has no `concurrency`.
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ from typing import Generic, Self, TypeVar
 
 import httpx
 
-from .._sync_io import SyncPrefetch
-from ..pagination import Page, _Plan, _Walk, resumable
+from .._wire.paging import Page, _Plan, _Walk, resumable
+from .._wire.sync_io import Prefetch
 
 __all__ = ["SyncItemIterator", "SyncPageIterator", "SyncPager"]
 
 T = TypeVar("T")
 
-SyncFetch = Callable[[int, int], tuple[list[T], int | None]]
+Fetch = Callable[[int, int], tuple[list[T], int | None]]
 Fetched = tuple[list[T], int | None, httpx.Response | None]
 
 
-def _fetch_page(fetch: SyncFetch[T], number: int, size: int) -> Fetched[T]:
+def _fetch_page(fetch: Fetch[T], number: int, size: int) -> Fetched[T]:
     """Fetch page `number` with its response; an error says to resume from it (`next_page`).
 
     A prefetched page runs as its own task, so each page captures only its own response.
@@ -54,7 +54,7 @@ class SyncPager(Generic[T]):
 
     def __init__(
         self,
-        fetch: SyncFetch[T],
+        fetch: Fetch[T],
         *,
         operation: str,
         page_size: int | None = None,
@@ -108,7 +108,7 @@ class SyncPageIterator(_Closing, Generic[T]):
     def __init__(self, pager: SyncPager[T]) -> None:
         self._pager = pager
         self._walk: _Walk[T] = _Walk(pager._plan)
-        self._ahead: SyncPrefetch[Fetched[T]] = SyncPrefetch()
+        self._ahead: Prefetch[Fetched[T]] = Prefetch()
         self._next_to_start = self._walk.number + 1
         self._closed = False
         if self._walk.finished:  # max_items=0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from toggl_focus_api.api.working_hours import (
     create_ghost_working_hours,
@@ -20,13 +20,9 @@ from toggl_focus_api.api.working_hours import (
 )
 from toggl_focus_api.models import WorkingHours, WorkingHoursCreate, WorkingHoursUpdate
 
-from .. import _check
-from ..resources._base import RequestOptions, Unpack, items_of
-from .runner import SyncResource
-
-if TYPE_CHECKING:
-    # Imported when used: `with_raw_response` is built on first access.
-    from .raw import WorkingHoursWithRawResponse
+from .._client.resources import RequestOptions, Unpack, items_of
+from .._ground import check as _check
+from .runner import Resource, to_raw_response_wrapper
 
 Hours = list[WorkingHours]
 NewEntries = Sequence[WorkingHoursCreate | Mapping[str, Any]]
@@ -46,7 +42,7 @@ def _ids(working_hour_ids: object) -> list[int]:
     return _check.ids("working_hour_ids", working_hour_ids)
 
 
-class WorkingHoursResource(SyncResource):
+class WorkingHoursResource(Resource):
     """Working hours per weekday (0 = Sunday) for organization users and ghosts.
 
     Entries are checked against the generated models (`_check.bodies`): a missing or wrong
@@ -56,8 +52,6 @@ class WorkingHoursResource(SyncResource):
     @cached_property
     def with_raw_response(self) -> WorkingHoursWithRawResponse:
         """These methods returning a RawResponse: `.headers`, `.status_code`, `.parse()`."""
-        from .raw import WorkingHoursWithRawResponse
-
         return WorkingHoursWithRawResponse(self)
 
     def _user(self, user_id: object, organization_id: object, body: object = None) -> Args:
@@ -184,3 +178,17 @@ class WorkingHoursResource(SyncResource):
         """Delete a ghost's entries by `working_hour_id` (unknown ids are ignored)."""
         args = self._ghost(ghost_id, workspace_id, organization_id, _ids(working_hour_ids))
         self._run(delete_ghost_working_hours.sync_detailed, options, **args)
+
+
+class WorkingHoursWithRawResponse:
+    """`focus.working_hours`'s methods, each returning a RawResponse."""
+
+    def __init__(self, hours: WorkingHoursResource) -> None:
+        self.get_for_user = to_raw_response_wrapper(hours.get_for_user)
+        self.create_for_user = to_raw_response_wrapper(hours.create_for_user)
+        self.update_for_user = to_raw_response_wrapper(hours.update_for_user)
+        self.delete_for_user = to_raw_response_wrapper(hours.delete_for_user)
+        self.get_for_ghost = to_raw_response_wrapper(hours.get_for_ghost)
+        self.create_for_ghost = to_raw_response_wrapper(hours.create_for_ghost)
+        self.update_for_ghost = to_raw_response_wrapper(hours.update_for_ghost)
+        self.delete_for_ghost = to_raw_response_wrapper(hours.delete_for_ghost)

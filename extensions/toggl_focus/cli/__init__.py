@@ -30,7 +30,7 @@ def main() -> None:
     try:
         from .app import app
     except ImportError as exc:  # the cli extra is missing, or holds too old a package
-        from .._requirements import explain
+        from .._ground.requirements import explain
 
         reason = explain(exc)  # names the package, what is installed and what we need
         if "pip install" not in reason:

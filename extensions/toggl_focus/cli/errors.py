@@ -138,7 +138,7 @@ def _lead(exc: BaseException, settings: Settings | None) -> str:
     if request is not None:
         url = str(request.url)
     else:
-        from .._auth import DEFAULT_BASE_URL
+        from .._wire.auth import DEFAULT_BASE_URL
 
         url = (settings.base_url if settings else None) or DEFAULT_BASE_URL
     host = urlsplit(url).netloc.rpartition("@")[2] or url  # never user:password@

@@ -342,7 +342,7 @@ def embody(
       focus ghosts embody 1160 ada.schmidt@northwind.example --role member
       focus ghosts embody 1160 ada.schmidt@northwind.example --role 3 --dry-run
     """
-    from .. import _check
+    from .._ground import check as _check
     from ..errors import FocusConfigError
 
     out = Output(json_=json_)
@@ -412,7 +412,7 @@ def embody_many(
       focus ghosts embody-many people.csv --role member
       focus ghosts embody-many people.csv --role 3 --csv > report.csv
     """
-    from .. import _check
+    from .._ground import check as _check
 
     out = Output(json_=json_, csv_=csv_)
     chosen = _role(role)

@@ -107,7 +107,7 @@ def users_find(ctx: click.Context, email: str, dry_run: bool, json_: bool, csv_:
     Examples:
       focus users find ada.schmidt@northwind.example
     """
-    from .. import _check
+    from .._ground import check as _check
     from ..errors import FocusConfigError
 
     out = Output(json_=json_, csv_=csv_)

@@ -23,7 +23,7 @@ from .errors import CliError
 from .safe import csv_cell, dumps, visible
 
 if TYPE_CHECKING:
-    from .._http import Counter
+    from .._wire.http import Counter
 
 __all__ = ["Column", "Output", "Progress", "cell"]
 

@@ -37,8 +37,8 @@ from .output import Output, console, note
 from .session import Session, session
 
 if TYPE_CHECKING:
-    from .._client import Focus
     from .._plans.saved import SavedPlan
+    from .._sync.client import Focus
 
 file_argument = argument(
     "file",

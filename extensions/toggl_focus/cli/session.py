@@ -25,8 +25,8 @@ from .output import Progress, note
 from .safe import visible
 
 if TYPE_CHECKING:
-    from .._client import Focus
-    from .._http import Counter
+    from .._sync.client import Focus
+    from .._wire.http import Counter
     from ..quota import Quota
 
 __all__ = ["Session", "duration", "quota_text", "session"]
@@ -119,8 +119,8 @@ class Session:
 
         `workspace=False` for commands that need only the organization.
         """
-        from .._client import Focus
-        from .._http import counting
+        from .._sync.client import Focus
+        from .._wire.http import counting
 
         organization = self.organization_id()
         space = self.workspace_id() if workspace else self.settings.workspace_id

@@ -27,7 +27,7 @@ import httpx
 
 from toggl_focus_api import Client
 
-from .._conformance import Decision, Spec, Violation
+from ..testing._conformance import Decision, Spec, Violation
 from ._steps import (
     AUTH_REFUSED,
     BUDGET,

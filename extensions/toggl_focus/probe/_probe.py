@@ -8,11 +8,12 @@ from typing import Any, cast
 import attrs
 import httpx
 
-from .._auth import hold, resolve_base_url, resolve_token
-from .._client import AsyncFocus, Focus
-from .._conformance import Spec
-from .._version import __version__
+from .._async.client import AsyncFocus
+from .._ground.version import __version__
+from .._sync.client import Focus
+from .._wire.auth import hold, resolve_base_url, resolve_token
 from ..errors import FocusConfigError, FocusDecodeError, FocusStatusError
+from ..testing._conformance import Spec
 from ._engine import Engine, answer_from, describe_error, query_params
 from ._report import Report
 from ._steps import (

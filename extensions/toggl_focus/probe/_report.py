@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from .._conformance import Violation
+from ..testing._conformance import Violation
 from ._engine import NO_ENTRIES, DecisionResult, Exchange, Skipped
 from ._steps import BUDGET, CONFIRMED, CONTRADICTED, NOT_TESTED, STOPPED
 
@@ -457,6 +457,6 @@ def _where(violation: dict[str, Any]) -> str:
 
 def _package_version() -> str:
     """toggl-focus's version (the spec has its own): which client produced the report."""
-    from .._version import __version__
+    from .._ground.version import __version__
 
     return __version__

@@ -28,12 +28,13 @@ app against both (``--style sparse`` on the command line, ``focus fake --style s
 ``user_id`` are ``null`` until set in both styles, as Toggl's published spec makes them
 nullable; a working-hours entry without a weekday has no ``weekday`` key in both.
 
-Routes and request checks come from the spec shipped in the package (`toggl_focus._conformance`
-on `toggl_focus/_spec/focus.json`): a request that breaks a rule of the spec (a type, a range,
-a required field, a pattern, an enum, the list format of a parameter) is a 400 naming the
-field and the rule, before the operation runs. `fake.check_responses = True` checks the
-fake's own answers against the spec too (`fake.response_violations`). Needs the `testing`
-extra: `pip install "toggl-focus[testing]"` (jsonschema).
+Routes and request checks come from the spec shipped in the package
+(`toggl_focus.testing._conformance` on `toggl_focus/_spec/focus.json`): a request that breaks
+a rule of the spec (a type, a range, a required field, a pattern, an enum, the list format of
+a parameter) is a 400 naming the field and the rule, before the operation runs.
+`fake.check_responses = True` checks the fake's own answers against the spec too
+(`fake.response_violations`). Needs the `testing` extra: `pip install "toggl-focus[testing]"`
+(jsonschema).
 
 Behaviour where the spec is silent (each a decision of the fake):
 

@@ -1,7 +1,7 @@
 """The fake server's HTTP layer: one pure `handle()` shared by every transport.
 
 Routing and request checks come from the spec shipped in the package
-(`toggl_focus/_spec/focus.json`, via `toggl_focus._conformance`): the path templates and
+(`toggl_focus/_spec/focus.json`, via `toggl_focus.testing._conformance`): the path templates and
 methods of its operations, and every rule its parameters and bodies state (types, ranges,
 required fields, patterns, enums, list formats). The first broken rule is a 400 in the
 `Error` shape, before the operation runs. What the spec cannot state (an id that must exist,
@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, NoReturn
 
-from toggl_focus._conformance import Spec, Violation
+from toggl_focus.testing._conformance import Spec, Violation
 from toggl_focus.testing._state import FocusState, JsonObject, utc_now
 
 BASE_PATH = "/api"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from .._auth import is_loopback
+from .._wire.auth import is_loopback
 
 __all__ = ["ALLOW_REMOTE", "RemoteHostError", "check_host"]
 

@@ -12,9 +12,9 @@ from typing import Any
 import attrs
 import httpx
 
-from toggl_focus._conformance import Violation
 from toggl_focus.testing._accounts import Accounts
 from toggl_focus.testing._app import Answer, FocusApp, Quota
+from toggl_focus.testing._conformance import Violation
 from toggl_focus.testing._faults import SERVER_KINDS, Fault, FaultRule
 from toggl_focus.testing._state import FocusState, JsonObject
 

@@ -1,14 +1,15 @@
-"""The few things only the sync client does its own way; `_async_io.py` is their async side.
+"""The few things only the sync client does its own way; `async_io.py` is their async side.
 
 The generated sync code in `_sync/` imports these names (`scripts/make_sync.py` rewrites the
-async source's `_async_io` to `_sync_io`). Each has a twin of the same shape in `_async_io.py`:
+async source's `async_io` to `sync_io`, and `AsyncX` to `X`). Each has a twin of the same
+shape in `async_io.py`, named with `Async` in front where it is a class:
 
-- `SyncPool`: our own connection pool, with the deadline installed under its sockets.
+- `Pool`: our own connection pool, with the deadline installed under its sockets.
 - `invite`, `async_twin`: calling an inviter, which the async client may await.
 - `deadline`: the attempt's total deadline. A blocking socket read can only be bounded by
   its own timeout, so a network backend wrapped around httpcore's shortens every socket
   operation's timeout to what is left of the attempt's deadline (`_DeadlineBackend`).
-- `SyncPrefetch`: pages fetched ahead of the pager's reader; the sync pager never does (it
+- `Prefetch`: pages fetched ahead of the pager's reader; the sync pager never does (it
   has no `concurrency`), so this only keeps the shape of the async one.
 """
 
@@ -24,13 +25,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpcore
 import httpx
 
-from ._http import Attempt, deadline_at, transport_options
-from .errors import FocusConfigError
+from ..errors import FocusConfigError
+from .http import Attempt, deadline_at, transport_options
 
 if TYPE_CHECKING:
-    from ._embody.invites import Inviter
+    from .._ground.invites import Inviter
 
-__all__ = ["SyncPool", "SyncPrefetch", "async_twin", "deadline", "invite"]
+__all__ = ["Pool", "Prefetch", "async_twin", "deadline", "invite"]
 
 R = TypeVar("R")
 
@@ -40,7 +41,7 @@ _deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
 )
 
 
-class SyncPool:
+class Pool:
     """The transport a Focus owns (when no http_client is given), opened on first use."""
 
     def __init__(self, base_url: httpx.URL) -> None:
@@ -180,7 +181,7 @@ def invite(inviter: Inviter, email: str) -> object:
     return ids
 
 
-class SyncPrefetch(Generic[R]):
+class Prefetch(Generic[R]):
     """The sync side of `AsyncPrefetch`: nothing runs in the background, so a page "started"
     is a page already fetched, kept until it is taken."""
 

@@ -1,8 +1,8 @@
-"""The few things only the async client does its own way; `_sync_io.py` is their sync side.
+"""The few things only the async client does its own way; `sync_io.py` is their sync side.
 
 The async source in `_async/` imports these names from here; `scripts/make_sync.py` rewrites
-`_async_io` to `_sync_io`, so the generated sync code imports the same names from there.
-Each name here has a twin of the same shape in `_sync_io.py`:
+`async_io` to `sync_io` (and `AsyncPool` to `Pool`), so the generated sync code imports the
+sync names from there. Each name here has a twin of the same shape in `sync_io.py`:
 
 - `AsyncPool`: our own connection pool; the async one is per event loop.
 - `invite`, `async_twin`: calling an inviter, which the async client may await.
@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
 
-from ._http import Attempt, deadline_at, deadline_error, transport_options
+from .http import Attempt, deadline_at, deadline_error, transport_options
 
 if TYPE_CHECKING:
-    from ._embody.invites import AsyncInviter, Inviter
+    from .._ground.invites import AsyncInviter, Inviter
 
 __all__ = ["AsyncPool", "AsyncPrefetch", "async_twin", "deadline", "invite"]
 

@@ -3,7 +3,7 @@
 This module holds what both wires share; the wire itself is written once, async, in
 `_async/wire.py` (`AsyncWire`; its generated twin is `_sync/wire.py`, `Wire`), and what
 sync and async do differently (our connection pool, how the deadline is enforced) is in
-`_async_io.py` / `_sync_io.py`.
+`async_io.py` / `sync_io.py`.
 
 The generated operations call `client.get_httpx_client().request(method=..., url=...,
 params=..., json=..., headers=...)`. Each Focus gives its generated `Client` a `Wire` (sync)
@@ -40,11 +40,11 @@ from typing import Any
 import attrs
 import httpx
 
-from ._auth import Secret
-from ._check import given
-from ._retry import NOT_SENT_ERRORS
-from .errors import FocusConfigError, FocusDecodeError, error_for_response
-from .quota import Quota
+from .._ground.check import given
+from .._ground.retry import NOT_SENT_ERRORS
+from ..errors import FocusConfigError, FocusDecodeError, error_for_response
+from ..quota import Quota
+from .auth import Secret
 
 __all__ = [
     "CHUNK",

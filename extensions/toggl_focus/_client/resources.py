@@ -14,11 +14,11 @@ import attrs
 from toggl_focus_api import Client
 from toggl_focus_api.types import Unset
 
-from .. import _check
-from .._embody.cache import RoleCache
-from .._http import QueryValue, check_headers, check_query
-from .._pagination_meta import PAGINATION
-from .._runner import (
+from .._ground import check as _check
+from .._ground.role_cache import RoleCache
+from .._wire.http import QueryValue, check_headers, check_query
+from .._wire.pagination_meta import PAGINATION
+from .._wire.runner import (
     Policy,
     Result,
     TimeoutTypes,

@@ -24,18 +24,10 @@ import httpx
 
 from toggl_focus_api import errors as api_errors
 
-from . import _check, _raw, _retry
-from ._check import given
-from ._http import (
-    Attempt,
-    Counter,
-    check_headers,
-    check_query,
-    closed_error,
-    counting,
-    merge_headers,
-)
-from .errors import (
+from .._ground import check as _check
+from .._ground import retry as _retry
+from .._ground.check import given
+from ..errors import (
     FocusConfigError,
     FocusConnectionError,
     FocusDecodeError,
@@ -45,7 +37,17 @@ from .errors import (
     QuotaExceededError,
     UnexpectedStatusError,
 )
-from .quota import Quota
+from ..quota import Quota
+from . import raw as _raw
+from .http import (
+    Attempt,
+    Counter,
+    check_headers,
+    check_query,
+    closed_error,
+    counting,
+    merge_headers,
+)
 
 __all__ = ["Call", "Counter", "Policy", "Result", "counting", "expect", "expect_list"]
 

@@ -40,7 +40,7 @@ from urllib.parse import parse_qsl, quote
 
 import attrs
 
-from .errors import FocusConfigError
+from ..errors import FocusConfigError
 
 
 class MissingExtraError(FocusConfigError, ImportError):

@@ -32,7 +32,7 @@ import attrs
 
 from toggl_focus_api.types import UNSET, Unset
 
-from .errors import FocusConfigError
+from ..errors import FocusConfigError
 
 E = TypeVar("E", bound=enum.Enum)
 M = TypeVar("M")

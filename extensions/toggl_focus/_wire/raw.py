@@ -8,7 +8,8 @@ came from (`.headers`, `.status_code`, `.http_response`) and the value (`.parse(
 How the response travels out: the runner notes every response it gets (`note`) in the
 list that the innermost enclosing `capturing()` block holds, a context variable, so
 concurrent tasks never see each other's responses. The wrappers are written once, async,
-in `_async/raw.py`; the pagers use `capturing()` per page (`Page.response`).
+in `_async/runner.py` (each raw twin beside its resource); the pagers use `capturing()` per
+page (`Page.response`).
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ class RawResponse(Generic[R]):
 def last(seen: list[httpx.Response]) -> httpx.Response:
     """The response a wrapped call's value came from: the last one it received."""
     if not seen:  # pragma: no cover - every resource method sends a request or raises
-        from .errors import FocusError
+        from ..errors import FocusError
 
         raise FocusError("the call returned without an HTTP response")
     return seen[-1]

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from .errors import FocusConfigError
+from ..errors import FocusConfigError
 
 DEFAULT_BASE_URL = "https://focus.toggl.com/api"
 TOKEN_ENV = "TOGGL_FOCUS_API_TOKEN"

@@ -18,11 +18,11 @@ import httpx
 
 from toggl_focus_api import Client
 
-from . import _check
-from ._auth import Held, Secret, hold, resolve_base_url, resolve_token
-from ._embody.cache import RoleCache
-from ._http import Settings, caller_would_proxy, check_headers, merge_headers
-from ._runner import (
+from .._ground import check as _check
+from .._ground.role_cache import RoleCache
+from .._wire.auth import Held, Secret, hold, resolve_base_url, resolve_token
+from .._wire.http import Settings, caller_would_proxy, check_headers, merge_headers
+from .._wire.runner import (
     DEFAULT_TIMEOUT,
     Policy,
     TimeoutTypes,
@@ -31,9 +31,9 @@ from ._runner import (
     as_retries,
     as_timeout,
 )
-from .errors import FocusConfigError
-from .quota import Quota
-from .resources._base import Context
+from ..errors import FocusConfigError
+from ..quota import Quota
+from .resources import Context
 
 __all__ = ["NOT_GIVEN", "ClientBase", "NotGiven"]
 
@@ -51,7 +51,7 @@ NOT_GIVEN: Final = NotGiven.NOT_GIVEN
 
 
 def _user_agent() -> str:
-    from ._version import __version__
+    from .._ground.version import __version__
 
     return (
         f"toggl-focus/{__version__} python-httpx/{httpx.__version__} "

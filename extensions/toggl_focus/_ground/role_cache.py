@@ -1,8 +1,9 @@
 """`RoleCache`: the roles a client has listed, per organization, for role-name lookups.
 
-Apart from `roles.py` (which re-exports it) because every client holds one from its
-construction on: this module needs no generated model at run time, so building a client
-does not load the `Role` model (`make bench`, "5. Import time").
+On the ground floor because every client holds one from its construction on
+(`_client/config.py`, `_client/resources.py`), while the role matching that fills it is a
+workflow (`_embody/roles.py`). It needs no generated model at run time, so building a
+client does not load the `Role` model (`make bench`, "5. Import time").
 """
 
 from __future__ import annotations
