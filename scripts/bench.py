@@ -1441,9 +1441,9 @@ def readme_summary(report: Report) -> str:
         f" on thin ones. `AsyncFocus` with `concurrency=8` lists {run['count']:,} ghosts at"
         f" {LATENCY * 1000:.0f} ms latency {run['focus'].text('x')} faster than one page at a"
         f" time, with the same {run['pages']} requests; raw `httpx.AsyncClient` + `json` paged"
-        f" the same way {run['raw'].text('x')}, and `AsyncFocus` takes {run['versus'].text('x')}"
-        " its wall time. Peak memory while iterating 100,000 ghosts is"
-        f" {s['memory']:.2f} MiB (flat in N). `import toggl_focus` takes"
+        f" the same way {run['raw'].text('x')}; at that concurrency `AsyncFocus` takes"
+        f" {run['versus'].text('x')} the raw client's wall time. Peak memory while iterating"
+        f" 100,000 ghosts is {s['memory']:.2f} MiB (flat in N). `import toggl_focus` takes"
         f" {s['import'].text('x')} the CPU time of `import httpx` ({s['first use'].text('x')}"
         " with `Focus(...)` and its first resource)."
     )
