@@ -29,7 +29,8 @@ cheaper; it times bare interpreters instead.
 
 Prints one table and writes it, with the machine and the command, to docs/benchmarks.md and
 a summary to the README's "Measured, not claimed" section (`--no-write` to skip; `--quick`
-for a smoke run, which writes nothing). pyperf's own options work too (`-v`, `-o FILE`).
+for a smoke run, which writes nothing). `-o FILE` (pyperf's) also keeps every worker's
+values, one benchmark per contender and round, for `python -m pyperf show/stats FILE`.
 """
 
 from __future__ import annotations
