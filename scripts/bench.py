@@ -683,11 +683,13 @@ def async_jobs() -> list[Job]:
 class Timed:
     """What the rounds of one section measured: per job, its figure in each round (the
     median of its worker's values); the loops pyperf calibrated; the first worker's
-    metadata (machine, Python), which the doc quotes."""
+    metadata (machine, Python), which the doc quotes; how much a worker's values vary (its
+    relative standard deviation, one per worker that took several)."""
 
     values: dict[Job, list[float]]
     loops: dict[Job, int] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
+    within: list[float] = field(default_factory=list)
 
 
 def run_rounds(runner: pyperf.Runner, jobs: list[Job], rounds: int) -> Timed:
@@ -715,7 +717,10 @@ def run_rounds(runner: pyperf.Runner, jobs: list[Job], rounds: int) -> Timed:
                 bench = runner.bench_time_func(f"{job.name} #{index + 1}", time_job, job, args.data)
             if bench is not None and not args.worker:
                 timed.loops[job] = bench.get_runs()[-1].get_metadata()["loops"]
-                timed.values[job].append(statistics.median(bench.get_values()))
+                values = bench.get_values()
+                timed.values[job].append(statistics.median(values))
+                if len(values) > 1:
+                    timed.within.append(statistics.pstdev(values) / statistics.mean(values))
                 timed.metadata = timed.metadata or bench.get_metadata()
     return timed
 
@@ -786,6 +791,7 @@ def bench_cpu(
             "change": ratios["Focus, fast path / from_dict only"],
             "facade": ratios["Focus / generated"],
         }
+    between = statistics.median(statistics.pstdev(v) / statistics.mean(v) for v in times.values())
     describe = "; ".join(
         f"**{name}**: {s['projects']:.1f} projects, {s['tasks']:.1f} tasks and {s['teams']:.1f}"
         f" team ids per ghost on average, a description on {s['described']:.0f}%,"
@@ -814,7 +820,12 @@ def bench_cpu(
         " before the garbage collector's share (about a fifth of the CPU from 10,000 on) shows,"
         " and the ratios read low. Ratios are taken within a round (paired), then summarised"
         " by their median and interquartile range, with no more decimals than that range"
-        " supports.\n\n" + "\n".join(lines) + "\n\n" + "\n".join(ratio_lines)
+        " supports. Within one worker the values of a listing vary by"
+        f" {statistics.median(timed.within):.1%} (median relative standard deviation), from one"
+        f" round's worker to the next by {between:.0%}: most of the spread is the process's"
+        " own (its memory layout, its hash seed), which pyperf samples by spawning a process"
+        " per run and which pairing by round cannot remove; one long-lived worker per side"
+        " would hide it, not avoid it.\n\n" + "\n".join(lines) + "\n\n" + "\n".join(ratio_lines)
     )
     report.sections.append(("2. CPU time per 1,000 ghosts", text))
 
