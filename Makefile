@@ -278,6 +278,10 @@ demo: $(DEMO_STAMP)
 fake-server: $(DEMO_STAMP)
 	$(PY) -m toggl_focus.testing --port $(PORT)
 
+# About 7 minutes on 2 cores: timings on pyperf (one worker process per contender and round),
+# then rewrites docs/benchmarks.md and the README's figures. `$(PY) scripts/bench.py --quick`
+# is a one-minute smoke run that writes nothing; the request counts are tests
+# (tests/test_request_counts.py).
 bench: $(VENV_STAMP)
 	$(PY) scripts/bench.py
 

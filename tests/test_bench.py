@@ -1,15 +1,16 @@
 """scripts/bench.py's arithmetic and guards, and the model template change it measures.
 
 The bench itself (minutes, machine-dependent) is not run here; what decides its figures is:
-the paired-ratio statistics and their printed precision, the worker switching the fast
-decode path off when asked, and today's models running no import statement per call.
+the paired-ratio statistics and their printed precision, the "from_dict only" contender
+really running without the fast decode path, every job pyperf times listing every ghost,
+and today's models running no import statement per call. Its request counts are asserted
+in tests/test_request_counts.py.
 """
 
 from __future__ import annotations
 
 import ast
 import importlib.util
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,18 +97,33 @@ def test_every_model_module_imports_first_in_a_fresh_interpreter() -> None:
     subprocess.run([sys.executable, "-c", code, *names], check=True, cwd=ROOT)
 
 
-def test_a_worker_switches_the_fast_path_off_when_asked(tmp_path: Path) -> None:
-    """The CPU comparison's "from_dict only" worker really runs without the fast path."""
-    import pickle
+def test_from_dict_only_switches_the_fast_path_off_and_back() -> None:
+    """The CPU comparison's "from_dict only" contender really runs without the fast path."""
+    import toggl_focus_api.types as generated_types
 
-    data = tmp_path / "pages.pickle"
-    target = {"base_url": "http://x.invalid/api", "token": "t", "organization_id": 1,
-              "workspace_id": 2}  # fmt: skip
-    data.write_bytes(pickle.dumps((target, {})))
-    hellos = []
-    for fast in (True, False):
-        worker = bench.Worker("w", data, fast=fast)
-        hellos.append(worker.fast)
-        worker.close()
-    assert hellos == [True, False]
-    assert os.environ.get(bench.NO_FAST) is None  # the parent's environment is untouched
+    fast = generated_types._fast_decoder
+    with bench.models(bench.BEFORE):
+        assert generated_types._fast_decoder is not fast
+        assert generated_types._fast_decoder(("any", False, False)) is None
+    assert generated_types._fast_decoder is fast
+    with bench.models(bench.AFTER):
+        assert generated_types._fast_decoder is fast
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """200 thin and 200 realistic ghosts, recorded as `make bench` records 20,000."""
+    path = tmp_path_factory.mktemp("bench") / "pages.pickle"
+    _, stats = bench.record(path, 200)
+    assert set(stats) == {"thin", "realistic"} and stats["realistic"]["projects"] > 0
+    return str(path)
+
+
+def test_every_timed_job_lists_every_ghost(recorded: str, monkeypatch) -> None:
+    """What pyperf's workers time: each contender lists all 200 ghosts in 2 requests (the
+    async ones check the request count themselves); a short listing would raise."""
+    monkeypatch.setattr(bench, "LATENCY", 0.001)
+    jobs = bench.cpu_jobs() + bench.async_jobs()
+    assert len({job.name for job in jobs}) == len(jobs) == 10 + 19
+    for job in jobs:
+        assert bench.time_job(1, job, recorded) > 0, job.name
