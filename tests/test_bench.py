@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -124,6 +125,18 @@ def test_every_timed_job_lists_every_ghost(recorded: str, monkeypatch) -> None:
     async ones check the request count themselves); a short listing would raise."""
     monkeypatch.setattr(bench, "LATENCY", 0.001)
     jobs = bench.cpu_jobs() + bench.async_jobs()
-    assert len({job.name for job in jobs}) == len(jobs) == 10 + 19
+    assert len({job.name for job in jobs}) == len(jobs) == 10 + 6 + 19
     for job in jobs:
         assert bench.time_job(1, job, recorded) > 0, job.name
+
+
+def test_the_unknown_field_shapes_are_the_realistic_ghosts_plus_those_fields(
+    recorded: str,
+) -> None:
+    _, count, shapes = bench.load(recorded)
+    realistic = [g for body, _ in shapes["realistic"].values() for g in json.loads(body)["data"]]
+    for shape, extra in bench.UNKNOWN.items():
+        ghosts = [g for body, _ in shapes[shape].values() for g in json.loads(body)["data"]]
+        assert ghosts == [{**g, **extra} for g in realistic] and len(ghosts) == count
+        for body, headers in shapes[shape].values():
+            assert dict(headers)["content-length"] == str(len(body))
