@@ -48,7 +48,7 @@ from toggl_focus_api.api.organization import (
     list_users,
 )
 from toggl_focus_api.api.working_hours import get_user_working_hours
-from toggl_focus_api.models import GhostPage
+from toggl_focus_api.models import Ghost, GhostPage
 from toggl_focus_api.types import FAST_MISS, UNSET, fast_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -425,6 +425,27 @@ def page(*ghosts: dict[str, Any]) -> bytes:
 def test_timestamp_corner_cases_behave_as_today(stamp: str, field: str) -> None:
     check("list_ghosts", page(ghost(**{field: stamp})))
     check("get_ghost", json.dumps(ghost(**{field: stamp})).encode())
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2026-03-02T09:15:00Z", "2026-03-02T09:15:00+02:00", *ODD_TIMESTAMPS[-6:]]
+)
+def test_repeated_timestamps_in_one_object_behave_as_today(stamp: str) -> None:
+    # A model's second date-time with the text of the last one parsed is that datetime.
+    for fields in (
+        {"created_at": stamp, "updated_at": stamp},
+        {"created_at": stamp, "deleted_at": None, "embodied_at": "", "updated_at": stamp},
+        {"created_at": "2026-03-02T09:15:00Z", "embodied_at": stamp, "updated_at": stamp},
+        {"created_at": stamp, "embodied_at": "2026-03-02T09:15:00Z", "updated_at": stamp},
+        {"deleted_at": stamp},
+    ):
+        assert check("get_ghost", json.dumps(ghost(**fields)).encode()) is not None
+        check("list_ghosts", page(ghost(**fields), ghost(id=2, **fields)))
+    both = fast_json(json.dumps(ghost(created_at=stamp, updated_at=stamp)).encode(), Ghost)
+    shaped = api_types.FAST_DATETIME_SHAPES.get(stamp[4::3]) == len(stamp)
+    if shaped and both is not FAST_MISS:  # parsed once, by fromisoformat alone
+        assert isinstance(both.created_at, datetime.datetime)
+        assert both.updated_at is both.created_at
 
 
 RAW_BODIES = [

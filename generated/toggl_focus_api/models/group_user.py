@@ -292,16 +292,22 @@ _FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
 
 def _fast_convert(_struct: Any) -> GroupUser:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    _text: Any = None  # the last date-time text parsed below, and its datetime
+    _moment: Any = None
     created_at = _struct.f0
     if created_at.__class__ is str and FAST_DATETIME_SHAPES.get(created_at[4::3]) == len(created_at):
-        created_at = fast_fromisoformat(created_at)
+        _text = created_at
+        created_at = _moment = fast_fromisoformat(created_at)
     elif created_at == "":
         created_at = None
     elif created_at is not None and created_at is not UNSET:
         created_at = expect_datetime(created_at, "GroupUser.created_at")
     deleted_at = _struct.f1
-    if deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
-        deleted_at = fast_fromisoformat(deleted_at)
+    if deleted_at == _text:
+        deleted_at = _moment
+    elif deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
+        _text = deleted_at
+        deleted_at = _moment = fast_fromisoformat(deleted_at)
     elif deleted_at == "":
         deleted_at = None
     elif deleted_at is not None and deleted_at is not UNSET:
@@ -311,8 +317,11 @@ def _fast_convert(_struct: Any) -> GroupUser:
     organization_user_id = _struct.f4
     track_role_id = _struct.f5
     updated_at = _struct.f6
-    if updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
-        updated_at = fast_fromisoformat(updated_at)
+    if updated_at == _text:
+        updated_at = _moment
+    elif updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
+        _text = updated_at
+        updated_at = _moment = fast_fromisoformat(updated_at)
     elif updated_at == "":
         updated_at = None
     elif updated_at is not None and updated_at is not UNSET:

@@ -631,13 +631,16 @@ _FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
 
 def _fast_convert(_struct: Any) -> OrganizationUser:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    _text: Any = None  # the last date-time text parsed below, and its datetime
+    _moment: Any = None
     id = _struct.f0
     field_2fa_enabled = _struct.f1
     account_locked_at = _struct.f2
     if account_locked_at.__class__ is str and FAST_DATETIME_SHAPES.get(account_locked_at[4::3]) == len(
         account_locked_at
     ):
-        account_locked_at = fast_fromisoformat(account_locked_at)
+        _text = account_locked_at
+        account_locked_at = _moment = fast_fromisoformat(account_locked_at)
     elif account_locked_at == "":
         account_locked_at = None
     elif account_locked_at is not None and account_locked_at is not UNSET:
@@ -646,8 +649,11 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     admin = _struct.f4
     can_edit_personal_details = _struct.f5
     created_at = _struct.f6
-    if created_at.__class__ is str and FAST_DATETIME_SHAPES.get(created_at[4::3]) == len(created_at):
-        created_at = fast_fromisoformat(created_at)
+    if created_at == _text:
+        created_at = _moment
+    elif created_at.__class__ is str and FAST_DATETIME_SHAPES.get(created_at[4::3]) == len(created_at):
+        _text = created_at
+        created_at = _moment = fast_fromisoformat(created_at)
     elif created_at == "":
         created_at = None
     elif created_at is not None and created_at is not UNSET:
@@ -656,8 +662,11 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     if custom_field_values:
         custom_field_values = list(map(_fast_convert_custom_field_value, custom_field_values))
     deleted_at = _struct.f8
-    if deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
-        deleted_at = fast_fromisoformat(deleted_at)
+    if deleted_at == _text:
+        deleted_at = _moment
+    elif deleted_at.__class__ is str and FAST_DATETIME_SHAPES.get(deleted_at[4::3]) == len(deleted_at):
+        _text = deleted_at
+        deleted_at = _moment = fast_fromisoformat(deleted_at)
     elif deleted_at == "":
         deleted_at = None
     elif deleted_at is not None and deleted_at is not UNSET:
@@ -681,8 +690,11 @@ def _fast_convert(_struct: Any) -> OrganizationUser:
     if tags:
         tags = list(map(_fast_convert_user_tag, tags))
     updated_at = _struct.f19
-    if updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
-        updated_at = fast_fromisoformat(updated_at)
+    if updated_at == _text:
+        updated_at = _moment
+    elif updated_at.__class__ is str and FAST_DATETIME_SHAPES.get(updated_at[4::3]) == len(updated_at):
+        _text = updated_at
+        updated_at = _moment = fast_fromisoformat(updated_at)
     elif updated_at == "":
         updated_at = None
     elif updated_at is not None and updated_at is not UNSET:

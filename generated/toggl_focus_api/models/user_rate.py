@@ -221,18 +221,24 @@ _FAST_SHAPE: tuple[tuple[str, Any, bool], ...] | None = (
 
 def _fast_convert(_struct: Any) -> UserRate:
     """The model from its decoded Struct, as from_dict makes it from the same JSON."""
+    _text: Any = None  # the last date-time text parsed below, and its datetime
+    _moment: Any = None
     currency = _struct.f0
     end_at = _struct.f1
     if end_at.__class__ is str and FAST_DATETIME_SHAPES.get(end_at[4::3]) == len(end_at):
-        end_at = fast_fromisoformat(end_at)
+        _text = end_at
+        end_at = _moment = fast_fromisoformat(end_at)
     elif end_at == "":
         end_at = None
     elif end_at is not None and end_at is not UNSET:
         end_at = expect_datetime(end_at, "UserRate.end_at")
     hourly_rate = _struct.f2
     start_at = _struct.f3
-    if start_at.__class__ is str and FAST_DATETIME_SHAPES.get(start_at[4::3]) == len(start_at):
-        start_at = fast_fromisoformat(start_at)
+    if start_at == _text:
+        start_at = _moment
+    elif start_at.__class__ is str and FAST_DATETIME_SHAPES.get(start_at[4::3]) == len(start_at):
+        _text = start_at
+        start_at = _moment = fast_fromisoformat(start_at)
     elif start_at == "":
         start_at = None
     elif start_at is not None and start_at is not UNSET:
