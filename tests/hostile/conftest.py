@@ -15,6 +15,7 @@ import asyncio
 import inspect
 import logging
 import math
+import os
 import ssl
 import threading
 import time
@@ -142,7 +143,12 @@ class LogCapture(logging.Handler):
         return out
 
 
-@pytest.fixture(params=[logging.INFO, logging.DEBUG], ids=["INFO", "DEBUG"], autouse=True)
+#: INFO and DEBUG; the wheel matrix (scripts/wheel_matrix.py) runs DEBUG only, where the
+#: installed httpx and httpcore log the most, and the dev suite runs both.
+LOG_LEVELS = os.environ.get("TOGGL_FOCUS_TEST_LOG_LEVELS", "INFO,DEBUG").split(",")
+
+
+@pytest.fixture(params=[logging.getLevelName(n) for n in LOG_LEVELS], ids=LOG_LEVELS, autouse=True)
 def log_level(request: pytest.FixtureRequest) -> Iterator[LogCapture]:
     """Run the test at INFO and at DEBUG, capturing toggl_focus, httpx, httpcore and root.
 
