@@ -12,11 +12,11 @@ from typing import Any
 
 import httpx
 import pytest
+from request_counts import focus_on as _focus  # tests/request_counts.py
 
 from toggl_focus import (
     AsyncFocus,
     AsyncLookupInviter,
-    Focus,
     FocusConfigError,
     LookupInviter,
     QuotaExceededError,
@@ -29,16 +29,6 @@ from toggl_focus import (
     resolve_role,
 )
 from toggl_focus.testing import FakeFocus, Fault
-
-
-def _focus(fake: FakeFocus) -> Focus:
-    return Focus(
-        fake.token,
-        base_url=fake.base_url,
-        organization_id=fake.organization_id,
-        workspace_id=fake.workspace_id,
-        http_client=httpx.Client(transport=fake.transport()),
-    )
 
 
 def _afocus(fake: FakeFocus) -> AsyncFocus:
